@@ -1,0 +1,131 @@
+// Controls: play/step/reset, speed, the hyper-parameters and the architecture, each explained on hover.
+#include <algorithm>
+#include <string>
+
+#include "app/ui.h"
+#include "app/ui_style.h"
+
+namespace bp {
+
+namespace {
+
+// A combo over named options; returns true when the user picked another one.
+template <typename T, size_t N, typename Name>
+bool enum_combo(const char* label, T& value, const T (&options)[N], Name name, const char* help,
+                bool (*enabled)(T) = nullptr) {
+    bool changed = false;
+    if (ImGui::BeginCombo(label, name(value))) {
+        for (T option : options) {
+            const bool ok = !enabled || enabled(option);
+            if (ImGui::Selectable(name(option), option == value, ok ? 0 : ImGuiSelectableFlags_Disabled)) {
+                changed = option != value;
+                value = option;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    ui::tooltip(help);
+    return changed;
+}
+
+// "[-] value [+]" for a small whole number; returns the change (-1, 0, +1).
+int stepper(const char* id, const char* text, bool can_decrease, bool can_increase, const char* help) {
+    int change = 0;
+    ImGui::PushID(id);
+    ImGui::BeginDisabled(!can_decrease);
+    if (ImGui::Button("\u2212", ImVec2(ImGui::GetFrameHeight() * 1.2f, 0))) change = -1;
+    ImGui::EndDisabled();
+    ui::tooltip(help);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!can_increase);
+    if (ImGui::Button("+", ImVec2(ImGui::GetFrameHeight() * 1.2f, 0))) change = +1;
+    ImGui::EndDisabled();
+    ui::tooltip(help);
+    ImGui::SameLine();
+    ImGui::TextUnformatted(text);
+    ImGui::PopID();
+    return change;
+}
+
+void run_buttons(Lab& lab) {
+    const float w = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
+    ImGui::BeginDisabled(!lab.trainer().error().empty());
+    if (ImGui::Button(lab.playing() ? "Pause" : "Play", ImVec2(w, ImGui::GetFrameHeight() * 1.4f))) lab.toggle_play();
+    ui::tooltip("Train continuously at the chosen speed (Space plays and pauses).");
+    ImGui::SameLine();
+    if (ImGui::Button("Step", ImVec2(w, ImGui::GetFrameHeight() * 1.4f))) lab.step_once();
+    ui::tooltip("Train one step: one mini-batch forward, backward, and one update of every weight and bias.");
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Reset", ImVec2(w, ImGui::GetFrameHeight() * 1.4f))) lab.reset();
+    ui::tooltip("Start again: fresh weights from the seed, counters and loss history at zero. The data stays.");
+}
+
+}  // namespace
+
+void draw_controls_panel(Lab& lab) {
+    run_buttons(lab);
+    ImGui::Spacing();
+    ImGui::PushItemWidth(-ImGui::GetFontSize() * 7.5f);
+
+    float speed = static_cast<float>(lab.speed());
+    const bool at_max = speed >= Lab::kMaxSpeed;
+    if (ImGui::SliderFloat("speed", &speed, 1.0f, static_cast<float>(Lab::kMaxSpeed),
+                           at_max ? "as fast as possible" : "%.0f steps/s", ImGuiSliderFlags_Logarithmic))
+        lab.set_speed(speed);
+    ui::tooltip("Steps per second while playing: 1 is lecture pace; the right end trains as fast as the "
+                "frame allows while the page stays smooth.");
+
+    TrainingSettings s = lab.settings();
+    bool changed = false;
+    ImGui::Separator();
+    ui::heading("Training");
+    float alpha = static_cast<float>(s.learning_rate);
+    if (ImGui::SliderFloat("learning rate \u03b1", &alpha, 0.001f, 10.0f, "%.4g", ImGuiSliderFlags_Logarithmic)) {
+        s.learning_rate = alpha;
+        changed = true;
+    }
+    ui::tooltip("\u03b1 scales every update: w' = w \u2212 \u03b1 \u00b7 \u2202L/\u2202w. Too small learns slowly; "
+                "too large makes the loss jump or explode. Ctrl+click to type a value.");
+    int batch = s.batch_size;
+    if (ImGui::SliderInt("batch size", &batch, 1, 200, "%d", ImGuiSliderFlags_Logarithmic)) {
+        s.batch_size = std::max(1, batch);
+        changed = true;
+    }
+    ui::tooltip("Points per step. The gradient is averaged over the batch before the update. 1 is pure "
+                "stochastic gradient descent. Changing it restarts training.");
+    changed |= enum_combo("loss", s.loss, kAllLosses, loss_name,
+                          "mse: L = \u00bd(\u0177 \u2212 y)\u00b2.  bce: L = \u2212[y log \u0177 + (1 \u2212 y) log(1 \u2212 \u0177)], "
+                          "which needs a sigmoid output.");
+    if (s.loss == Loss::Bce) s.output_activation = Activation::Sigmoid;
+
+    ImGui::Separator();
+    ui::heading("Network");
+    changed |= enum_combo("hidden f", s.hidden_activation, kAllActivations, activation_name,
+                          "The activation f of every hidden neuron: a = f(z).");
+    static Loss loss_for_filter;
+    loss_for_filter = s.loss;
+    changed |= enum_combo("output f", s.output_activation, kAllActivations, activation_name,
+                          "The activation of the output neuron: \u0177 = f(z). bce needs sigmoid.",
+                          +[](Activation f) { return loss_accepts_output(loss_for_filter, f); });
+
+    const int layers = static_cast<int>(s.hidden.size());
+    const std::string layer_text = std::to_string(layers) + (layers == 1 ? " hidden layer" : " hidden layers");
+    const int d = stepper("layers", layer_text.c_str(), layers > 0, layers < kMaxHiddenLayers,
+                          "Add or remove a hidden layer (before the output). Restarts training.");
+    if (d > 0) s.hidden.push_back(2);
+    if (d < 0) s.hidden.pop_back();
+    changed |= d != 0;
+    for (int l = 0; l < std::min(layers, static_cast<int>(s.hidden.size())); ++l) {
+        const std::string text = "layer " + std::to_string(l + 1) + ": " + std::to_string(s.hidden[l]) +
+                                 (s.hidden[l] == 1 ? " neuron" : " neurons");
+        const int dn = stepper(("n" + std::to_string(l)).c_str(), text.c_str(), s.hidden[l] > 1, s.hidden[l] < kMaxNeurons,
+                               "Add or remove a neuron in this layer. Restarts training.");
+        s.hidden[l] += dn;
+        changed |= dn != 0;
+    }
+    ImGui::PopItemWidth();
+    if (changed) lab.configure(s);
+}
+
+}  // namespace bp

@@ -1,0 +1,83 @@
+// Data view: the input plane with the network's output behind the points. Click a point to show
+// its activations in the network view.
+#include <algorithm>
+#include <cmath>
+
+#include "app/plane_view.h"
+#include "app/ui.h"
+#include "app/ui_style.h"
+
+namespace bp {
+
+namespace {
+constexpr int kGridCells = 48;  // the output is drawn as kGridCells^2 squares
+}
+
+void draw_data_view(Lab& lab, ImVec2 size) {
+    ImGui::BeginChild("data", size, true);
+    ImGui::TextUnformatted("Data and the network's output");
+    ui::tooltip("Each dot is a training point: blue is class 1, orange class 0. The background is the "
+                "network's prediction \u0177 at every position: blue where \u0177 is near 1, orange near 0, "
+                "white at 0.5 (the decision boundary). Click a point to inspect it.");
+    const float font = ImGui::GetFontSize();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float side = std::max(10.0f, std::min(avail.x, avail.y - font * 1.6f));
+    PlaneView plane;
+    plane.extent = kPlaneExtent;
+    plane.min = ImVec2(origin.x + (avail.x - side) * 0.5f, origin.y);
+    plane.max = ImVec2(plane.min.x + side, plane.min.y + side);
+    ImGui::SetCursorScreenPos(plane.min);
+    ImGui::InvisibleButton("data_canvas", ImVec2(side, side));
+    const bool hovered = ImGui::IsItemHovered();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+
+    const std::vector<double>& grid = lab.output_grid(kGridCells);
+    const float cell = side / kGridCells;
+    for (int r = 0; r < kGridCells; ++r)
+        for (int c = 0; c < kGridCells; ++c) {
+            const double t = 2.0 * grid[r * kGridCells + c] - 1.0;  // y-hat 0..1 -> -1..1
+            const ImVec2 a(plane.min.x + c * cell, plane.min.y + r * cell);
+            draw->AddRectFilled(a, ImVec2(a.x + cell + 0.5f, a.y + cell + 0.5f), ui::signed_color(t * 0.6));
+        }
+    draw->AddRect(plane.min, plane.max, ui::kInk);
+
+    const auto& points = lab.trainer().points();
+    const float dot = std::max(3.5f, font * 0.28f);
+    int under_mouse = -1;
+    float best = dot * 2.0f;
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    for (int k = 0; k < static_cast<int>(points.size()); ++k) {
+        const ImVec2 p = plane.to_screen(points[k].x1, points[k].x2);
+        draw->AddCircleFilled(p, dot, points[k].y > 0.5 ? ui::kPositive : ui::kNegative);
+        draw->AddCircle(p, dot, IM_COL32_WHITE, 0, 1.5f);
+        const float d = std::hypot(p.x - mouse.x, p.y - mouse.y);
+        if (hovered && d < best) {
+            best = d;
+            under_mouse = k;
+        }
+    }
+    const int inspected = lab.inspected_point();
+    if (inspected >= 0) {
+        const ImVec2 p = plane.to_screen(points[inspected].x1, points[inspected].x2);
+        draw->AddCircle(p, dot * 2.2f, ui::kInk, 0, 2.5f);
+    }
+    if (under_mouse >= 0) {
+        const Point& p = points[under_mouse];
+        ImGui::BeginTooltip();
+        ImGui::Text("point #%d: x\u2081 = %.3f, x\u2082 = %.3f", under_mouse + 1, p.x1, p.x2);
+        ImGui::Text("class y = %g, prediction \u0177 = %.4f", p.y, lab.trainer().predict(p.x1, p.x2));
+        ImGui::TextUnformatted("Click to show this point in the network view.");
+        ImGui::EndTooltip();
+        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) lab.set_inspected_point(under_mouse);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(plane.min.x, plane.max.y + font * 0.2f));
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::kMutedInk);
+    ImGui::PushTextWrapPos(plane.max.x);
+    ImGui::TextWrapped("x\u2081 and x\u2082 from %.0f to %.0f;  \u0177 = 0.5 is white", -kPlaneExtent, kPlaneExtent);
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::EndChild();
+}
+
+}  // namespace bp

@@ -1,0 +1,83 @@
+// Lab: the state the whole UI reads, and the commands that change it.
+//
+// Views read the Lab and call its commands; nothing else mutates the model. The platform calls
+// advance() once per frame, which trains for the frame's share of the chosen speed within a time
+// budget, so the page keeps its frame rate whatever the speed.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/trainer.h"
+
+namespace bp {
+
+struct FrameStats {
+    double frame_ms = 0.0;   // the app's CPU time for the last frame (training + UI), smoothed
+    double train_ms = 0.0;   // of which training
+    double steps_per_frame = 0.0;
+    double fps = 0.0;
+};
+
+class Lab {
+public:
+    Lab() : trainer_(TrainingSettings{}) {}
+
+    // --- commands ---
+    // Applies new settings. Invalid settings change nothing and return the reason. A new learning
+    // rate alone keeps the run; a new data set, point count, noise or seed regenerates the points;
+    // anything else starts a fresh network (the points stay).
+    std::string configure(const TrainingSettings& settings);
+    void play(bool on) { playing_ = on && trainer_.error().empty(); }
+    void toggle_play() { play(!playing_); }
+    // One mini-batch step (pauses Play).
+    void step_once();
+    // n steps now (for the API); returns the training loss after them.
+    double train(int n);
+    // Fresh weights from the seed, counters at zero; the data stays.
+    void reset();
+    void set_speed(double steps_per_second) { speed_ = steps_per_second; }
+    void set_inspected_point(int index);
+
+    // Called once per frame by the platform with the time since the last frame.
+    void advance(double dt_seconds);
+    void record_frame_time(double frame_ms, double dt_seconds);
+
+    // --- what the views read ---
+    const Trainer& trainer() const { return trainer_; }
+    const TrainingSettings& settings() const { return trainer_.settings(); }
+    bool playing() const { return playing_; }
+    double speed() const { return speed_; }
+    const FrameStats& stats() const { return stats_; }
+    // The point whose activations the network view shows (-1 when there are no points).
+    int inspected_point() const;
+    // Forward pass of the inspected point on the current weights (rows = 1, or 0 without points).
+    const Pass& inspected_pass() const;
+    // y-hat over a grid of the plane on the current weights (cached per step).
+    const std::vector<double>& output_grid(int n) const;
+
+    static constexpr double kMaxSpeed = 100000.0;  // steps per second; "as fast as the frame allows"
+    static constexpr double kTrainBudgetMs = 3.0;   // training time per frame at most
+
+private:
+    Trainer trainer_;
+    bool playing_ = false;
+    double speed_ = 300.0;
+    double owed_steps_ = 0.0;
+    int inspected_ = 0;
+    FrameStats stats_;
+    double last_train_ms_ = 0.0;
+    int last_steps_ = 0;
+    // Caches keyed by the step count and a generation bumped on every change.
+    int64_t generation_ = 0;
+    mutable Pass inspected_pass_;
+    mutable int64_t inspected_key_ = -1;
+    mutable std::vector<double> grid_;
+    mutable int64_t grid_key_ = -1;
+    mutable int grid_n_ = 0;
+
+    void changed() { ++generation_; }
+    int64_t state_key() const { return generation_ * 1000003 + trainer_.step_count(); }
+};
+
+}  // namespace bp

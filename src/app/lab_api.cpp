@@ -1,0 +1,212 @@
+// LabApi: state(), configure(), train(), gradients(), play(), stats() as JSON.
+#include "app/lab_api.h"
+
+#include <nlohmann/json.hpp>
+
+namespace bp {
+
+using nlohmann::json;
+
+namespace {
+
+json matrix_rows(const Eigen::MatrixXd& m) {  // arrays of rows: W^l layout, rows are sources
+    json rows = json::array();
+    for (Eigen::Index i = 0; i < m.rows(); ++i) {
+        json row = json::array();
+        for (Eigen::Index j = 0; j < m.cols(); ++j) row.push_back(m(i, j));
+        rows.push_back(row);
+    }
+    return rows;
+}
+
+json vector_values(const Eigen::RowVectorXd& v) {
+    json values = json::array();
+    for (Eigen::Index j = 0; j < v.size(); ++j) values.push_back(v(j));
+    return values;
+}
+
+json point_json(const Point& p, const std::vector<Feature>& features) {
+    json f = json::array();
+    for (Feature feature : features) f.push_back(feature_value(feature, p.x1, p.x2));
+    return {{"x", {p.x1, p.x2}}, {"features", f}, {"y", p.y}, {"test", p.test}};
+}
+
+json state_json(const Lab& lab) {
+    const Trainer& t = lab.trainer();
+    const TrainingSettings& s = t.settings();
+    const Network& net = t.network();
+    json weights = json::array(), biases = json::array(), history = json::array(), features = json::array(),
+         points = json::array();
+    for (int l = 0; l < net.layer_count(); ++l) {
+        weights.push_back(matrix_rows(net.W[l]));
+        biases.push_back(vector_values(net.b[l]));
+    }
+    for (const LossSample& h : t.history().samples()) history.push_back({{"step", h.step}, {"loss", h.loss}});
+    for (Feature f : s.features) features.push_back(feature_name(f));
+    for (const Point& p : t.points()) points.push_back(point_json(p, s.features));
+    return {{"layers", net.sizes},
+            {"activations", {{"hidden", activation_name(s.hidden_activation)},
+                             {"output", activation_name(s.output_activation)}}},
+            {"loss", loss_name(s.loss)},
+            {"learningRate", s.learning_rate},
+            {"batchSize", s.batch_size},
+            {"seed", s.seed},
+            {"step", t.step_count()},
+            {"epoch", t.epoch_count()},
+            {"samplesSeen", t.samples_seen()},
+            {"weights", weights},
+            {"biases", biases},
+            {"lossHistory", history},
+            {"trainingLoss", t.training_loss()},
+            {"features", features},
+            {"dataset", dataset_name(s.dataset)},
+            {"pointCount", s.point_count},
+            {"noise", s.noise},
+            {"points", points},
+            {"playing", lab.playing()},
+            {"error", t.error().empty() ? json(nullptr) : json(t.error())}};
+}
+
+json gradients_json(const Lab& lab) {
+    const Gradients& g = lab.trainer().gradients();
+    json weights = json::array(), biases = json::array();
+    for (size_t l = 0; l < g.dW.size(); ++l) {
+        weights.push_back(matrix_rows(g.dW[l]));
+        biases.push_back(vector_values(g.db[l]));
+    }
+    return {{"weights", weights}, {"biases", biases}};
+}
+
+// Setting readers: each returns "" or a message naming the setting, and writes only on success.
+// (Built without C++ exceptions, as the page is: every type is checked before it is read.)
+template <typename T, typename Parse>
+std::string read_named(const json& value, const char* what, Parse parse, T& out) {
+    if (!value.is_string()) return std::string(what) + " must be a name (a string)";
+    const auto parsed = parse(value.get<std::string>());
+    if (!parsed) return "unknown " + std::string(what) + " '" + value.get<std::string>() + "'";
+    out = *parsed;
+    return "";
+}
+
+std::string read_number(const json& value, const char* what, double& out) {
+    if (!value.is_number()) return std::string(what) + " must be a number";
+    out = value.get<double>();
+    return "";
+}
+
+std::string read_whole(const json& value, const char* what, int& out) {
+    if (!value.is_number_integer()) return std::string(what) + " must be a whole number";
+    const auto n = value.get<int64_t>();
+    if (n < -1000000000 || n > 1000000000) return std::string(what) + " is out of range";
+    out = static_cast<int>(n);
+    return "";
+}
+
+std::string read_activations(const json& value, TrainingSettings& s) {
+    if (!value.is_object()) return "activations must be {hidden, output}";
+    for (const auto& [which, name] : value.items()) {
+        std::string error;
+        if (which == "hidden") error = read_named(name, "hidden activation", parse_activation, s.hidden_activation);
+        else if (which == "output") error = read_named(name, "output activation", parse_activation, s.output_activation);
+        else error = "activations has no '" + which + "' (use hidden, output)";
+        if (!error.empty()) return error;
+    }
+    return "";
+}
+
+std::string read_layers(const json& value, std::vector<int>& layers) {
+    if (!value.is_array() || value.size() < 2 || value.size() > 16) return "layers must be an array like [4, 3, 2, 1]";
+    layers.assign(value.size(), 0);
+    for (size_t k = 0; k < value.size(); ++k)
+        if (auto error = read_whole(value[k], "each layer size", layers[k]); !error.empty()) return error;
+    return "";
+}
+
+std::string read_features(const json& value, std::vector<Feature>& features) {
+    if (!value.is_array() || value.size() > 16) return "features must be an array of names like [\"x1\", \"x2\"]";
+    features.assign(value.size(), Feature::X1);
+    for (size_t k = 0; k < value.size(); ++k)
+        if (auto error = read_named(value[k], "feature", parse_feature, features[k]); !error.empty()) return error;
+    return "";
+}
+
+std::string read_setting(const std::string& key, const json& value, TrainingSettings& s, std::vector<int>& layers) {
+    if (key == "layers") return read_layers(value, layers);
+    if (key == "activations") return read_activations(value, s);
+    if (key == "loss") return read_named(value, "loss", parse_loss, s.loss);
+    if (key == "learningRate") return read_number(value, "learningRate", s.learning_rate);
+    if (key == "batchSize") return read_whole(value, "batchSize", s.batch_size);
+    if (key == "features") return read_features(value, s.features);
+    if (key == "dataset") return read_named(value, "dataset", parse_dataset, s.dataset);
+    if (key == "pointCount") return read_whole(value, "pointCount", s.point_count);
+    if (key == "noise") return read_number(value, "noise", s.noise);
+    if (key == "seed") {
+        if (!value.is_number_unsigned()) return "seed must be a whole number of at least 0";
+        s.seed = value.get<uint64_t>();
+        return "";
+    }
+    return "unknown setting '" + key + "'";
+}
+
+// Applies a settings object onto s; returns the first problem found.
+std::string apply_settings(const json& in, TrainingSettings& s) {
+    if (!in.is_object()) return "configure() takes an object of settings";
+    std::vector<int> layers;
+    for (const auto& [key, value] : in.items())
+        if (auto error = read_setting(key, value, s, layers); !error.empty()) return error;
+    if (!layers.empty()) {
+        if (layers.front() != static_cast<int>(s.features.size()))
+            return "layers starts with the input size, which must equal the number of features (" +
+                   std::to_string(s.features.size()) + ")";
+        if (layers.back() != 1) return "the network has one output: layers must end with 1";
+        s.hidden.assign(layers.begin() + 1, layers.end() - 1);
+    }
+    return "";
+}
+
+json result(const std::string& error) {
+    return error.empty() ? json{{"ok", true}, {"error", nullptr}} : json{{"ok", false}, {"error", error}};
+}
+
+json dispatch(Lab& lab, const std::string& method, const json& args) {
+    static const json none;
+    const json& arg0 = args.empty() ? none : args[0];
+    if (method == "state") return state_json(lab);
+    if (method == "gradients") return gradients_json(lab);
+    if (method == "stats") {
+        const FrameStats& s = lab.stats();
+        return {{"frameMs", s.frame_ms}, {"trainMs", s.train_ms}, {"stepsPerFrame", s.steps_per_frame}, {"fps", s.fps}};
+    }
+    if (method == "configure") {
+        TrainingSettings s = lab.settings();
+        const std::string error = apply_settings(arg0, s);
+        return result(error.empty() ? lab.configure(s) : error);
+    }
+    if (method == "train") {
+        int n = 1;
+        if (!arg0.is_null())
+            if (auto error = read_whole(arg0, "the number of steps", n); !error.empty()) return result(error);
+        if (n < 0) return result("the number of steps must be at least 0");
+        return lab.train(n);
+    }
+    if (method == "play") {
+        if (!arg0.is_null() && !arg0.is_boolean()) return result("play() takes true or false");
+        lab.play(arg0.is_null() || arg0.get<bool>());
+        return result(lab.trainer().error());
+    }
+    if (method == "reset") {
+        lab.reset();
+        return result("");
+    }
+    return result("lab has no method '" + method + "'");
+}
+
+}  // namespace
+
+std::string call_lab_api(Lab& lab, const std::string& method, const std::string& args_json) {
+    const json args = args_json.empty() ? json::array() : json::parse(args_json, nullptr, false);
+    if (args.is_discarded() || !args.is_array()) return result("the arguments are not a JSON array").dump();
+    return dispatch(lab, method, args).dump();
+}
+
+}  // namespace bp

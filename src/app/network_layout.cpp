@@ -1,0 +1,71 @@
+// Network geometry and hit testing.
+#include "app/network_layout.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace bp {
+
+ImVec2 NetworkLayout::bias_center(int l, int j) const {
+    const ImVec2 c = nodes[l][j];
+    return ImVec2(c.x - radius * 0.95f, c.y + radius * 0.95f);
+}
+
+NetworkLayout layout_network(const std::vector<int>& sizes, ImVec2 min, ImVec2 max) {
+    NetworkLayout layout;
+    const int layers = static_cast<int>(sizes.size());
+    if (layers == 0) return layout;
+    const int widest = *std::max_element(sizes.begin(), sizes.end());
+    const float w = max.x - min.x, h = max.y - min.y;
+    // The radius fits both the vertical spacing of the widest layer and the horizontal spacing.
+    const float row = h / std::max(widest, 1);
+    const float column = w / std::max(layers, 1);
+    layout.radius = std::clamp(std::min(row * 0.34f, column * 0.25f), 6.0f, 36.0f);
+    layout.bias_size = std::max(6.0f, layout.radius * 0.55f);
+    for (int l = 0; l < layers; ++l) {
+        const float x = min.x + column * (l + 0.5f);
+        std::vector<ImVec2> column_nodes;
+        const float top = min.y + (h - row * sizes[l]) * 0.5f;
+        for (int j = 0; j < sizes[l]; ++j) column_nodes.emplace_back(x, top + row * (j + 0.5f));
+        layout.nodes.push_back(std::move(column_nodes));
+    }
+    return layout;
+}
+
+float distance_to_segment(ImVec2 p, ImVec2 a, ImVec2 b) {
+    const float dx = b.x - a.x, dy = b.y - a.y;
+    const float length2 = dx * dx + dy * dy;
+    float t = length2 > 0.0f ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / length2 : 0.0f;
+    t = std::clamp(t, 0.0f, 1.0f);
+    const float cx = a.x + t * dx - p.x, cy = a.y + t * dy - p.y;
+    return std::sqrt(cx * cx + cy * cy);
+}
+
+NetworkHit hit_test(const NetworkLayout& layout, ImVec2 p, float tolerance) {
+    NetworkHit hit;
+    const int layers = static_cast<int>(layout.nodes.size());
+    for (int l = 0; l < layers; ++l)
+        for (int j = 0; j < static_cast<int>(layout.nodes[l].size()); ++j) {
+            const ImVec2 c = layout.nodes[l][j];
+            if (l > 0) {
+                const ImVec2 b = layout.bias_center(l, j);
+                if (std::fabs(p.x - b.x) <= layout.bias_size * 0.5f + 1 && std::fabs(p.y - b.y) <= layout.bias_size * 0.5f + 1)
+                    return {NetworkHit::Bias, l, 0, j};
+            }
+            const float dx = p.x - c.x, dy = p.y - c.y;
+            if (dx * dx + dy * dy <= layout.radius * layout.radius) return {NetworkHit::Node, l, 0, j};
+        }
+    float best = tolerance;
+    for (int l = 1; l < layers; ++l)
+        for (int i = 0; i < static_cast<int>(layout.nodes[l - 1].size()); ++i)
+            for (int j = 0; j < static_cast<int>(layout.nodes[l].size()); ++j) {
+                const float d = distance_to_segment(p, layout.nodes[l - 1][i], layout.nodes[l][j]);
+                if (d <= best) {
+                    best = d;
+                    hit = {NetworkHit::Edge, l, i, j};
+                }
+            }
+    return hit;
+}
+
+}  // namespace bp

@@ -1,0 +1,23 @@
+// The lab's panels, one function each, and the window that arranges them. Views read the Lab and
+// change it only through its commands.
+#pragma once
+
+#include <imgui.h>
+
+#include "app/lab.h"
+
+namespace bp {
+
+// The whole lab in one window filling the display.
+void draw_lab_window(Lab& lab);
+
+void draw_controls_panel(Lab& lab);
+void draw_network_view(Lab& lab, ImVec2 size);
+void draw_data_view(Lab& lab, ImVec2 size);
+void draw_loss_plot(const Lab& lab, ImVec2 size);
+void draw_status_bar(Lab& lab);
+
+// Applies the lab's light, high-contrast style (readable on a projector), scaled by ui_scale.
+void apply_lab_style(float ui_scale);
+
+}  // namespace bp

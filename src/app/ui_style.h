@@ -1,0 +1,26 @@
+// Colours and small helpers the panels share: sign colours, value-to-colour maps, tooltips.
+#pragma once
+
+#include <imgui.h>
+
+namespace bp::ui {
+
+// Positive values are blue, negative orange: a pair that colour-blind viewers tell apart.
+constexpr ImU32 kPositive = IM_COL32(37, 99, 235, 255);
+constexpr ImU32 kNegative = IM_COL32(234, 88, 12, 255);
+constexpr ImU32 kInk = IM_COL32(20, 24, 31, 255);
+constexpr ImU32 kMutedInk = IM_COL32(90, 98, 112, 255);
+constexpr ImU32 kPanel = IM_COL32(255, 255, 255, 255);
+constexpr ImU32 kGrid = IM_COL32(222, 226, 232, 255);
+constexpr ImU32 kHighlight = IM_COL32(16, 185, 129, 255);
+
+// Blend from white (0) to the sign's colour (|v| >= 1).
+ImU32 signed_color(double v, int alpha = 255);
+// ImU32 with a new alpha.
+ImU32 with_alpha(ImU32 color, int alpha);
+// A tooltip for the last item, shown after a short hover.
+void tooltip(const char* text);
+// A panel title in the lab's heading style.
+void heading(const char* text);
+
+}  // namespace bp::ui

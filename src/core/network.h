@@ -1,0 +1,72 @@
+// Network: a multilayer perceptron's parameters, and the forward and backward passes over a batch.
+//
+// Notation (DESIGN.md), with layers l = 1..L and code indices 0-based:
+//   W^l is (n_{l-1} x n_l): w^l_ij joins neuron i of layer l-1 to neuron j of layer l.
+//   z^l = a^{l-1} W^l + b^l,   a^l = f_l(z^l),   a^0 = x,   y-hat = a^L.
+//   delta^l = dL/dz^l,   dL/dW^l = (a^{l-1})^T delta^l,   dL/db^l = delta^l,
+//   delta^{l-1} = f'(z^{l-1}) ⊙ (delta^l (W^l)^T).
+// A batch is a block of rows: z, a and delta are (batch x n_l). The Pass keeps all of them, because
+// the views show them; its matrices are sized once for a capacity, so a step allocates nothing.
+#pragma once
+
+#include <Eigen/Core>
+#include <vector>
+
+#include "core/activation.h"
+#include "core/loss.h"
+#include "core/rng.h"
+
+namespace bp {
+
+struct Network {
+    std::vector<int> sizes;               // n_0 (inputs) .. n_L (outputs)
+    Activation hidden = Activation::Tanh;  // f_l for l < L
+    Activation output = Activation::Sigmoid;  // f_L
+    std::vector<Eigen::MatrixXd> W;       // W[l-1] = W^l   (n_{l-1} x n_l)
+    std::vector<Eigen::RowVectorXd> b;    // b[l-1] = b^l   (1 x n_l)
+
+    Network() = default;
+    Network(std::vector<int> layer_sizes, Activation hidden_f, Activation output_f);
+
+    int layer_count() const { return static_cast<int>(sizes.size()) - 1; }  // L
+    Activation activation(int l) const { return l == layer_count() ? output : hidden; }  // f_l, l >= 1
+    int weight_count() const;
+    int bias_count() const;
+    // Glorot/Xavier uniform: w ~ U(-r, r), r = sqrt(6 / (n_{l-1} + n_l)); biases 0.
+    void init_glorot(Rng& rng);
+    bool all_finite() const;
+};
+
+// The mean gradient of a batch, in the parameters' layout.
+struct Gradients {
+    std::vector<Eigen::MatrixXd> dW;     // dW[l-1] = dL/dW^l   (n_{l-1} x n_l)
+    std::vector<Eigen::RowVectorXd> db;  // db[l-1] = dL/db^l   (1 x n_l)
+
+    void resize_like(const Network& net);
+    void set_zero();
+};
+
+// What one forward and backward pass over a batch leaves behind: every layer's z, a and delta.
+struct Pass {
+    int rows = 0;                          // samples in the batch (<= capacity)
+    std::vector<Eigen::MatrixXd> z;        // z[l] (capacity x n_l), l = 1..L; z[0] unused
+    std::vector<Eigen::MatrixXd> a;        // a[0] = x, a[l] = f_l(z[l])
+    std::vector<Eigen::MatrixXd> delta;    // delta[l] = dL/dz^l per sample, l = 1..L
+    Eigen::VectorXd y;                     // targets (capacity)
+    Eigen::VectorXd loss;                  // per-sample loss (capacity)
+
+    void reserve(const Network& net, int capacity);
+    // True when reserve(net, capacity) would change nothing.
+    bool fits(const Network& net, int capacity) const;
+    int capacity() const { return static_cast<int>(y.size()); }
+};
+
+// z and a of every layer for the first pass.rows rows of pass.a[0].
+void forward(const Network& net, Pass& pass);
+// Per-sample loss and delta of every layer, and the batch-mean gradient. Needs forward() first and
+// pass.y filled. Returns the batch's mean loss.
+double backward(const Network& net, Loss loss, Pass& pass, Gradients& grad);
+// Plain SGD: w' = w - alpha * g for every weight and bias.
+void apply_sgd(Network& net, const Gradients& grad, double learning_rate);
+
+}  // namespace bp

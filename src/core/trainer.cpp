@@ -1,0 +1,197 @@
+// Trainer: mini-batch SGD in bounded slices, with divergence detection.
+#include "core/trainer.h"
+
+#include <cmath>
+#include <utility>
+
+namespace bp {
+
+std::vector<int> TrainingSettings::layer_sizes() const {
+    std::vector<int> sizes;
+    sizes.push_back(static_cast<int>(features.size()));
+    sizes.insert(sizes.end(), hidden.begin(), hidden.end());
+    sizes.push_back(1);
+    return sizes;
+}
+
+std::string validate(const TrainingSettings& s) {
+    if (s.features.empty() || s.features.size() > static_cast<size_t>(kMaxInputs))
+        return "choose between 1 and " + std::to_string(kMaxInputs) + " input features";
+    for (size_t i = 0; i < s.features.size(); ++i)
+        for (size_t k = 0; k < i; ++k)
+            if (s.features[i] == s.features[k])
+                return std::string("feature ") + feature_name(s.features[i]) + " is listed twice";
+    if (s.hidden.size() > static_cast<size_t>(kMaxHiddenLayers))
+        return "at most " + std::to_string(kMaxHiddenLayers) + " hidden layers";
+    for (int n : s.hidden)
+        if (n < 1 || n > kMaxNeurons)
+            return "a hidden layer has 1 to " + std::to_string(kMaxNeurons) + " neurons";
+    if (!std::isfinite(s.learning_rate) || s.learning_rate <= 0.0 || s.learning_rate > 100.0)
+        return "the learning rate must be a number above 0 and at most 100";
+    if (s.batch_size < 1 || s.batch_size > kMaxBatchSize)
+        return "the batch size must be 1 to " + std::to_string(kMaxBatchSize);
+    if (!loss_accepts_output(s.loss, s.output_activation))
+        return "bce needs a sigmoid output (its prediction must lie between 0 and 1)";
+    if (s.point_count < 0 || s.point_count > kMaxPoints)
+        return "the number of points must be 0 to " + std::to_string(kMaxPoints);
+    if (!std::isfinite(s.noise) || s.noise < 0.0 || s.noise > 1.0) return "the noise must be 0 to 1";
+    return "";
+}
+
+namespace {
+std::vector<Point> generate_points(const TrainingSettings& s) {
+    // The data has its own stream, so editing data never changes the initial weights.
+    return generate_dataset(s.dataset, s.point_count, s.noise, s.seed ^ 0xDA7A5E7ull);
+}
+}  // namespace
+
+Trainer::Trainer(const TrainingSettings& settings) : settings_(settings), points_(generate_points(settings)) {
+    reset();
+}
+
+void Trainer::regenerate_points() {
+    points_ = generate_points(settings_);
+    rebuild_inputs();
+    history_.clear();
+    record_loss();
+}
+
+void Trainer::set_points(std::vector<Point> points) {
+    points_ = std::move(points);
+    rebuild_inputs();
+    history_.clear();
+    record_loss();
+}
+
+void Trainer::reset() {
+    net_ = Network(settings_.layer_sizes(), settings_.hidden_activation, settings_.output_activation);
+    rng_.reseed(settings_.seed);
+    net_.init_glorot(rng_);
+    backup_ = net_;
+    pass_.reserve(net_, settings_.batch_size);
+    grad_.resize_like(net_);
+    last_batch_.clear();
+    step_ = epoch_ = samples_seen_ = 0;
+    last_batch_loss_ = 0.0;
+    error_.clear();
+    rebuild_inputs();
+    history_.clear();
+    record_loss();
+}
+
+void Trainer::rebuild_inputs() {
+    inputs_ = feature_matrix(points_, settings_.features);
+    train_indices_.clear();
+    for (size_t k = 0; k < points_.size(); ++k)
+        if (!points_[k].test) train_indices_.push_back(static_cast<int>(k));
+    eval_pass_.reserve(net_, static_cast<int>(train_indices_.size()));
+    eval_grad_.resize_like(net_);
+    cursor_ = 0;
+    start_epoch();
+}
+
+void Trainer::start_epoch() {
+    // Fisher-Yates shuffle with the run's Rng.
+    for (size_t k = train_indices_.size(); k > 1; --k)
+        std::swap(train_indices_[k - 1], train_indices_[rng_.below(k)]);
+    cursor_ = 0;
+}
+
+bool Trainer::step() {
+    if (!error_.empty()) return false;
+    if (train_indices_.empty()) {
+        error_ = "There are no training points: add some points to train on.";
+        return false;
+    }
+    // Gather the batch: the next batch_size points of this epoch's order (fewer at its end).
+    const int rows = static_cast<int>(
+        std::min<size_t>(settings_.batch_size, train_indices_.size() - cursor_));
+    last_batch_.resize(rows);
+    pass_.rows = rows;
+    for (int s = 0; s < rows; ++s) {
+        const int k = train_indices_[cursor_ + s];
+        last_batch_[s] = k;
+        pass_.a[0].row(s) = inputs_.row(k);
+        pass_.y(s) = points_[k].y;
+    }
+    cursor_ += rows;
+
+    forward(net_, pass_);
+    const double loss = backward(net_, settings_.loss, pass_, grad_);
+    for (int l = 0; l < net_.layer_count(); ++l) {  // keep the weights before the update
+        backup_.W[l] = net_.W[l];
+        backup_.b[l] = net_.b[l];
+    }
+    apply_sgd(net_, grad_, settings_.learning_rate);
+    ++step_;
+    samples_seen_ += rows;
+    last_batch_loss_ = loss;
+
+    if (!std::isfinite(loss) || !net_.all_finite()) {
+        for (int l = 0; l < net_.layer_count(); ++l) {
+            net_.W[l] = backup_.W[l];
+            net_.b[l] = backup_.b[l];
+        }
+        error_ = "Training stopped at step " + std::to_string(step_) +
+                 ": the loss or a weight became infinite or NaN. The learning rate is too high; "
+                 "lower \u03b1 and press Reset.";
+        return false;
+    }
+    if (cursor_ >= train_indices_.size()) {
+        ++epoch_;
+        record_loss();
+        start_epoch();
+    }
+    return true;
+}
+
+int Trainer::run(int max_steps) {
+    int done = 0;
+    while (done < max_steps && step()) ++done;
+    return done;
+}
+
+double Trainer::training_loss() const {
+    if (train_indices_.empty()) return 0.0;
+    Pass& pass = eval_pass_;
+    pass.rows = static_cast<int>(train_indices_.size());
+    for (int s = 0; s < pass.rows; ++s) {
+        pass.a[0].row(s) = inputs_.row(train_indices_[s]);
+        pass.y(s) = points_[train_indices_[s]].y;
+    }
+    forward(net_, pass);
+    return backward(net_, settings_.loss, pass, eval_grad_);
+}
+
+double Trainer::predict(double x1, double x2) const {
+    Pass pass;
+    pass.reserve(net_, 1);
+    pass.rows = 1;
+    for (size_t f = 0; f < settings_.features.size(); ++f)
+        pass.a[0](0, f) = feature_value(settings_.features[f], x1, x2);
+    forward(net_, pass);
+    return pass.a[net_.layer_count()](0, 0);
+}
+
+void Trainer::predict_grid(int n, std::vector<double>& out) const {
+    Pass& pass = grid_pass_;
+    if (!pass.fits(net_, n * n)) pass.reserve(net_, n * n);
+    pass.rows = n * n;
+    const double cell = 2.0 * kPlaneExtent / n;
+    for (int r = 0; r < n; ++r) {
+        const double x2 = kPlaneExtent - (r + 0.5) * cell;
+        for (int c = 0; c < n; ++c) {
+            const double x1 = -kPlaneExtent + (c + 0.5) * cell;
+            for (size_t f = 0; f < settings_.features.size(); ++f)
+                pass.a[0](r * n + c, f) = feature_value(settings_.features[f], x1, x2);
+        }
+    }
+    forward(net_, pass);
+    out.resize(n * n);
+    const Eigen::MatrixXd& y_hat = pass.a[net_.layer_count()];
+    for (int k = 0; k < n * n; ++k) out[k] = y_hat(k, 0);
+}
+
+void Trainer::record_loss() { history_.record(step_, training_loss()); }
+
+}  // namespace bp

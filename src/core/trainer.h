@@ -1,0 +1,110 @@
+// Trainer: the network, its data and its training run, advanced in bounded slices.
+//
+// A step is one mini-batch: forward, backward, the gradients averaged over the batch, then plain SGD
+// w' = w - alpha * g. An epoch is one pass over the training points in a fresh order drawn from the
+// seeded Rng. The UI calls run(n) once per frame with a small n, never a blocking fit(). When the
+// loss or a weight stops being finite (a learning rate far too high), training stops, the last good
+// weights stay, and error() says what happened; reset() recovers.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/dataset.h"
+#include "core/loss_history.h"
+#include "core/network.h"
+#include "core/rng.h"
+
+namespace bp {
+
+// Everything that defines a run; the defaults are the lesson's 4-3-2-1 network on the circle.
+struct TrainingSettings {
+    std::vector<int> hidden = {3, 2};  // hidden layer widths (0..6 layers of 1..16 neurons)
+    Activation hidden_activation = Activation::Tanh;
+    Activation output_activation = Activation::Sigmoid;
+    Loss loss = Loss::Mse;
+    double learning_rate = 0.1;
+    int batch_size = 10;
+    uint64_t seed = 1;
+    std::vector<Feature> features = {Feature::X1, Feature::X2, Feature::X1Sq, Feature::X2Sq};
+    DatasetKind dataset = DatasetKind::Circle;
+    int point_count = 200;
+    double noise = 0.05;
+
+    // Layer sizes n_0..n_L: features, hidden widths, one output.
+    std::vector<int> layer_sizes() const;
+};
+
+// Limits the settings must respect; validate() names the first one broken.
+constexpr int kMaxInputs = 8, kMaxHiddenLayers = 6, kMaxNeurons = 16, kMaxBatchSize = 1000;
+constexpr int kMaxPoints = 2000;
+std::string validate(const TrainingSettings& s);  // "" when valid
+
+class Trainer {
+public:
+    explicit Trainer(const TrainingSettings& settings = {});
+
+    // Fresh weights from the seed and zeroed counters; the data points stay as they are.
+    void reset();
+    // Regenerates the points from the settings' data set, count, noise and seed.
+    void regenerate_points();
+    // Replaces the data points (the run goes on with the new data from the next step).
+    void set_points(std::vector<Point> points);
+
+    // One mini-batch step. Returns false (and does nothing) when there is nothing to train on or
+    // training has stopped on an error.
+    bool step();
+    // Up to max_steps steps; returns how many ran.
+    int run(int max_steps);
+
+    // Mean loss over the training points (test points excluded) on the current weights.
+    double training_loss() const;
+    // y-hat for one input point on the current weights (allocates; for views and tests).
+    double predict(double x1, double x2) const;
+    // y-hat over an n x n grid covering the plane, row by row from the top (x2 = +extent) and left
+    // (x1 = -extent), each value at its cell's centre. out is resized to n * n.
+    void predict_grid(int n, std::vector<double>& out) const;
+
+    const TrainingSettings& settings() const { return settings_; }
+    // Changes only the learning rate (takes effect at the next step).
+    void set_learning_rate(double alpha) { settings_.learning_rate = alpha; }
+    const Network& network() const { return net_; }
+    const std::vector<Point>& points() const { return points_; }
+    const Gradients& gradients() const { return grad_; }   // batch mean of the last step
+    const Pass& last_pass() const { return pass_; }         // z, a, delta of the last step
+    const std::vector<int>& last_batch() const { return last_batch_; }  // point indices
+    const LossHistory& history() const { return history_; }
+    int64_t step_count() const { return step_; }
+    int64_t epoch_count() const { return epoch_; }
+    int64_t samples_seen() const { return samples_seen_; }
+    double last_batch_loss() const { return last_batch_loss_; }
+    const std::string& error() const { return error_; }
+    int training_point_count() const { return static_cast<int>(train_indices_.size()); }
+
+private:
+    void rebuild_inputs();  // features of every point, and the training order
+    void start_epoch();
+    void record_loss();
+
+    TrainingSettings settings_;
+    Network net_;
+    Network backup_;  // weights before the last update, restored if it made them non-finite
+    std::vector<Point> points_;
+    Eigen::MatrixXd inputs_;          // feature_matrix(points_)   (points x n_0)
+    std::vector<int> train_indices_;  // indices of non-test points, in this epoch's order
+    size_t cursor_ = 0;               // next position in train_indices_
+    Rng rng_;
+    Pass pass_;
+    Gradients grad_;
+    mutable Pass eval_pass_;         // every training point at once, for training_loss()
+    mutable Gradients eval_grad_;
+    mutable Pass grid_pass_;         // reused by predict_grid()
+    std::vector<int> last_batch_;
+    LossHistory history_;
+    int64_t step_ = 0, epoch_ = 0, samples_seen_ = 0;
+    double last_batch_loss_ = 0.0;
+    std::string error_;
+};
+
+}  // namespace bp

@@ -1,0 +1,39 @@
+// Browser bridge: embind entry point for window.lab and the first-frame signal.
+#include "platform/web_bridge.h"
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#include <emscripten/bind.h>
+
+#include <string>
+
+#include "app/lab_api.h"
+
+namespace {
+bp::Lab* g_lab = nullptr;
+
+std::string lab_call(const std::string& method, const std::string& args_json) {
+    if (!g_lab) return R"({"ok":false,"error":"the lab is not running yet"})";
+    return bp::call_lab_api(*g_lab, method, args_json);
+}
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(backprop_lab) { emscripten::function("labCall", &lab_call); }
+
+namespace bp {
+void bind_web_api(Lab* lab) { g_lab = lab; }
+void notify_first_frame() {
+    EM_ASM({
+        if (Module["onFirstFrame"]) Module["onFirstFrame"]();
+    });
+}
+}  // namespace bp
+
+#else
+
+namespace bp {
+void bind_web_api(Lab*) {}
+void notify_first_frame() {}
+}  // namespace bp
+
+#endif

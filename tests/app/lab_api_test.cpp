@@ -1,0 +1,111 @@
+// The window.lab API as JSON: state() shape, configure() validation, train(), gradients().
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "app/lab_api.h"
+
+using namespace bp;
+using nlohmann::json;
+
+namespace {
+json call(Lab& lab, const std::string& method, const json& args = json::array()) {
+    return json::parse(call_lab_api(lab, method, args.dump()));
+}
+}  // namespace
+
+TEST(LabApi, DefaultStateIsTheLessonsNetwork) {
+    Lab lab;
+    const json s = call(lab, "state");
+    EXPECT_EQ(s["layers"], json({4, 3, 2, 1}));
+    EXPECT_EQ(s["activations"]["hidden"], "tanh");
+    EXPECT_EQ(s["activations"]["output"], "sigmoid");
+    EXPECT_EQ(s["loss"], "mse");
+    EXPECT_EQ(s["features"], json({"x1", "x2", "x1sq", "x2sq"}));
+    EXPECT_EQ(s["step"], 0);
+    EXPECT_EQ(s["epoch"], 0);
+    ASSERT_EQ(s["weights"].size(), 3u);
+    EXPECT_EQ(s["weights"][0].size(), 4u);     // W^1 is 4x3: 4 rows (sources)
+    EXPECT_EQ(s["weights"][0][0].size(), 3u);  // of 3 columns (targets)
+    EXPECT_EQ(s["biases"][2].size(), 1u);      // the output's bias
+    EXPECT_EQ(s["weights"][1][2][1], lab.trainer().network().W[1](2, 1));
+    ASSERT_EQ(s["points"].size(), 200u);
+    const json& p = s["points"][0];
+    EXPECT_EQ(p["x"].size(), 2u);
+    EXPECT_EQ(p["features"][2], p["x"][0].get<double>() * p["x"][0].get<double>());
+    EXPECT_EQ(p["test"], false);
+    EXPECT_EQ(s["lossHistory"].size(), 1u);
+}
+
+TEST(LabApi, TrainLowersTheLossAndGradientsHaveTheWeightsLayout) {
+    Lab lab;
+    const double start = call(lab, "state")["trainingLoss"];
+    const double loss = call(lab, "train", {2000});
+    EXPECT_LT(loss, start / 2);
+    EXPECT_EQ(call(lab, "state")["step"], 2000);
+    const json g = call(lab, "gradients");
+    ASSERT_EQ(g["weights"].size(), 3u);
+    EXPECT_EQ(g["weights"][0].size(), 4u);
+    EXPECT_EQ(g["weights"][0][0].size(), 3u);
+    EXPECT_EQ(g["weights"][0][1][2], lab.trainer().gradients().dW[0](1, 2));
+    EXPECT_EQ(g["biases"][0][2], lab.trainer().gradients().db[0](2));
+}
+
+TEST(LabApi, ConfigureAppliesASubsetAndRejectsBadSettingsUnchanged) {
+    Lab lab;
+    json r = call(lab, "configure", {{{"layers", {4, 5, 1}}, {"activations", {{"hidden", "relu"}}}, {"learningRate", 0.05}}});
+    EXPECT_EQ(r["ok"], true);
+    json s = call(lab, "state");
+    EXPECT_EQ(s["layers"], json({4, 5, 1}));
+    EXPECT_EQ(s["activations"]["hidden"], "relu");
+    EXPECT_EQ(s["learningRate"], 0.05);
+
+    const std::string before = call(lab, "state").dump();
+    for (const json& bad : {json{{"layers", {3, 2, 1}}},             // input size != features
+                            json{{"layers", {4, 2, 2}}},             // two outputs
+                            json{{"layers", {4, 17, 1}}},            // too wide
+                            json{{"loss", "hinge"}},                 // unknown loss
+                            json{{"loss", "bce"}, {"activations", {{"output", "tanh"}}}},
+                            json{{"learningRate", -1}},              // not positive
+                            json{{"batchSize", 0}},
+                            json{{"features", {"x1", "x9"}}},
+                            json{{"colour", "red"}},                 // unknown setting
+                            json{{"learningRate", 0.2}, {"seed", -3}}}) {
+        r = call(lab, "configure", {bad});
+        EXPECT_EQ(r["ok"], false) << bad;
+        EXPECT_TRUE(r["error"].is_string() && !r["error"].get<std::string>().empty()) << bad;
+        EXPECT_EQ(call(lab, "state").dump(), before) << "a rejected configure changed the state: " << bad;
+    }
+}
+
+TEST(LabApi, FeaturesResizeTheInputLayerAndKeepThePoints) {
+    Lab lab;
+    const json points = call(lab, "state")["points"];
+    json r = call(lab, "configure", {{{"features", {"x1", "x2", "x1x2"}}}});
+    EXPECT_EQ(r["ok"], true);
+    const json s = call(lab, "state");
+    EXPECT_EQ(s["layers"], json({3, 3, 2, 1}));
+    EXPECT_EQ(s["points"][5]["x"], points[5]["x"]);
+    EXPECT_EQ(s["points"][5]["features"].size(), 3u);
+}
+
+TEST(LabApi, UnknownMethodsAndMalformedArgumentsAreErrors) {
+    Lab lab;
+    EXPECT_EQ(call(lab, "explode")["ok"], false);
+    EXPECT_EQ(json::parse(call_lab_api(lab, "train", "[not json"))["ok"], false);
+    EXPECT_EQ(call(lab, "train", {"ten"})["ok"], false);
+    EXPECT_EQ(call(lab, "state")["step"], 0);
+}
+
+TEST(LabApi, ALearningRateThatExplodesReportsTheErrorInState) {
+    Lab lab;
+    call(lab, "configure", {{{"activations", {{"hidden", "linear"}, {"output", "linear"}}}, {"learningRate", 100}}});
+    call(lab, "train", {500});
+    const json s = call(lab, "state");
+    ASSERT_TRUE(s["error"].is_string());
+    EXPECT_NE(s["error"].get<std::string>().find("learning rate"), std::string::npos);
+    for (const json& w : s["weights"][0])
+        for (const json& v : w) EXPECT_TRUE(v.is_number());  // finite (NaN would be null)
+    EXPECT_EQ(call(lab, "reset")["ok"], true);
+    EXPECT_TRUE(call(lab, "state")["error"].is_null());
+}

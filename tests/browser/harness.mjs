@@ -1,0 +1,52 @@
+// Test harness: serves the built page from a loopback-only static server and opens it in Debian's
+// Chromium (headless, WebGL 2 on SwiftShader) through playwright-core.
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+export const webDir = resolve(process.env.BP_WEB_DIR || join(here, "../../build/web"));
+export const screenshotDir = resolve(join(here, "../../build"));
+
+const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".svg": "image/svg+xml" };
+
+export async function startServer() {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    const file = normalize(join(webDir, path === "/" ? "index.html" : path));
+    if (!file.startsWith(webDir)) { res.writeHead(403).end(); return; }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": types[extname(file)] || "application/octet-stream" }).end(body);
+    } catch {
+      res.writeHead(404).end("not found");
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  return { server, url: `http://127.0.0.1:${server.address().port}/` };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-gpu",
+           "--disable-background-networking", "--disable-component-update", "--disable-sync",
+           "--no-first-run", "--disable-quic"],
+  });
+}
+
+// Opens the lab in a fresh page; collects console errors and page errors into page.errors.
+export async function openLab(browser, url, { width = 1440, height = 900, deviceScaleFactor = 1, hash = "" } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("console", (m) => { if (m.type() === "error") page.errors.push(`${m.text()} (${m.location().url})`); });
+  page.on("response", (r) => { if (r.status() >= 400) page.errors.push(`HTTP ${r.status()} for ${r.url()}`); });
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  await page.goto(url + hash);
+  await page.evaluate(() => window.lab.ready);
+  return page;
+}

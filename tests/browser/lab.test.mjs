@@ -1,0 +1,106 @@
+// The page in a real browser: it loads cleanly, window.lab works as documented, the seed network
+// trains, the canvas shows the lab, and text stays sharp at devicePixelRatio 2.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { startServer, launchBrowser, openLab, screenshotDir } from "./harness.mjs";
+
+let server, url, browser;
+
+before(async () => {
+  ({ server, url } = await startServer());
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test("the page loads without console errors and lab.ready resolves", async () => {
+  const page = await openLab(browser, url);
+  assert.deepEqual(page.errors, []);
+  assert.equal(await page.locator("#notice").isHidden(), true, "the loading notice is gone");
+  await page.context().close();
+});
+
+test("the default state is the lesson's 4-3-2-1 network", async () => {
+  const page = await openLab(browser, url);
+  const s = await page.evaluate(() => window.lab.state());
+  assert.deepEqual(s.layers, [4, 3, 2, 1]);
+  assert.deepEqual(s.activations, { hidden: "tanh", output: "sigmoid" });
+  assert.equal(s.loss, "mse");
+  assert.deepEqual(s.features, ["x1", "x2", "x1sq", "x2sq"]);
+  assert.equal(s.weights[0].length, 4);
+  assert.equal(s.weights[0][0].length, 3);
+  assert.equal(s.points.length, 200);
+  await page.context().close();
+});
+
+test("lab.train(2000) brings the loss under half its starting value", async () => {
+  const page = await openLab(browser, url);
+  const { start, end, step, grads } = await page.evaluate(() => {
+    const start = window.lab.state().trainingLoss;
+    const end = window.lab.train(2000);
+    return { start, end, step: window.lab.state().step, grads: window.lab.gradients() };
+  });
+  assert.ok(end < start / 2, `loss ${end} should be under half of ${start}`);
+  assert.equal(step, 2000);
+  assert.equal(grads.weights[0].length, 4);
+  assert.equal(grads.biases[2].length, 1);
+  await page.context().close();
+});
+
+test("configure rejects bad settings and changes nothing", async () => {
+  const page = await openLab(browser, url);
+  const { bad, same, good, layers } = await page.evaluate(() => {
+    const before = JSON.stringify(window.lab.state());
+    const bad = window.lab.configure({ layers: [4, 40, 1] });
+    const same = JSON.stringify(window.lab.state()) === before;
+    const good = window.lab.configure({ layers: [4, 5, 5, 1], activations: { hidden: "relu" } });
+    return { bad, same, good, layers: window.lab.state().layers };
+  });
+  assert.equal(bad.ok, false);
+  assert.match(bad.error, /neurons/);
+  assert.equal(same, true);
+  assert.equal(good.ok, true);
+  assert.deepEqual(layers, [4, 5, 5, 1]);
+  await page.context().close();
+});
+
+test("the canvas is not blank and Play trains; a screenshot is written", async () => {
+  const page = await openLab(browser, url);
+  await page.evaluate(() => { window.lab.train(300); window.lab.play(true); });
+  await page.waitForFunction(() => window.lab.state().step > 400, null, { timeout: 20000 });
+  await page.evaluate(() => window.lab.play(false));
+  await page.waitForTimeout(300);
+  const shot = await page.screenshot({ path: join(screenshotDir, "screenshot.png") });
+  // Count distinct colours in the screenshot: a blank or single-colour canvas has very few.
+  const colours = await page.evaluate(async (png) => {
+    const img = await createImageBitmap(await (await fetch("data:image/png;base64," + png)).blob());
+    const off = new OffscreenCanvas(img.width, img.height);
+    const ctx = off.getContext("2d");
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, img.width, img.height).data;
+    const seen = new Set();
+    for (let k = 0; k < data.length; k += 4 * 7) seen.add((data[k] << 16) | (data[k + 1] << 8) | data[k + 2]);
+    return seen.size;
+  }, shot.toString("base64"));
+  assert.ok(shot.length > 20000, "the screenshot has content");
+  assert.ok(colours > 200, `the canvas shows the lab (${colours} colours)`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("at devicePixelRatio 2 the canvas backing store is twice the CSS size", async () => {
+  const page = await openLab(browser, url, { width: 1000, height: 700, deviceScaleFactor: 2 });
+  await page.waitForFunction(() => document.getElementById("canvas").width === 2000, null, { timeout: 5000 });
+  const size = await page.evaluate(() => {
+    const c = document.getElementById("canvas");
+    return { w: c.width, h: c.height, cssW: c.clientWidth, cssH: c.clientHeight };
+  });
+  assert.equal(size.w, size.cssW * 2);
+  assert.equal(size.h, size.cssH * 2);
+  await page.screenshot({ path: join(screenshotDir, "screenshot-dpr2.png") });
+  await page.context().close();
+});

@@ -1,0 +1,28 @@
+// window.lab: the lab's browser API (see README). Every call goes to the C++ lab as JSON.
+"use strict";
+(function () {
+  let module = null;
+  let resolveReady, rejectReady;
+  const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
+
+  function call(method, args) {
+    if (!module) throw new Error("the lab is still loading: await lab.ready first");
+    return JSON.parse(module.labCall(method, JSON.stringify(args || [])));
+  }
+
+  window.lab = {
+    ready,
+    state: () => call("state"),
+    configure: (settings) => call("configure", [settings]),
+    train: (n) => call("train", [n === undefined ? 1 : n]),
+    gradients: () => call("gradients"),
+    play: (on) => call("play", [on === undefined ? true : !!on]),
+    reset: () => call("reset"),
+    stats: () => call("stats"),
+  };
+
+  // Called by boot.js.
+  window.lab._attach = (m) => { module = m; };
+  window.lab._firstFrame = () => resolveReady(window.lab);
+  window.lab._fail = (error) => rejectReady(error);
+})();
