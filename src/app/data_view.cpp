@@ -38,7 +38,7 @@ void draw_data_view(Lab& lab, ImVec2 size) {
         for (int c = 0; c < kGridCells; ++c) {
             const double t = 2.0 * grid[r * kGridCells + c] - 1.0;  // y-hat 0..1 -> -1..1
             const ImVec2 a(plane.min.x + c * cell, plane.min.y + r * cell);
-            draw->AddRectFilled(a, ImVec2(a.x + cell + 0.5f, a.y + cell + 0.5f), ui::signed_color(t * 0.6));
+            draw->AddRectFilled(a, ImVec2(a.x + cell + 0.5f, a.y + cell + 0.5f), ui::signed_color(std::clamp(t, -1.0, 1.0) * 0.45));
         }
     draw->AddRect(plane.min, plane.max, ui::kInk);
 
@@ -51,6 +51,7 @@ void draw_data_view(Lab& lab, ImVec2 size) {
         const ImVec2 p = plane.to_screen(points[k].x1, points[k].x2);
         draw->AddCircleFilled(p, dot, points[k].y > 0.5 ? ui::kPositive : ui::kNegative);
         draw->AddCircle(p, dot, IM_COL32_WHITE, 0, 1.5f);
+        draw->AddCircle(p, dot + 1.2f, ui::with_alpha(ui::kInk, 150), 0, 1.0f);  // stands out on any background
         const float d = std::hypot(p.x - mouse.x, p.y - mouse.y);
         if (hovered && d < best) {
             best = d;

@@ -141,11 +141,14 @@ void draw_network_view(Lab& lab, ImVec2 size) {
             draw->AddCircleFilled(c, r, ui::signed_color(a));
             draw->AddCircle(c, r, is_hit ? ui::kHighlight : ui::kInk, 0, is_hit ? 3.0f : 1.5f);
             if (r >= font * 0.75f && pass.rows > 0) {
+                // Two decimals; large values (a diverging run) in fewer digits, shrunk to fit the node.
                 char value[16];
-                std::snprintf(value, sizeof value, "%.2f", a);
-                const ImVec2 ts = ImGui::CalcTextSize(value);
-                draw->AddText(ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), std::fabs(a) > 0.55 ? IM_COL32_WHITE : ui::kInk,
-                              value);
+                std::snprintf(value, sizeof value, std::fabs(a) < 100.0 ? "%.2f" : "%.2g", a);
+                const float width = ImGui::CalcTextSize(value).x;
+                const float text_size = font * std::min(1.0f, 1.8f * r / std::max(width, 1.0f));
+                const ImVec2 ts(width * text_size / font, text_size);
+                draw->AddText(ImGui::GetFont(), text_size, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f),
+                              std::fabs(a) > 0.55 ? IM_COL32_WHITE : ui::kInk, value);
             }
             if (l == 0) {
                 const char* label = feature_label(lab.settings().features[j]);

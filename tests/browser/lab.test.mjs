@@ -104,3 +104,30 @@ test("at devicePixelRatio 2 the canvas backing store is twice the CSS size", asy
   await page.screenshot({ path: join(screenshotDir, "screenshot-dpr2.png") });
   await page.context().close();
 });
+
+test("the canvas follows a window resize", async () => {
+  const page = await openLab(browser, url, { width: 1200, height: 800 });
+  await page.setViewportSize({ width: 900, height: 640 });
+  await page.waitForFunction(() => document.getElementById("canvas").width === 900, null, { timeout: 5000 });
+  assert.equal(await page.evaluate(() => document.getElementById("canvas").height), 640);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("without WebGL 2 the page says so instead of failing silently", async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+  await context.addInitScript(() => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+      return type === "webgl2" ? null : original.call(this, type, ...rest);
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector("#notice h1");
+  const text = await page.locator("#notice").innerText();
+  assert.match(text, /cannot show the lab/);
+  assert.match(text, /WebGL 2/);
+  await assert.rejects(page.evaluate(() => window.lab.ready), /WebGL 2 is not available/);
+  await context.close();
+});
