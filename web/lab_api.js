@@ -14,15 +14,20 @@
     ready,
     state: () => call("state"),
     configure: (settings) => call("configure", [settings]),
-    train: (n) => call("train", [n === undefined ? 1 : n]),
+    // Non-finite numbers would become null in JSON; send them as text so the lab rejects them.
+    train: (n) => call("train", [n === undefined ? 1 : Number.isFinite(n) || typeof n !== "number" ? n : String(n)]),
     gradients: () => call("gradients"),
-    play: (on) => call("play", [on === undefined ? true : !!on]),
+    play: (on) => call("play", [on === undefined ? true : on]),
     reset: () => call("reset"),
+    setSpeed: (stepsPerSecond) => call("setSpeed", [stepsPerSecond]),
     stats: () => call("stats"),
   };
 
   // Called by boot.js.
   window.lab._attach = (m) => { module = m; };
-  window.lab._firstFrame = () => resolveReady(window.lab);
+  window.lab._firstFrame = () => {
+    window.lab.firstFrameMs = performance.now();  // since navigation started
+    resolveReady(window.lab);
+  };
   window.lab._fail = (error) => rejectReady(error);
 })();

@@ -10,9 +10,10 @@ namespace bp {
 namespace {
 
 // A combo over named options; returns true when the user picked another one.
+// Options that cannot be chosen are greyed out, and say why on hover (disabled_why).
 template <typename T, size_t N, typename Name>
 bool enum_combo(const char* label, T& value, const T (&options)[N], Name name, const char* help,
-                bool (*enabled)(T) = nullptr) {
+                bool (*enabled)(T) = nullptr, const char* disabled_why = nullptr) {
     bool changed = false;
     if (ImGui::BeginCombo(label, name(value))) {
         for (T option : options) {
@@ -21,6 +22,7 @@ bool enum_combo(const char* label, T& value, const T (&options)[N], Name name, c
                 changed = option != value;
                 value = option;
             }
+            if (!ok && disabled_why) ui::tooltip(disabled_why);
         }
         ImGui::EndCombo();
     }
@@ -68,10 +70,11 @@ void draw_controls_panel(Lab& lab) {
     ImGui::Spacing();
     ImGui::PushItemWidth(-ImGui::GetFontSize() * 7.5f);
 
-    float speed = static_cast<float>(lab.speed());
-    const bool at_max = speed >= Lab::kMaxSpeed;
-    if (ImGui::SliderFloat("speed", &speed, 1.0f, static_cast<float>(Lab::kMaxSpeed),
-                           at_max ? "as fast as possible" : "%.0f steps/s", ImGuiSliderFlags_Logarithmic))
+    double speed = lab.speed();
+    const double speed_min = 1.0, speed_max = Lab::kMaxSpeed;
+    const char* speed_format = speed >= speed_max ? "as fast as possible" : speed < 1.5 ? "%.0f step/s" : "%.0f steps/s";
+    if (ImGui::SliderScalar("speed", ImGuiDataType_Double, &speed, &speed_min, &speed_max, speed_format,
+                            ImGuiSliderFlags_Logarithmic))
         lab.set_speed(speed);
     ui::tooltip("Steps per second while playing: 1 is lecture pace; the right end trains as fast as the "
                 "frame allows while the page stays smooth.");
@@ -80,11 +83,10 @@ void draw_controls_panel(Lab& lab) {
     bool changed = false;
     ImGui::Separator();
     ui::heading("Training");
-    float alpha = static_cast<float>(s.learning_rate);
-    if (ImGui::SliderFloat("learning rate \u03b1", &alpha, 0.001f, 10.0f, "%.4g", ImGuiSliderFlags_Logarithmic)) {
-        s.learning_rate = alpha;
+    const double alpha_min = 0.001, alpha_max = 10.0;
+    if (ImGui::SliderScalar("learning rate \u03b1", ImGuiDataType_Double, &s.learning_rate, &alpha_min, &alpha_max, "%.4g",
+                            ImGuiSliderFlags_Logarithmic))
         changed = true;
-    }
     ui::tooltip("\u03b1 scales every update: w' = w \u2212 \u03b1 \u00b7 \u2202L/\u2202w. Too small learns slowly; "
                 "too large makes the loss jump or explode. Ctrl+click to type a value.");
     int batch = s.batch_size;
@@ -101,13 +103,18 @@ void draw_controls_panel(Lab& lab) {
 
     ImGui::Separator();
     ui::heading("Network");
+    ImGui::BeginDisabled(s.hidden.empty());
     changed |= enum_combo("hidden f", s.hidden_activation, kAllActivations, activation_name,
-                          "The activation f of every hidden neuron: a = f(z).");
+                          s.hidden.empty() ? "There are no hidden layers: add one with + below."
+                                           : "The activation f of every hidden neuron: a = f(z).");
+    ImGui::EndDisabled();
     static Loss loss_for_filter;
     loss_for_filter = s.loss;
     changed |= enum_combo("output f", s.output_activation, kAllActivations, activation_name,
                           "The activation of the output neuron: \u0177 = f(z). bce needs sigmoid.",
-                          +[](Activation f) { return loss_accepts_output(loss_for_filter, f); });
+                          +[](Activation f) { return loss_accepts_output(loss_for_filter, f); },
+                          "Not with the bce loss: its log needs \u0177 between 0 and 1, which only sigmoid gives. "
+                          "Switch the loss to mse to use this output.");
 
     const int layers = static_cast<int>(s.hidden.size());
     const std::string layer_text = std::to_string(layers) + (layers == 1 ? " hidden layer" : " hidden layers");

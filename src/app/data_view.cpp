@@ -22,7 +22,7 @@ void draw_data_view(Lab& lab, ImVec2 size) {
     const float font = ImGui::GetFontSize();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float side = std::max(10.0f, std::min(avail.x, avail.y - font * 1.6f));
+    const float side = std::max(10.0f, std::min(avail.x, avail.y - font * 2.8f));
     PlaneView plane;
     plane.extent = kPlaneExtent;
     plane.min = ImVec2(origin.x + (avail.x - side) * 0.5f, origin.y);
@@ -72,12 +72,25 @@ void draw_data_view(Lab& lab, ImVec2 size) {
         ImGui::EndTooltip();
         if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) lab.set_inspected_point(under_mouse);
     }
+    // Legend: the two classes, and what the background means.
     ImGui::SetCursorScreenPos(ImVec2(plane.min.x, plane.max.y + font * 0.2f));
+    auto bullet = [](ImU32 color, const char* text) {
+        ImGui::PushStyleColor(ImGuiCol_Text, color);
+        ImGui::TextUnformatted("\u25cf");
+        ImGui::PopStyleColor();
+        ImGui::SameLine(0, 4);
+        ImGui::TextUnformatted(text);
+    };
+    bullet(ui::kPositive, "class 1");
+    ImGui::SameLine();
+    bullet(ui::kNegative, "class 0");
+    const char* boundary = "white: \u0177 = 0.5";
+    if (plane.max.x - ImGui::GetItemRectMax().x > ImGui::CalcTextSize(boundary).x + font) ImGui::SameLine(0, font);
     ImGui::PushStyleColor(ImGuiCol_Text, ui::kMutedInk);
-    ImGui::PushTextWrapPos(plane.max.x);
-    ImGui::TextWrapped("x\u2081 and x\u2082 from %.0f to %.0f;  \u0177 = 0.5 is white", -kPlaneExtent, kPlaneExtent);
-    ImGui::PopTextWrapPos();
+    ImGui::TextUnformatted(boundary);
     ImGui::PopStyleColor();
+    ui::tooltip("The background is the network's prediction \u0177: blue near 1 (class 1), orange near 0 "
+                "(class 0), white at 0.5, the decision boundary. Both axes run from -2 to 2.");
     ImGui::EndChild();
 }
 

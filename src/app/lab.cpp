@@ -38,9 +38,18 @@ std::string Lab::configure(const TrainingSettings& settings) {
     return "";
 }
 
+std::string Lab::play(bool on) {
+    playing_ = false;
+    if (!on) return "";
+    if (!trainer_.error().empty()) return trainer_.error();
+    if (trainer_.training_point_count() == 0) return "There are no training points: add some points to train on.";
+    playing_ = true;
+    return "";
+}
+
 void Lab::step_once() {
     playing_ = false;
-    trainer_.step();
+    if (trainer_.step()) trainer_.record_loss();
 }
 
 double Lab::train(int n) {
@@ -78,10 +87,20 @@ const Pass& Lab::inspected_pass() const {
                 inspected_pass_.a[0](0, f) = feature_value(features[f], p.x1, p.x2);
             inspected_pass_.y(0) = p.y;
             forward(net, inspected_pass_);
+            inspected_grad_.resize_like(net);
+            backward(net, trainer_.settings().loss, inspected_pass_, inspected_grad_);  // delta of every layer
         }
         inspected_key_ = state_key();
     }
     return inspected_pass_;
+}
+
+double Lab::training_loss() const {
+    if (loss_key_ != state_key()) {
+        loss_ = trainer_.training_loss();
+        loss_key_ = state_key();
+    }
+    return loss_;
 }
 
 const std::vector<double>& Lab::output_grid(int n) const {
@@ -101,7 +120,8 @@ void Lab::advance(double dt_seconds) {
         return;
     }
     // Steps owed at the chosen speed; the time budget caps them so the frame rate holds.
-    owed_steps_ = std::min(owed_steps_ + speed_ * std::clamp(dt_seconds, 0.0, 0.1), 1e6);
+    const bool flat_out = speed_ >= kMaxSpeed;
+    owed_steps_ = flat_out ? 1e6 : std::min(owed_steps_ + speed_ * std::clamp(dt_seconds, 0.0, 1.0), 1e6);
     const int want = static_cast<int>(owed_steps_);
     const double start = now_ms();
     int done = 0;
@@ -111,7 +131,7 @@ void Lab::advance(double dt_seconds) {
         done += ran;
         if (ran < chunk) break;  // stopped on an error
     }
-    owed_steps_ = done < want ? 0.0 : owed_steps_ - done;  // behind: drop the backlog, don't chase it
+    owed_steps_ = done < want || flat_out ? 0.0 : owed_steps_ - done;  // behind: drop the backlog
     last_steps_ = done;
     last_train_ms_ = now_ms() - start;
     if (!trainer_.error().empty()) playing_ = false;

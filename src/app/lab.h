@@ -28,7 +28,8 @@ public:
     // rate alone keeps the run; a new data set, point count, noise or seed regenerates the points;
     // anything else starts a fresh network (the points stay).
     std::string configure(const TrainingSettings& settings);
-    void play(bool on) { playing_ = on && trainer_.error().empty(); }
+    // Starts or stops Play; starting fails (with the reason) after an error or without training points.
+    std::string play(bool on);
     void toggle_play() { play(!playing_); }
     // One mini-batch step (pauses Play).
     void step_once();
@@ -51,13 +52,18 @@ public:
     const FrameStats& stats() const { return stats_; }
     // The point whose activations the network view shows (-1 when there are no points).
     int inspected_point() const;
-    // Forward pass of the inspected point on the current weights (rows = 1, or 0 without points).
+    // Forward and backward pass of the inspected point on the current weights: z, a and delta of
+    // every layer (rows = 1, or 0 without points).
     const Pass& inspected_pass() const;
+    // Mean loss over the training points on the current weights (cached per step).
+    double training_loss() const;
     // y-hat over a grid of the plane on the current weights (cached per step).
     const std::vector<double>& output_grid(int n) const;
 
-    static constexpr double kMaxSpeed = 100000.0;  // steps per second; "as fast as the frame allows"
-    static constexpr double kTrainBudgetMs = 3.0;   // training time per frame at most
+    // Speeds at or above kMaxSpeed mean "as fast as the frame allows": as many steps as fit in
+    // kTrainBudgetMs, which keeps the whole frame (training + UI) within about 4 ms.
+    static constexpr double kMaxSpeed = 100000.0;  // steps per second
+    static constexpr double kTrainBudgetMs = 2.0;   // training time per frame at most
 
 private:
     Trainer trainer_;
@@ -72,6 +78,9 @@ private:
     int64_t generation_ = 0;
     mutable Pass inspected_pass_;
     mutable int64_t inspected_key_ = -1;
+    mutable double loss_ = 0.0;
+    mutable int64_t loss_key_ = -1;
+    mutable Gradients inspected_grad_;  // scratch for the inspected point's backward pass
     mutable std::vector<double> grid_;
     mutable int64_t grid_key_ = -1;
     mutable int grid_n_ = 0;

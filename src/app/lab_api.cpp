@@ -9,7 +9,7 @@ using nlohmann::json;
 
 namespace {
 
-json matrix_rows(const Eigen::MatrixXd& m) {  // arrays of rows: W^l layout, rows are sources
+json matrix_rows(const Matrix& m) {  // arrays of rows: W^l layout, rows are sources
     json rows = json::array();
     for (Eigen::Index i = 0; i < m.rows(); ++i) {
         json row = json::array();
@@ -19,7 +19,7 @@ json matrix_rows(const Eigen::MatrixXd& m) {  // arrays of rows: W^l layout, row
     return rows;
 }
 
-json vector_values(const Eigen::RowVectorXd& v) {
+json vector_values(const RowVector& v) {
     json values = json::array();
     for (Eigen::Index j = 0; j < v.size(); ++j) values.push_back(v(j));
     return values;
@@ -64,6 +64,7 @@ json state_json(const Lab& lab) {
             {"noise", s.noise},
             {"points", points},
             {"playing", lab.playing()},
+            {"speed", lab.speed()},
             {"error", t.error().empty() ? json(nullptr) : json(t.error())}};
 }
 
@@ -115,7 +116,8 @@ std::string read_activations(const json& value, TrainingSettings& s) {
 }
 
 std::string read_layers(const json& value, std::vector<int>& layers) {
-    if (!value.is_array() || value.size() < 2 || value.size() > 16) return "layers must be an array like [4, 3, 2, 1]";
+    if (!value.is_array() || value.size() < 2 || value.size() > 16)
+        return "layers lists every layer's size from the inputs to the output, at least two, like [4, 3, 2, 1]";
     layers.assign(value.size(), 0);
     for (size_t k = 0; k < value.size(); ++k)
         if (auto error = read_whole(value[k], "each layer size", layers[k]); !error.empty()) return error;
@@ -164,6 +166,8 @@ std::string apply_settings(const json& in, TrainingSettings& s) {
     return "";
 }
 
+constexpr int kMaxTrainSteps = 1000000;  // a million W2 steps take seconds: more would freeze the page
+
 json result(const std::string& error) {
     return error.empty() ? json{{"ok", true}, {"error", nullptr}} : json{{"ok", false}, {"error", error}};
 }
@@ -186,13 +190,20 @@ json dispatch(Lab& lab, const std::string& method, const json& args) {
         int n = 1;
         if (!arg0.is_null())
             if (auto error = read_whole(arg0, "the number of steps", n); !error.empty()) return result(error);
-        if (n < 0) return result("the number of steps must be at least 0");
+        if (n < 0 || n > kMaxTrainSteps)
+            return result("the number of steps must be 0 to " + std::to_string(kMaxTrainSteps));
         return lab.train(n);
     }
     if (method == "play") {
         if (!arg0.is_null() && !arg0.is_boolean()) return result("play() takes true or false");
-        lab.play(arg0.is_null() || arg0.get<bool>());
-        return result(lab.trainer().error());
+        return result(lab.play(arg0.is_null() || arg0.get<bool>()));
+    }
+    if (method == "setSpeed") {
+        double speed = 0.0;
+        if (auto error = read_number(arg0, "the speed (steps per second)", speed); !error.empty()) return result(error);
+        if (!(speed >= 1.0)) return result("the speed is at least 1 step per second");
+        lab.set_speed(std::min(speed, Lab::kMaxSpeed));
+        return result("");
     }
     if (method == "reset") {
         lab.reset();

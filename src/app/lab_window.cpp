@@ -21,12 +21,13 @@ void draw_status_bar(Lab& lab) {
     ui::tooltip("Samples: training points fed through the network so far (steps \u00d7 batch size).");
     const FrameStats& s = lab.stats();
     char perf[96];
-    std::snprintf(perf, sizeof perf, "%.0f fps  %.1f ms/frame", s.fps, s.frame_ms);
+    std::snprintf(perf, sizeof perf, "%.0f fps \u00b7 lab CPU %.1f ms per frame", s.fps, s.frame_ms);
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(perf).x));
     ImGui::PushStyleColor(ImGuiCol_Text, ui::kMutedInk);
     ImGui::TextUnformatted(perf);
     ImGui::PopStyleColor();
-    ui::tooltip("Frames per second, and the lab's own CPU time per frame (training and drawing).");
+    ui::tooltip("Frames per second the screen shows, and the CPU time the lab itself spends on each frame "
+                "(training and building the picture; the graphics card's drawing is not included).");
 
     if (!t.error().empty()) {
         ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(254, 226, 226, 255));

@@ -12,10 +12,10 @@ namespace bp {
 void draw_loss_plot(const Lab& lab, ImVec2 size) {
     ImGui::BeginChild("loss_plot", size, true);
     const auto& history = lab.trainer().history().samples();
-    const double current = history.empty() ? 0.0 : history.back().loss;
-    ImGui::Text("Training loss (%s):  %.5f", loss_name(lab.settings().loss), current);
-    ui::tooltip("The mean loss over all training points, recorded at the start and after every epoch "
-                "(one pass over the training points). Hover the plot to read any point.");
+    ImGui::Text("Training loss (%s) now:  %.5f", loss_name(lab.settings().loss), lab.training_loss());
+    ui::tooltip("The mean loss over all training points on the current weights. The plot records it at "
+                "the start, after every Step, and after every epoch while playing (one pass over the "
+                "training points). Hover the plot to read any point.");
 
     const float font = ImGui::GetFontSize();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -42,7 +42,7 @@ void draw_loss_plot(const Lab& lab, ImVec2 size) {
 
     // Grid, ticks and labels.
     const auto x_ticks = nice_ticks(0.0, x_hi, std::max(2, static_cast<int>((max.x - min.x) / (font * 6))));
-    const auto y_ticks = nice_ticks(0.0, y_hi, std::max(2, static_cast<int>((max.y - min.y) / (font * 2.2f))));
+    const auto y_ticks = nice_ticks(0.0, y_hi, std::max(3, static_cast<int>((max.y - min.y) / (font * 2.2f))));
     const double x_step = x_ticks.size() > 1 ? x_ticks[1] - x_ticks[0] : x_hi;
     const double y_step = y_ticks.size() > 1 ? y_ticks[1] - y_ticks[0] : y_hi;
     for (double x : x_ticks) {

@@ -17,13 +17,15 @@ NetworkLayout layout_network(const std::vector<int>& sizes, ImVec2 min, ImVec2 m
     if (layers == 0) return layout;
     const int widest = *std::max_element(sizes.begin(), sizes.end());
     const float w = max.x - min.x, h = max.y - min.y;
-    // The radius fits both the vertical spacing of the widest layer and the horizontal spacing.
+    // The radius fits both the vertical spacing of the widest layer and the spacing of the columns;
+    // the first and last columns touch the rectangle's sides, so the drawing uses its whole width.
     const float row = h / std::max(widest, 1);
-    const float column = w / std::max(layers, 1);
-    layout.radius = std::clamp(std::min(row * 0.34f, column * 0.25f), 6.0f, 36.0f);
+    const float column = w / std::max(layers - 1, 1);
+    layout.radius = std::clamp(std::min(row * 0.34f, column * 0.22f), 6.0f, 36.0f);
     layout.bias_size = std::max(6.0f, layout.radius * 0.55f);
+    const float span = w - 2.0f * layout.radius;
     for (int l = 0; l < layers; ++l) {
-        const float x = min.x + column * (l + 0.5f);
+        const float x = min.x + layout.radius + (layers > 1 ? span * l / (layers - 1) : span * 0.5f);
         std::vector<ImVec2> column_nodes;
         const float top = min.y + (h - row * sizes[l]) * 0.5f;
         for (int j = 0; j < sizes[l]; ++j) column_nodes.emplace_back(x, top + row * (j + 0.5f));

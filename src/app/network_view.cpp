@@ -13,12 +13,16 @@ namespace bp {
 
 namespace {
 
-// A layer's title above its column, and its activation below that.
-std::string layer_title(const Network& net, int l) {
-    if (l == 0) return "inputs";
-    if (l == net.layer_count()) return "output";
-    return "layer " + std::to_string(l);
+// A layer's title above its column, and its activation below that; short forms for narrow columns.
+std::string layer_title(const Network& net, int l, bool narrow) {
+    if (l == 0) return narrow ? "in" : "inputs";
+    if (l == net.layer_count()) return narrow ? "out" : "output";
+    return (narrow ? "" : "layer ") + std::to_string(l);
 }
+
+// Colour of a neuron's value: white where the activation is neutral (0, or 0.5 for a sigmoid, the
+// same as the data view's decision boundary), blue above, orange below.
+ImU32 activation_color(Activation f, double a) { return ui::signed_color(f == Activation::Sigmoid ? 2.0 * a - 1.0 : a); }
 
 std::string layer_subtitle(const Network& net, int l) {
     return l == 0 ? "x" : std::string(activation_name(net.activation(l)));
@@ -61,7 +65,9 @@ void node_tooltip(const Lab& lab, const Pass& pass, int l, int j) {
                     superscript(l).c_str(), bias_symbol(l - 1, j).c_str(), pass.z[l](0, j));
         ImGui::Text("%s = %s(%s) = %.6f", l == net.layer_count() ? "\u0177" : a.c_str(),
                     activation_name(net.activation(l)), z.c_str(), pass.a[l](0, j));
-        if (l == net.layer_count()) ImGui::Text("target y = %g", pass.y(0));
+        if (l == net.layer_count()) ImGui::Text("target y = %g,  loss L = %.6f", pass.y(0), pass.loss(0));
+        const std::string d = neuron_symbol("\u03b4", l, j);
+        ImGui::Text("%s = \u2202L/\u2202%s = %.6f  (backward pass for this point)", d.c_str(), z.c_str(), pass.delta[l](0, j));
         ImGui::PushStyleColor(ImGuiCol_Text, ui::kMutedInk);
         ImGui::Text("for point #%d; click a point in the data view to change it", lab.inspected_point() + 1);
         ImGui::PopStyleColor();
@@ -86,15 +92,18 @@ void draw_network_view(Lab& lab, ImVec2 size) {
     ImGui::BeginChild("network", size, true);
     const Network& net = lab.trainer().network();
     const Pass& pass = lab.inspected_pass();
-    const std::string header = "Network " + architecture_name(net.sizes) + ":  " + std::to_string(net.weight_count()) +
-                               " weights + " + std::to_string(net.bias_count()) + " biases";
+    const int weights = net.weight_count(), biases = net.bias_count();
+    const std::string header = "Network " + architecture_name(net.sizes) + ":  " + std::to_string(weights) +
+                               (weights == 1 ? " weight + " : " weights + ") + std::to_string(biases) +
+                               (biases == 1 ? " bias" : " biases");
     ImGui::TextUnformatted(header.c_str());
     ui::tooltip("Every weight is an edge, every bias the small square at a neuron's lower left. "
-                "Hover any of them for its exact value.");
+                "Hover any of them for its exact value. Neurons are blue above their neutral value "
+                "(0, or 0.5 for sigmoid), orange below.");
     ImGui::PushStyleColor(ImGuiCol_Text, ui::kMutedInk);
     if (pass.rows > 0) {
         const Point& p = lab.trainer().points()[lab.inspected_point()];
-        ImGui::Text("Values for point #%d: x\u2081 = %.2f, x\u2082 = %.2f, y = %g", lab.inspected_point() + 1, p.x1, p.x2, p.y);
+        ImGui::TextWrapped("Point #%d: x\u2081 = %.2f, x\u2082 = %.2f, y = %g", lab.inspected_point() + 1, p.x1, p.x2, p.y);
         ui::tooltip("Each neuron shows its activation a for this point on the current weights. "
                     "Click a point in the data view to choose another.");
     } else {
@@ -128,8 +137,10 @@ void draw_network_view(Lab& lab, ImVec2 size) {
             }
 
     const float r = layout.radius;
+    const float column_gap = net.layer_count() > 0 ? layout.nodes[1][0].x - layout.nodes[0][0].x : avail.x;
+    const bool narrow = ImGui::CalcTextSize("sigmoid ").x > column_gap;
     for (int l = 0; l <= net.layer_count(); ++l) {
-        const std::string title = layer_title(net, l), subtitle = layer_subtitle(net, l);
+        const std::string title = layer_title(net, l, narrow), subtitle = narrow ? "" : layer_subtitle(net, l);
         const float cx = layout.nodes[l][0].x;
         draw->AddText(ImVec2(cx - ImGui::CalcTextSize(title.c_str()).x * 0.5f, min.y - font * 2.7f), ui::kInk, title.c_str());
         draw->AddText(ImVec2(cx - ImGui::CalcTextSize(subtitle.c_str()).x * 0.5f, min.y - font * 1.5f), ui::kMutedInk,
@@ -138,17 +149,20 @@ void draw_network_view(Lab& lab, ImVec2 size) {
             const ImVec2 c = layout.nodes[l][j];
             const double a = pass.rows > 0 ? pass.a[l](0, j) : 0.0;
             const bool is_hit = (hit.kind == NetworkHit::Node) && hit.layer == l && hit.j == j;
-            draw->AddCircleFilled(c, r, ui::signed_color(a));
+            draw->AddCircleFilled(c, r, l == 0 ? ui::signed_color(a) : activation_color(net.activation(l), a));
             draw->AddCircle(c, r, is_hit ? ui::kHighlight : ui::kInk, 0, is_hit ? 3.0f : 1.5f);
             if (r >= font * 0.75f && pass.rows > 0) {
                 // Two decimals; large values (a diverging run) in fewer digits, shrunk to fit the node.
                 char value[16];
                 std::snprintf(value, sizeof value, std::fabs(a) < 100.0 ? "%.2f" : "%.2g", a);
                 const float width = ImGui::CalcTextSize(value).x;
-                const float text_size = font * std::min(1.0f, 1.8f * r / std::max(width, 1.0f));
+                const float text_size = font * std::min(1.0f, 1.6f * r / std::max(width, 1.0f));
                 const ImVec2 ts(width * text_size / font, text_size);
                 draw->AddText(ImGui::GetFont(), text_size, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f),
-                              std::fabs(a) > 0.55 ? IM_COL32_WHITE : ui::kInk, value);
+                              std::fabs(l > 0 && net.activation(l) == Activation::Sigmoid ? 2 * a - 1 : a) > 0.55
+                                  ? IM_COL32_WHITE
+                                  : ui::kInk,
+                              value);
             }
             if (l == 0) {
                 const char* label = feature_label(lab.settings().features[j]);

@@ -54,7 +54,7 @@ void apply_lab_style(float ui_scale) {
     style.PopupRounding = 6.0f;
     style.WindowRounding = 0.0f;
     style.ScrollbarSize = 16.0f;
-    style.GrabMinSize = 14.0f;
+    style.GrabMinSize = 10.0f;
     ImVec4* c = style.Colors;
     c[ImGuiCol_WindowBg] = ImVec4(0.95f, 0.96f, 0.97f, 1.0f);
     c[ImGuiCol_ChildBg] = ImVec4(1, 1, 1, 1);
@@ -63,7 +63,14 @@ void apply_lab_style(float ui_scale) {
     c[ImGuiCol_Button] = ImVec4(0.88f, 0.91f, 0.96f, 1.0f);
     c[ImGuiCol_ButtonHovered] = ImVec4(0.75f, 0.83f, 0.97f, 1.0f);
     c[ImGuiCol_ButtonActive] = ImVec4(0.62f, 0.74f, 0.96f, 1.0f);
-    c[ImGuiCol_PopupBg] = ImVec4(1.0f, 1.0f, 0.97f, 0.98f);
+    c[ImGuiCol_PopupBg] = ImVec4(1.0f, 1.0f, 0.97f, 1.0f);
+    // Sliders and combos: a tinted, outlined frame so they read as controls on the white panels.
+    c[ImGuiCol_FrameBg] = ImVec4(0.90f, 0.92f, 0.96f, 1.0f);
+    c[ImGuiCol_FrameBgHovered] = ImVec4(0.84f, 0.88f, 0.96f, 1.0f);
+    c[ImGuiCol_FrameBgActive] = ImVec4(0.78f, 0.84f, 0.96f, 1.0f);
+    c[ImGuiCol_SliderGrab] = ImVec4(0.15f, 0.39f, 0.92f, 0.55f);
+    c[ImGuiCol_SliderGrabActive] = ImVec4(0.15f, 0.39f, 0.92f, 0.8f);
+    style.FrameBorderSize = 1.0f;
     style.ScaleAllSizes(ui_scale);
     ImGui::GetStyle() = style;
 }

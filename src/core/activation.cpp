@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+#include "core/deterministic_math.h"
+
 namespace bp {
 
 const char* activation_name(Activation f) {
@@ -23,8 +25,8 @@ std::optional<Activation> parse_activation(const std::string& name) {
 
 double activate(Activation f, double z) {
     switch (f) {
-        case Activation::Sigmoid: return 1.0 / (1.0 + std::exp(-z));
-        case Activation::Tanh: return std::tanh(z);
+        case Activation::Sigmoid: return sigmoid_det(z);
+        case Activation::Tanh: return tanh_det(z);
         case Activation::Relu: return z > 0.0 ? z : 0.0;
         case Activation::Linear: return z;
     }
@@ -41,9 +43,37 @@ double activate_derivative(Activation f, double z, double a) {
     return 1.0;
 }
 
-void activate(Activation f, const Eigen::Ref<const Eigen::MatrixXd>& z, Eigen::Ref<Eigen::MatrixXd> a) {
-    for (Eigen::Index c = 0; c < z.cols(); ++c)
-        for (Eigen::Index r = 0; r < z.rows(); ++r) a(r, c) = activate(f, z(r, c));
+void activate(Activation f, const double* z, double* a, int count) {
+    // One switch per block, then a tight loop per function.
+    switch (f) {
+        case Activation::Sigmoid:
+            for (int k = 0; k < count; ++k) a[k] = sigmoid_det(z[k]);
+            break;
+        case Activation::Tanh:
+            for (int k = 0; k < count; ++k) a[k] = tanh_det(z[k]);
+            break;
+        case Activation::Relu:
+            for (int k = 0; k < count; ++k) a[k] = z[k] > 0.0 ? z[k] : 0.0;
+            break;
+        case Activation::Linear:
+            for (int k = 0; k < count; ++k) a[k] = z[k];
+            break;
+    }
+}
+
+void scale_by_derivative(Activation f, const double* z, const double* a, double* d, int count) {
+    switch (f) {
+        case Activation::Sigmoid:
+            for (int k = 0; k < count; ++k) d[k] *= a[k] * (1.0 - a[k]);
+            break;
+        case Activation::Tanh:
+            for (int k = 0; k < count; ++k) d[k] *= 1.0 - a[k] * a[k];
+            break;
+        case Activation::Relu:
+            for (int k = 0; k < count; ++k) d[k] = z[k] > 0.0 ? d[k] : 0.0;
+            break;
+        case Activation::Linear: break;
+    }
 }
 
 }  // namespace bp

@@ -1,7 +1,7 @@
 // Activation functions f and their derivatives f', applied elementwise, named as the API spells them.
+// sigmoid and tanh use the deterministic exp (deterministic_math.h): the same bits everywhere.
 #pragma once
 
-#include <Eigen/Core>
 #include <optional>
 #include <string>
 
@@ -20,7 +20,9 @@ double activate(Activation f, double z);
 // f'(z), written with the already computed a = f(z) where that is cheaper (sigmoid, tanh).
 double activate_derivative(Activation f, double z, double a);
 
-// a = f(z), elementwise; z and a have the same shape (batch x n).
-void activate(Activation f, const Eigen::Ref<const Eigen::MatrixXd>& z, Eigen::Ref<Eigen::MatrixXd> a);
+// a[k] = f(z[k]) for count contiguous values (a block of rows).
+void activate(Activation f, const double* z, double* a, int count);
+// d[k] *= f'(z[k]) for count contiguous values, with a = f(z) already known.
+void scale_by_derivative(Activation f, const double* z, const double* a, double* d, int count);
 
 }  // namespace bp

@@ -49,8 +49,8 @@ double feature_value(Feature f, double x1, double x2) {
     return 0.0;
 }
 
-Eigen::MatrixXd feature_matrix(const std::vector<Point>& points, const std::vector<Feature>& features) {
-    Eigen::MatrixXd m(points.size(), features.size());
+Matrix feature_matrix(const std::vector<Point>& points, const std::vector<Feature>& features) {
+    Matrix m(points.size(), features.size());
     for (size_t k = 0; k < points.size(); ++k)
         for (size_t f = 0; f < features.size(); ++f)
             m(k, f) = feature_value(features[f], points[k].x1, points[k].x2);

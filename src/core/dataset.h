@@ -2,11 +2,12 @@
 // point (x1, x2) into the network's input a^0.
 #pragma once
 
-#include <Eigen/Core>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "core/matrix.h"
 
 namespace bp {
 
@@ -32,7 +33,7 @@ std::optional<Feature> parse_feature(const std::string& name);
 double feature_value(Feature f, double x1, double x2);
 
 // One row per point: row k holds the features of points[k]   (points x features).
-Eigen::MatrixXd feature_matrix(const std::vector<Point>& points, const std::vector<Feature>& features);
+Matrix feature_matrix(const std::vector<Point>& points, const std::vector<Feature>& features);
 
 enum class DatasetKind { Circle };
 

@@ -13,6 +13,7 @@ void LossHistory::record(int64_t step, double loss) {
         size_t kept = 0;
         for (size_t k = 0; k < samples_.size(); k += 2) samples_[kept++] = samples_[k];
         samples_.resize(kept);
+        stride_ *= 2;
     }
     samples_.push_back({step, loss});
 }

@@ -1,6 +1,7 @@
 // LossHistory: the training loss over time, (step, loss) pairs in a bounded buffer.
-// When the buffer is full every second entry is dropped, so the whole run stays visible at a
-// coarser resolution and memory stays fixed however long the class trains.
+// When the buffer is full every second entry is dropped and the recording stride doubles, so the
+// whole run stays visible at an even, coarser resolution, memory stays fixed however long the class
+// trains, and the cost of measuring the loss shrinks as the run grows.
 #pragma once
 
 #include <cstddef>
@@ -16,9 +17,14 @@ struct LossSample {
 
 class LossHistory {
 public:
-    explicit LossHistory(size_t capacity = 2048) : capacity_(capacity) { samples_.reserve(capacity); }
+    explicit LossHistory(size_t capacity = 1024) : capacity_(capacity) { samples_.reserve(capacity); }
 
-    void clear() { samples_.clear(); }
+    void clear() {
+        samples_.clear();
+        stride_ = 1;
+    }
+    // Whether the periodic record number `index` (an epoch) is due at the current stride.
+    bool wants(int64_t index) const { return index % stride_ == 0; }
     // Appends (step, loss); an entry for the same step as the last one replaces it.
     void record(int64_t step, double loss);
     const std::vector<LossSample>& samples() const { return samples_; }
@@ -26,6 +32,7 @@ public:
 
 private:
     size_t capacity_;
+    int64_t stride_ = 1;
     std::vector<LossSample> samples_;
 };
 

@@ -1,6 +1,8 @@
 // Network parameters, Glorot initialisation, and the batched forward and backward passes.
 #include "core/network.h"
 
+#include "core/layer_kernels.h"
+
 #include <cmath>
 
 namespace bp {
@@ -8,8 +10,8 @@ namespace bp {
 Network::Network(std::vector<int> layer_sizes, Activation hidden_f, Activation output_f)
     : sizes(std::move(layer_sizes)), hidden(hidden_f), output(output_f) {
     for (int l = 1; l <= layer_count(); ++l) {
-        W.emplace_back(Eigen::MatrixXd::Zero(sizes[l - 1], sizes[l]));
-        b.emplace_back(Eigen::RowVectorXd::Zero(sizes[l]));
+        W.emplace_back(Matrix::Zero(sizes[l - 1], sizes[l]));
+        b.emplace_back(RowVector::Zero(sizes[l]));
     }
 }
 
@@ -28,7 +30,7 @@ int Network::bias_count() const {
 void Network::init_glorot(Rng& rng) {
     for (int l = 1; l <= layer_count(); ++l) {
         const double r = std::sqrt(6.0 / (sizes[l - 1] + sizes[l]));
-        Eigen::MatrixXd& w = W[l - 1];
+        Matrix& w = W[l - 1];
         for (Eigen::Index i = 0; i < w.rows(); ++i)  // row-major draw order: w_11, w_12, ...
             for (Eigen::Index j = 0; j < w.cols(); ++j) w(i, j) = rng.uniform(-r, r);
         b[l - 1].setZero();
@@ -58,14 +60,14 @@ void Gradients::set_zero() {
 
 void Pass::reserve(const Network& net, int capacity) {
     const int L = net.layer_count();
-    z.assign(L + 1, Eigen::MatrixXd());
-    a.assign(L + 1, Eigen::MatrixXd());
-    delta.assign(L + 1, Eigen::MatrixXd());
+    z.assign(L + 1, Matrix());
+    a.assign(L + 1, Matrix());
+    delta.assign(L + 1, Matrix());
     for (int l = 0; l <= L; ++l) {
-        a[l] = Eigen::MatrixXd::Zero(capacity, net.sizes[l]);
+        a[l] = Matrix::Zero(capacity, net.sizes[l]);
         if (l > 0) {
-            z[l] = Eigen::MatrixXd::Zero(capacity, net.sizes[l]);
-            delta[l] = Eigen::MatrixXd::Zero(capacity, net.sizes[l]);
+            z[l] = Matrix::Zero(capacity, net.sizes[l]);
+            delta[l] = Matrix::Zero(capacity, net.sizes[l]);
         }
     }
     y = Eigen::VectorXd::Zero(capacity);
@@ -83,55 +85,58 @@ bool Pass::fits(const Network& net, int capacity) const {
 void forward(const Network& net, Pass& pass) {
     const int n = pass.rows;
     for (int l = 1; l <= net.layer_count(); ++l) {
-        auto z = pass.z[l].topRows(n);
+        const int in = net.sizes[l - 1], out = net.sizes[l];
         // z^l = a^{l-1} W^l + b^l   (n x n_{l-1}) (n_{l-1} x n_l) + (1 x n_l) -> (n x n_l)
-        z.noalias() = pass.a[l - 1].topRows(n).lazyProduct(net.W[l - 1]);
-        z.rowwise() += net.b[l - 1];
-        activate(net.activation(l), z, pass.a[l].topRows(n));
+        kernels::kAffine[out - 1](net.W[l - 1].data(), net.b[l - 1].data(), pass.a[l - 1].data(),
+                                  pass.z[l].data(), n, in);
+        activate(net.activation(l), pass.z[l].data(), pass.a[l].data(), n * out);  // a^l = f_l(z^l)
     }
+}
+
+double mean_loss(const Network& net, Loss loss, Pass& pass) {
+    const int L = net.layer_count();
+    double total = 0.0;
+    for (int s = 0; s < pass.rows; ++s) {
+        pass.loss(s) = sample_loss(loss, pass.z[L](s, 0), pass.a[L](s, 0), pass.y(s));
+        total += pass.loss(s);
+    }
+    return total / pass.rows;
 }
 
 double backward(const Network& net, Loss loss, Pass& pass, Gradients& grad) {
     const int n = pass.rows;
     const int L = net.layer_count();
-    const Activation out = net.output;
 
-    // delta^L = dL/dy-hat * f_L'(z^L)   (n x n_L), with the per-sample loss beside it.
-    double total = 0.0;
-    for (int s = 0; s < n; ++s) {
-        for (int j = 0; j < net.sizes[L]; ++j) {
-            const double z = pass.z[L](s, j), y_hat = pass.a[L](s, j);
-            pass.loss(s) = sample_loss(loss, z, y_hat, pass.y(s));
-            pass.delta[L](s, j) = output_delta(loss, out, z, y_hat, pass.y(s));
-        }
-        total += pass.loss(s);
-    }
+    // delta^L = dL/dy-hat * f_L'(z^L)   (n x 1): the network has one output.
+    for (int s = 0; s < n; ++s)
+        pass.delta[L](s, 0) = output_delta(loss, net.output, pass.z[L](s, 0), pass.a[L](s, 0), pass.y(s));
+    const double batch_loss = mean_loss(net, loss, pass);
 
-    const double inv_n = 1.0 / n;
     for (int l = L; l >= 1; --l) {
-        const auto a_prev = pass.a[l - 1].topRows(n);
-        const auto d = pass.delta[l].topRows(n);
+        const int in = net.sizes[l - 1], out = net.sizes[l];
         // dL/dW^l = (a^{l-1})^T delta^l / n   (n_{l-1} x n)(n x n_l) -> (n_{l-1} x n_l)
-        grad.dW[l - 1].noalias() = a_prev.transpose().lazyProduct(d) * inv_n;
         // dL/db^l = mean over samples of delta^l   (1 x n_l)
-        grad.db[l - 1].noalias() = d.colwise().sum() * inv_n;
+        kernels::kWeightGradient[out - 1](pass.a[l - 1].data(), pass.delta[l].data(), grad.dW[l - 1].data(),
+                                          grad.db[l - 1].data(), n, in, 1.0 / n);
         if (l > 1) {
             // delta^{l-1} = f'(z^{l-1}) ⊙ (delta^l (W^l)^T)   (n x n_l)(n_l x n_{l-1}) -> (n x n_{l-1})
-            auto d_prev = pass.delta[l - 1].topRows(n);
-            d_prev.noalias() = d.lazyProduct(net.W[l - 1].transpose());
-            const Activation f = net.activation(l - 1);
-            for (Eigen::Index c = 0; c < d_prev.cols(); ++c)
-                for (Eigen::Index r = 0; r < n; ++r)
-                    d_prev(r, c) *= activate_derivative(f, pass.z[l - 1](r, c), pass.a[l - 1](r, c));
+            kernels::kBackPropagate[out - 1](net.W[l - 1].data(), pass.delta[l].data(), pass.delta[l - 1].data(), n, in);
+            scale_by_derivative(net.activation(l - 1), pass.z[l - 1].data(), pass.a[l - 1].data(),
+                                pass.delta[l - 1].data(), n * in);
         }
     }
-    return total * inv_n;
+    return batch_loss;
 }
 
 void apply_sgd(Network& net, const Gradients& grad, double learning_rate) {
     for (int l = 0; l < net.layer_count(); ++l) {
-        net.W[l] -= learning_rate * grad.dW[l];  // w' = w - alpha * dL/dw
-        net.b[l] -= learning_rate * grad.db[l];
+        // w' = w - alpha * dL/dw
+        double* w = net.W[l].data();
+        const double* g = grad.dW[l].data();
+        for (Eigen::Index k = 0; k < net.W[l].size(); ++k) w[k] -= learning_rate * g[k];
+        double* b = net.b[l].data();
+        const double* gb = grad.db[l].data();
+        for (Eigen::Index j = 0; j < net.b[l].size(); ++j) b[j] -= learning_rate * gb[j];
     }
 }
 

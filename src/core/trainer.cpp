@@ -4,7 +4,12 @@
 #include <cmath>
 #include <utility>
 
+#include "core/layer_kernels.h"
+
 namespace bp {
+
+static_assert(kMaxNeurons <= kernels::kMaxWidth && kMaxInputs <= kernels::kMaxWidth,
+              "every layer width needs its specialised kernel");
 
 std::vector<int> TrainingSettings::layer_sizes() const {
     std::vector<int> sizes;
@@ -85,7 +90,6 @@ void Trainer::rebuild_inputs() {
     for (size_t k = 0; k < points_.size(); ++k)
         if (!points_[k].test) train_indices_.push_back(static_cast<int>(k));
     eval_pass_.reserve(net_, static_cast<int>(train_indices_.size()));
-    eval_grad_.resize_like(net_);
     cursor_ = 0;
     start_epoch();
 }
@@ -139,7 +143,7 @@ bool Trainer::step() {
     }
     if (cursor_ >= train_indices_.size()) {
         ++epoch_;
-        record_loss();
+        if (history_.wants(epoch_)) record_loss();
         start_epoch();
     }
     return true;
@@ -160,7 +164,7 @@ double Trainer::training_loss() const {
         pass.y(s) = points_[train_indices_[s]].y;
     }
     forward(net_, pass);
-    return backward(net_, settings_.loss, pass, eval_grad_);
+    return mean_loss(net_, settings_.loss, pass);
 }
 
 double Trainer::predict(double x1, double x2) const {
@@ -188,7 +192,7 @@ void Trainer::predict_grid(int n, std::vector<double>& out) const {
     }
     forward(net_, pass);
     out.resize(n * n);
-    const Eigen::MatrixXd& y_hat = pass.a[net_.layer_count()];
+    const Matrix& y_hat = pass.a[net_.layer_count()];
     for (int k = 0; k < n * n; ++k) out[k] = y_hat(k, 0);
 }
 

@@ -80,25 +80,26 @@ public:
     int64_t samples_seen() const { return samples_seen_; }
     double last_batch_loss() const { return last_batch_loss_; }
     const std::string& error() const { return error_; }
+    // Records the current training loss in the history now (after a single step taken by hand, so
+    // the plot follows every step; Play records after every epoch).
+    void record_loss();
     int training_point_count() const { return static_cast<int>(train_indices_.size()); }
 
 private:
     void rebuild_inputs();  // features of every point, and the training order
     void start_epoch();
-    void record_loss();
 
     TrainingSettings settings_;
     Network net_;
     Network backup_;  // weights before the last update, restored if it made them non-finite
     std::vector<Point> points_;
-    Eigen::MatrixXd inputs_;          // feature_matrix(points_)   (points x n_0)
+    Matrix inputs_;                    // feature_matrix(points_)   (points x n_0)
     std::vector<int> train_indices_;  // indices of non-test points, in this epoch's order
     size_t cursor_ = 0;               // next position in train_indices_
     Rng rng_;
     Pass pass_;
     Gradients grad_;
     mutable Pass eval_pass_;         // every training point at once, for training_loss()
-    mutable Gradients eval_grad_;
     mutable Pass grid_pass_;         // reused by predict_grid()
     std::vector<int> last_batch_;
     LossHistory history_;

@@ -109,3 +109,40 @@ TEST(LabApi, ALearningRateThatExplodesReportsTheErrorInState) {
     EXPECT_EQ(call(lab, "reset")["ok"], true);
     EXPECT_TRUE(call(lab, "state")["error"].is_null());
 }
+
+TEST(LabApi, PlayFalseAlwaysStopsAndTrainIsBounded) {
+    Lab lab;
+    ASSERT_EQ(call(lab, "configure", {{{"pointCount", 0}}})["ok"], true);
+    EXPECT_EQ(call(lab, "play", {true})["ok"], false);  // nothing to train on: says so
+    EXPECT_EQ(call(lab, "play", {false})["ok"], true);  // but stopping always works
+    EXPECT_EQ(call(lab, "play", {"false"})["ok"], false);
+    EXPECT_EQ(call(lab, "train", {2000000})["ok"], false);
+    EXPECT_EQ(call(lab, "train", {"NaN"})["ok"], false);
+    EXPECT_EQ(call(lab, "setSpeed", {0})["ok"], false);
+    EXPECT_EQ(call(lab, "setSpeed", {20})["ok"], true);
+    EXPECT_EQ(call(lab, "state")["speed"], 20);
+}
+
+TEST(Lab, StepRecordsTheLossSoThePlotFollowsEveryStep) {
+    Lab lab;
+    const double before = lab.training_loss();
+    lab.step_once();
+    lab.step_once();
+    const auto& h = lab.trainer().history().samples();
+    ASSERT_EQ(h.size(), 3u);
+    EXPECT_EQ(h.back().step, 2);
+    EXPECT_DOUBLE_EQ(h.back().loss, lab.training_loss());
+    EXPECT_NE(lab.training_loss(), before);
+}
+
+TEST(Lab, InspectedPointCarriesDeltaOfEveryLayer) {
+    Lab lab;
+    lab.set_inspected_point(7);
+    const Pass& pass = lab.inspected_pass();
+    ASSERT_EQ(pass.rows, 1);
+    const Point& p = lab.trainer().points()[7];
+    // delta of the output for mse and a sigmoid: (y-hat - y) y-hat (1 - y-hat)
+    const double y_hat = pass.a[3](0, 0);
+    EXPECT_NEAR(pass.delta[3](0, 0), (y_hat - p.y) * y_hat * (1 - y_hat), 1e-15);
+    EXPECT_NE(pass.delta[1](0, 0), 0.0);
+}

@@ -1,0 +1,42 @@
+// Prints ./bench.sh's table from the "key value" files of the native, WebAssembly and browser runs,
+// with each target of docs/PERFORMANCE.md and whether it holds.
+import { readFileSync, existsSync } from "node:fs";
+
+const [nativeFile, wasmFile, browserFile] = process.argv.slice(2);
+const read = (file) => {
+  const values = {};
+  if (file && existsSync(file))
+    for (const line of readFileSync(file, "utf8").split("\n")) {
+      const [key, value] = line.trim().split(/\s+/);
+      if (key && value !== undefined) values[key] = Number(value);
+    }
+  return values;
+};
+const native = read(nativeFile), wasm = read(wasmFile), browser = read(browserFile);
+const fmt = (v, digits = 2) => (v === undefined || Number.isNaN(v) ? "n/a" : v >= 1e5 ? (v / 1e6).toFixed(2) + " M" : v.toFixed(digits));
+const check = (ok) => (ok === undefined ? "" : ok ? "yes" : "NO");
+
+const rows = [["measure", "native", "WebAssembly", "wasm/native", "target", "met"]];
+for (const w of ["W1", "W2"]) {
+  const n = native[`${w}_train_samples_per_s`], m = wasm[`${w}_train_samples_per_s`];
+  const goal = w === "W1" ? 5e6 : 2e6;
+  rows.push([`${w} training, samples/s`, fmt(n), fmt(m), fmt(n / m), `wasm >= ${goal / 1e6} M, ratio <= 1.6`,
+             check(m >= goal && n / m <= 1.6)]);
+  for (const g of [48, 100, 400]) {
+    const nk = native[`${w}_grid${g}_ms`], mk = wasm[`${w}_grid${g}_ms`];
+    const target = w === "W2" && g === 100 ? "< 2 ms (or GPU)" : "";
+    rows.push([`${w} output over ${g}x${g} grid, ms`, fmt(nk, 3), fmt(mk, 3), fmt(mk / nk), target,
+               target ? check(mk < 2) : ""]);
+  }
+}
+rows.push(["page weight raw / gzip, KiB", "", `${fmt(browser.page_raw_kib, 0)} / ${fmt(browser.page_gzip_kib, 0)}`, "", "gzip <= 512", check(browser.page_gzip_kib <= 512)]);
+rows.push(["navigation to first frame, ms", "", fmt(browser.first_frame_ms, 0), "", "<= 1500", check(browser.first_frame_ms <= 1500)]);
+rows.push(["app CPU per frame, Play flat out (W1), ms", "", fmt(browser.play_frame_cpu_ms), "", "<= 4", check(browser.play_frame_cpu_ms <= 4)]);
+rows.push(["  of which training, ms", "", fmt(browser.play_train_ms), "", "", ""]);
+rows.push(["W1 epochs/s at 60 frames/s", "", fmt(browser.play_epochs_per_s_at_60fps, 0), "", ">= 1000", check(browser.play_epochs_per_s_at_60fps >= 1000)]);
+
+const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
+const line = (r) => "| " + r.map((v, c) => String(v).padEnd(widths[c])).join(" | ") + " |";
+console.log(line(rows[0]));
+console.log("|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|");
+for (const r of rows.slice(1)) console.log(line(r));
