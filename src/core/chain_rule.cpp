@@ -1,0 +1,114 @@
+// ChainRule: path expansion of one parameter's gradient for one sample.
+#include "core/chain_rule.h"
+
+#include <algorithm>
+#include <cmath>
+#include <queue>
+#include <utility>
+
+namespace bp {
+
+namespace {
+
+// The loss of the sample in `sample` on `net` (one forward pass on a scratch copy of the input).
+double sample_loss_on(const Network& net, Loss loss, const Pass& sample) {
+    Pass pass;
+    pass.reserve(net, 1);
+    pass.rows = 1;
+    pass.a[0].row(0) = sample.a[0].row(0);
+    pass.y(0) = sample.y(0);
+    forward(net, pass);
+    return mean_loss(net, loss, pass);
+}
+
+// The factors of one path; neurons[m - layer] is the neuron of layer m.
+ChainPath build_path(const Network& net, Loss loss, const Pass& s, int layer, int i, bool is_bias,
+                     const std::vector<int>& neurons) {
+    const int L = net.layer_count();
+    ChainPath path;
+    path.neurons = neurons;
+    auto k = [&](int m) { return neurons[m - layer]; };
+    const double y_hat = s.a[L](0, 0);
+    path.factors.push_back({PathFactor::LossByOutput, L, 0, 0, loss_derivative(loss, y_hat, s.y(0))});
+    for (int m = L; m >= layer; --m) {
+        // da^m_k/dz^m_k = f'(z^m_k)
+        path.factors.push_back({PathFactor::ActivationByInput, m, k(m), k(m),
+                                activate_derivative(net.activation(m), s.z[m](0, k(m)), s.a[m](0, k(m)))});
+        // dz^m_k/da^{m-1}_q = w^m_qk, down to the parameter's own layer
+        if (m > layer) path.factors.push_back({PathFactor::InputByActivation, m, k(m - 1), k(m), net.W[m - 1](k(m - 1), k(m))});
+    }
+    // dz^l_j/dw^l_ij = a^{l-1}_i, dz^l_j/db^l_j = 1
+    path.factors.push_back({PathFactor::InputByParameter, layer, i, k(layer), is_bias ? 1.0 : s.a[layer - 1](0, i)});
+    path.product = 1.0;
+    for (const PathFactor& f : path.factors) path.product *= f.value;
+    return path;
+}
+
+}  // namespace
+
+int64_t count_paths(const Network& net, int layer) {
+    int64_t n = 1;
+    for (int m = layer + 1; m <= net.layer_count(); ++m) n *= net.sizes[m];
+    return n;
+}
+
+ChainRule expand_paths(const Network& net, Loss loss, const Pass& sample, int layer, int i, int j, bool is_bias,
+                       int max_listed) {
+    const int L = net.layer_count();
+    ChainRule rule;
+    rule.layer = layer;
+    rule.i = i;
+    rule.j = j;
+    rule.is_bias = is_bias;
+    rule.path_count = count_paths(net, layer);
+
+    // Enumerate every path with a mixed-radix counter over the neurons of layers layer+1..L, summing
+    // the products and keeping the largest |product| in a bounded min-heap.
+    std::vector<int> neurons(L - layer + 1, 0);
+    neurons[0] = j;
+    using Entry = std::pair<double, std::vector<int>>;
+    auto smaller = [](const Entry& a, const Entry& b) { return a.first > b.first; };
+    std::priority_queue<Entry, std::vector<Entry>, decltype(smaller)> largest(smaller);
+    // The factors every path shares, then the per-path ones, multiplied in build_path's order.
+    const double head = loss_derivative(loss, sample.a[L](0, 0), sample.y(0));
+    const double tail = is_bias ? 1.0 : sample.a[layer - 1](0, i);
+    for (int64_t p = 0; p < rule.path_count; ++p) {
+        double product = head;
+        for (int m = L; m >= layer; --m) {
+            const int k = neurons[m - layer];
+            product *= activate_derivative(net.activation(m), sample.z[m](0, k), sample.a[m](0, k));
+            if (m > layer) product *= net.W[m - 1](neurons[m - 1 - layer], k);
+        }
+        product *= tail;
+        rule.sum += product;
+        if (static_cast<int>(largest.size()) < max_listed) {
+            largest.emplace(std::fabs(product), neurons);
+        } else if (max_listed > 0 && std::fabs(product) > largest.top().first) {
+            largest.pop();
+            largest.emplace(std::fabs(product), neurons);
+        }
+        for (int m = L; m > layer; --m) {  // next path: count up from the last layer
+            if (++neurons[m - layer] < net.sizes[m]) break;
+            neurons[m - layer] = 0;
+        }
+    }
+    while (!largest.empty()) {
+        rule.paths.push_back(build_path(net, loss, sample, layer, i, is_bias, largest.top().second));
+        largest.pop();
+    }
+    std::reverse(rule.paths.begin(), rule.paths.end());
+
+    rule.backprop = is_bias ? sample.delta[layer](0, j) : sample.a[layer - 1](0, i) * sample.delta[layer](0, j);
+
+    Network copy = net;
+    double& p = is_bias ? copy.b[layer - 1](j) : copy.W[layer - 1](i, j);
+    const double saved = p, h = 1e-5 * std::max(1.0, std::fabs(saved));
+    p = saved + h;
+    const double up = sample_loss_on(copy, loss, sample);
+    p = saved - h;
+    const double down = sample_loss_on(copy, loss, sample);
+    rule.numeric = (up - down) / (2.0 * h);
+    return rule;
+}
+
+}  // namespace bp

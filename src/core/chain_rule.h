@@ -1,0 +1,57 @@
+// ChainRule: dL/dw for one weight (or bias) and one sample, written out as the sum over every path
+// from that parameter to the loss, one product of local derivatives per path, beside the backprop
+// value and a central finite difference.
+//
+// For w^l_ij the paths run from neuron j of layer l through one neuron k_m of every later layer
+// m = l+1..L to the output, so there are n_{l+1} * ... * n_L of them. Along a path (from the loss):
+//   dL/dy-hat · dy-hat/dz^L · prod_{m=L..l+1} [ dz^m_{k_m}/da^{m-1}_{k_{m-1}} · da^{m-1}_{k_{m-1}}/dz^{m-1}_{k_{m-1}} ]
+//           · dz^l_j/dw^l_ij
+// with dz^m_k/da^{m-1}_q = w^m_qk, da/dz = f'(z) and dz^l_j/dw^l_ij = a^{l-1}_i (1 for a bias).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "core/network.h"
+
+namespace bp {
+
+struct PathFactor {
+    enum Kind {
+        LossByOutput,       // dL/dy-hat
+        ActivationByInput,  // da^m_k/dz^m_k = f'(z^m_k)  (the output's: dy-hat/dz^L)
+        InputByActivation,  // dz^m_k/da^{m-1}_q = w^m_qk
+        InputByParameter,   // dz^l_j/dw^l_ij = a^{l-1}_i, or dz^l_j/db^l_j = 1
+    } kind;
+    int layer;  // m (1-based layer of the z or a in the numerator)
+    int from;   // q: the neuron of layer m-1 (InputByActivation), i (InputByParameter)
+    int to;     // k: the neuron of layer m
+    double value;
+};
+
+struct ChainPath {
+    std::vector<int> neurons;         // k_l = j, k_{l+1}, ..., k_L = 0: the neuron of each layer l..L
+    std::vector<PathFactor> factors;  // in the order written above, from the loss to the parameter
+    double product = 0.0;
+};
+
+struct ChainRule {
+    int layer = 1, i = 0, j = 0;  // the parameter: w^layer_ij, or b^layer_j when is_bias
+    bool is_bias = false;
+    int64_t path_count = 0;        // every path, also those not listed
+    std::vector<ChainPath> paths;  // the listed paths, largest |product| first
+    double sum = 0.0;              // sum of the products of all paths
+    double backprop = 0.0;         // the per-sample gradient from the backward pass
+    double numeric = 0.0;          // central finite difference of this sample's loss
+};
+
+// Number of paths from a parameter of layer l (1-based) to the loss.
+int64_t count_paths(const Network& net, int layer);
+
+// Expands dL/dw^layer_ij (or dL/db^layer_j) for the one sample in `sample` (rows = 1, after forward
+// and backward on `net`). Lists at most max_listed paths (the largest by |product|); the sum covers
+// all of them. net is only read (the finite difference works on a copy).
+ChainRule expand_paths(const Network& net, Loss loss, const Pass& sample, int layer, int i, int j, bool is_bias,
+                       int max_listed = 200);
+
+}  // namespace bp

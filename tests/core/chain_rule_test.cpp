@@ -1,0 +1,98 @@
+// The chain-rule path expansion: every path's product, their sum against backprop, the reference MLP
+// and a finite difference, and the number of paths.
+#include <gtest/gtest.h>
+
+#include "core/chain_rule.h"
+#include "reference_mlp.h"
+#include "test_util.h"
+
+using namespace bp;
+
+namespace {
+// One random sample through forward and backward.
+Pass one_sample(const Network& net, Loss loss, const test_util::Batch& batch) {
+    Pass pass;
+    test_util::load(batch, net, pass);
+    Gradients grad;
+    grad.resize_like(net);
+    forward(net, pass);
+    backward(net, loss, pass, grad);
+    return pass;
+}
+}  // namespace
+
+TEST(ChainRule, PathSumEqualsBackpropAndReferenceForEveryParameter) {
+    Rng rng(11);
+    int checked = 0;
+    for (Activation hidden : kAllActivations)
+        for (Activation output : kAllActivations)
+            for (Loss loss : kAllLosses) {
+                if (!loss_accepts_output(loss, output)) continue;
+                for (int trial = 0; trial < 3; ++trial) {
+                    Network net(test_util::random_sizes(rng), hidden, output);
+                    net.init_glorot(rng);
+                    for (auto& b : net.b)
+                        for (Eigen::Index j = 0; j < b.size(); ++j) b(j) = rng.uniform(-0.5, 0.5);
+                    const auto batch = test_util::random_batch(rng, net.sizes[0], 1);
+                    const Pass pass = one_sample(net, loss, batch);
+                    const auto ref = reference::batch_gradient(net, loss, batch.xs, batch.ys);
+                    for (int l = 1; l <= net.layer_count(); ++l) {
+                        int64_t expected_paths = 1;
+                        for (int m = l + 1; m <= net.layer_count(); ++m) expected_paths *= net.sizes[m];
+                        for (int j = 0; j < net.sizes[l]; ++j)
+                            for (int i = -1; i < net.sizes[l - 1]; ++i) {  // i = -1: the bias b^l_j
+                                const bool bias = i < 0;
+                                const ChainRule r = expand_paths(net, loss, pass, l, bias ? 0 : i, j, bias);
+                                const double want = bias ? ref.b[l - 1][j] : ref.w[l - 1][i][j];
+                                EXPECT_EQ(r.path_count, expected_paths);
+                                EXPECT_LT(test_util::relative_error(r.sum, r.backprop), 1e-9);
+                                EXPECT_LT(test_util::relative_error(r.sum, want), 1e-9);
+                                EXPECT_LT(test_util::relative_error(r.numeric, r.backprop), 1e-6)
+                                    << activation_name(hidden) << "/" << activation_name(output) << "/" << loss_name(loss);
+                                ++checked;
+                            }
+                    }
+                }
+            }
+    EXPECT_GT(checked, 300);
+}
+
+TEST(ChainRule, SeedNetworkHasTwoPathsFromEachFirstLayerWeightAndOneAfter) {
+    Rng rng(1);
+    Network net({4, 3, 2, 1}, Activation::Tanh, Activation::Sigmoid);
+    net.init_glorot(rng);
+    const Pass pass = one_sample(net, Loss::Mse, test_util::random_batch(rng, 4, 1));
+    const ChainRule w111 = expand_paths(net, Loss::Mse, pass, 1, 0, 0, false);
+    ASSERT_EQ(w111.paths.size(), 2u);
+    EXPECT_EQ(w111.path_count, 2);
+    EXPECT_EQ(expand_paths(net, Loss::Mse, pass, 2, 1, 1, false).path_count, 1);
+    EXPECT_EQ(expand_paths(net, Loss::Mse, pass, 3, 1, 0, false).path_count, 1);
+
+    // ∂L/∂ŷ · ∂ŷ/∂z³₁ · ∂z³₁/∂a²ₖ · ∂a²ₖ/∂z²ₖ · ∂z²ₖ/∂a¹₁ · ∂a¹₁/∂z¹₁ · ∂z¹₁/∂w¹₁₁: 7 factors.
+    for (const ChainPath& p : w111.paths) {
+        ASSERT_EQ(p.factors.size(), 7u);
+        EXPECT_EQ(p.factors[0].kind, PathFactor::LossByOutput);
+        EXPECT_EQ(p.factors[2].kind, PathFactor::InputByActivation);
+        EXPECT_EQ(p.factors[2].value, net.W[2](p.neurons[1], 0));  // ∂z³₁/∂a²ₖ = w³ₖ₁
+        EXPECT_EQ(p.factors[6].value, pass.a[0](0, 0));             // ∂z¹₁/∂w¹₁₁ = x₁
+        double product = 1;
+        for (const PathFactor& f : p.factors) product *= f.value;
+        EXPECT_EQ(p.product, product);
+    }
+    EXPECT_NE(w111.paths[0].neurons[1], w111.paths[1].neurons[1]);  // through neuron 1 and 2 of layer 2
+    EXPECT_GE(std::fabs(w111.paths[0].product), std::fabs(w111.paths[1].product));  // largest first
+    EXPECT_NEAR(w111.paths[0].product + w111.paths[1].product, w111.sum, 1e-15);
+}
+
+TEST(ChainRule, ManyPathsAreListedLargestFirstUpToTheLimit) {
+    Rng rng(4);
+    Network net({2, 8, 8, 8, 1}, Activation::Tanh, Activation::Tanh);
+    net.init_glorot(rng);
+    const Pass pass = one_sample(net, Loss::Mse, test_util::random_batch(rng, 2, 1));
+    const ChainRule r = expand_paths(net, Loss::Mse, pass, 1, 1, 3, false, 20);
+    EXPECT_EQ(r.path_count, 64);
+    ASSERT_EQ(r.paths.size(), 20u);
+    for (size_t k = 1; k < r.paths.size(); ++k)
+        EXPECT_GE(std::fabs(r.paths[k - 1].product), std::fabs(r.paths[k].product));
+    EXPECT_LT(test_util::relative_error(r.sum, r.backprop), 1e-9);
+}
