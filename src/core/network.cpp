@@ -82,15 +82,16 @@ bool Pass::fits(const Network& net, int capacity) const {
     return true;
 }
 
+void forward_layer(const Network& net, Pass& pass, int l) {
+    const int in = net.sizes[l - 1], out = net.sizes[l];
+    // z^l = a^{l-1} W^l + b^l   (n x n_{l-1}) (n_{l-1} x n_l) + (1 x n_l) -> (n x n_l)
+    kernels::kAffine[out - 1](net.W[l - 1].data(), net.b[l - 1].data(), pass.a[l - 1].data(), pass.z[l].data(),
+                              pass.rows, in);
+    activate(net.activation(l), pass.z[l].data(), pass.a[l].data(), pass.rows * out);  // a^l = f_l(z^l)
+}
+
 void forward(const Network& net, Pass& pass) {
-    const int n = pass.rows;
-    for (int l = 1; l <= net.layer_count(); ++l) {
-        const int in = net.sizes[l - 1], out = net.sizes[l];
-        // z^l = a^{l-1} W^l + b^l   (n x n_{l-1}) (n_{l-1} x n_l) + (1 x n_l) -> (n x n_l)
-        kernels::kAffine[out - 1](net.W[l - 1].data(), net.b[l - 1].data(), pass.a[l - 1].data(),
-                                  pass.z[l].data(), n, in);
-        activate(net.activation(l), pass.z[l].data(), pass.a[l].data(), n * out);  // a^l = f_l(z^l)
-    }
+    for (int l = 1; l <= net.layer_count(); ++l) forward_layer(net, pass, l);
 }
 
 double mean_loss(const Network& net, Loss loss, Pass& pass) {
@@ -103,29 +104,27 @@ double mean_loss(const Network& net, Loss loss, Pass& pass) {
     return total / pass.rows;
 }
 
-double backward(const Network& net, Loss loss, Pass& pass, Gradients& grad) {
-    const int n = pass.rows;
-    const int L = net.layer_count();
-
-    // delta^L = dL/dy-hat * f_L'(z^L)   (n x 1): the network has one output.
-    for (int s = 0; s < n; ++s)
-        pass.delta[L](s, 0) = output_delta(loss, net.output, pass.z[L](s, 0), pass.a[L](s, 0), pass.y(s));
-    const double batch_loss = mean_loss(net, loss, pass);
-
-    for (int l = L; l >= 1; --l) {
-        const int in = net.sizes[l - 1], out = net.sizes[l];
-        // dL/dW^l = (a^{l-1})^T delta^l / n   (n_{l-1} x n)(n x n_l) -> (n_{l-1} x n_l)
-        // dL/db^l = mean over samples of delta^l   (1 x n_l)
-        kernels::kWeightGradient[out - 1](pass.a[l - 1].data(), pass.delta[l].data(), grad.dW[l - 1].data(),
-                                          grad.db[l - 1].data(), n, in, 1.0 / n);
-        if (l > 1) {
-            // delta^{l-1} = f'(z^{l-1}) ⊙ (delta^l (W^l)^T)   (n x n_l)(n_l x n_{l-1}) -> (n x n_{l-1})
-            kernels::kBackPropagate[out - 1](net.W[l - 1].data(), pass.delta[l].data(), pass.delta[l - 1].data(), n, in);
-            scale_by_derivative(net.activation(l - 1), pass.z[l - 1].data(), pass.a[l - 1].data(),
-                                pass.delta[l - 1].data(), n * in);
-        }
+void backward_layer(const Network& net, Loss loss, Pass& pass, Gradients& grad, int l) {
+    const int n = pass.rows, L = net.layer_count();
+    if (l == L) {
+        // delta^L = dL/dy-hat * f_L'(z^L)   (n x 1): the network has one output.
+        for (int s = 0; s < n; ++s)
+            pass.delta[L](s, 0) = output_delta(loss, net.output, pass.z[L](s, 0), pass.a[L](s, 0), pass.y(s));
+    } else {
+        // delta^l = f'(z^l) ⊙ (delta^{l+1} (W^{l+1})^T)   (n x n_{l+1})(n_{l+1} x n_l) -> (n x n_l)
+        kernels::kBackPropagate[net.sizes[l + 1] - 1](net.W[l].data(), pass.delta[l + 1].data(), pass.delta[l].data(), n,
+                                                      net.sizes[l]);
+        scale_by_derivative(net.activation(l), pass.z[l].data(), pass.a[l].data(), pass.delta[l].data(), n * net.sizes[l]);
     }
-    return batch_loss;
+    // dL/dW^l = (a^{l-1})^T delta^l / n   (n_{l-1} x n)(n x n_l) -> (n_{l-1} x n_l)
+    // dL/db^l = mean over samples of delta^l   (1 x n_l)
+    kernels::kWeightGradient[net.sizes[l] - 1](pass.a[l - 1].data(), pass.delta[l].data(), grad.dW[l - 1].data(),
+                                               grad.db[l - 1].data(), n, net.sizes[l - 1], 1.0 / n);
+}
+
+double backward(const Network& net, Loss loss, Pass& pass, Gradients& grad) {
+    for (int l = net.layer_count(); l >= 1; --l) backward_layer(net, loss, pass, grad, l);
+    return mean_loss(net, loss, pass);
 }
 
 void apply_sgd(Network& net, const Gradients& grad, double learning_rate) {

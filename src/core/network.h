@@ -69,11 +69,16 @@ struct Pass {
 
 // z and a of every layer for the first pass.rows rows of pass.a[0].
 void forward(const Network& net, Pass& pass);
+// z^l and a^l only (layer l >= 1; a^{l-1} must be there). forward() runs it for l = 1..L.
+void forward_layer(const Network& net, Pass& pass, int l);
 // Per-sample loss (into pass.loss) and the batch's mean loss. Needs forward() and pass.y.
 double mean_loss(const Network& net, Loss loss, Pass& pass);
 // Per-sample loss and delta of every layer, and the batch-mean gradient. Needs forward() first and
 // pass.y filled. Returns the batch's mean loss. The network has one output (n_L = 1).
 double backward(const Network& net, Loss loss, Pass& pass, Gradients& grad);
+// delta^l, dL/dW^l and dL/db^l only (delta^{l+1} must be there unless l = L). backward() runs it
+// for l = L..1.
+void backward_layer(const Network& net, Loss loss, Pass& pass, Gradients& grad, int l);
 // Plain SGD: w' = w - alpha * g for every weight and bias.
 void apply_sgd(Network& net, const Gradients& grad, double learning_rate);
 

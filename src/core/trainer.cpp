@@ -78,6 +78,7 @@ void Trainer::reset() {
     last_batch_.clear();
     step_ = epoch_ = samples_seen_ = 0;
     last_batch_loss_ = 0.0;
+    phase_ = {};
     error_.clear();
     rebuild_inputs();
     history_.clear();
@@ -90,6 +91,9 @@ void Trainer::rebuild_inputs() {
     for (size_t k = 0; k < points_.size(); ++k)
         if (!points_[k].test) train_indices_.push_back(static_cast<int>(k));
     eval_pass_.reserve(net_, static_cast<int>(train_indices_.size()));
+    pass_.rows = 0;  // the last step's pass no longer matches the data
+    last_batch_.clear();
+    phase_ = {};
     cursor_ = 0;
     start_epoch();
 }
@@ -101,15 +105,29 @@ void Trainer::start_epoch() {
     cursor_ = 0;
 }
 
-bool Trainer::step() {
+const char* phase_name(Phase phase) {
+    switch (phase) {
+        case Phase::Ready: return "ready";
+        case Phase::Forward: return "forward";
+        case Phase::Loss: return "loss";
+        case Phase::Backward: return "backward";
+        case Phase::Update: return "update";
+    }
+    return "?";
+}
+
+bool Trainer::can_step() {
     if (!error_.empty()) return false;
     if (train_indices_.empty()) {
         error_ = "There are no training points: add some points to train on.";
         return false;
     }
-    // Gather the batch: the next batch_size points of this epoch's order (fewer at its end).
-    const int rows = static_cast<int>(
-        std::min<size_t>(settings_.batch_size, train_indices_.size() - cursor_));
+    return true;
+}
+
+void Trainer::gather_batch() {
+    // The next batch_size points of this epoch's order (fewer at its end).
+    const int rows = static_cast<int>(std::min<size_t>(settings_.batch_size, train_indices_.size() - cursor_));
     last_batch_.resize(rows);
     pass_.rows = rows;
     for (int s = 0; s < rows; ++s) {
@@ -119,19 +137,18 @@ bool Trainer::step() {
         pass_.y(s) = points_[k].y;
     }
     cursor_ += rows;
+}
 
-    forward(net_, pass_);
-    const double loss = backward(net_, settings_.loss, pass_, grad_);
+bool Trainer::apply_update() {
     for (int l = 0; l < net_.layer_count(); ++l) {  // keep the weights before the update
         backup_.W[l] = net_.W[l];
         backup_.b[l] = net_.b[l];
     }
     apply_sgd(net_, grad_, settings_.learning_rate);
     ++step_;
-    samples_seen_ += rows;
-    last_batch_loss_ = loss;
+    samples_seen_ += pass_.rows;
 
-    if (!std::isfinite(loss) || !net_.all_finite()) {
+    if (!std::isfinite(last_batch_loss_) || !net_.all_finite()) {
         for (int l = 0; l < net_.layer_count(); ++l) {
             net_.W[l] = backup_.W[l];
             net_.b[l] = backup_.b[l];
@@ -147,6 +164,56 @@ bool Trainer::step() {
         start_epoch();
     }
     return true;
+}
+
+bool Trainer::step() {
+    if (mid_step()) {
+        while (mid_step() && error_.empty()) advance_phase();
+        phase_ = {};
+        return error_.empty();
+    }
+    if (!can_step()) return false;
+    phase_ = {};
+    gather_batch();
+    forward(net_, pass_);
+    last_batch_loss_ = backward(net_, settings_.loss, pass_, grad_);
+    return apply_update();
+}
+
+StepPhase Trainer::advance_phase() {
+    const int L = net_.layer_count();
+    switch (phase_.phase) {
+        case Phase::Ready:
+        case Phase::Update:
+            if (!can_step()) return phase_;
+            gather_batch();
+            forward_layer(net_, pass_, 1);
+            phase_ = {Phase::Forward, 1};
+            break;
+        case Phase::Forward:
+            if (phase_.layer < L) {
+                forward_layer(net_, pass_, phase_.layer + 1);
+                phase_ = {Phase::Forward, phase_.layer + 1};
+            } else {
+                last_batch_loss_ = mean_loss(net_, settings_.loss, pass_);
+                phase_ = {Phase::Loss, L};
+            }
+            break;
+        case Phase::Loss:
+            backward_layer(net_, settings_.loss, pass_, grad_, L);
+            phase_ = {Phase::Backward, L};
+            break;
+        case Phase::Backward:
+            if (phase_.layer > 1) {
+                backward_layer(net_, settings_.loss, pass_, grad_, phase_.layer - 1);
+                phase_ = {Phase::Backward, phase_.layer - 1};
+            } else {
+                apply_update();
+                phase_ = {Phase::Update, 0};
+            }
+            break;
+    }
+    return phase_;
 }
 
 int Trainer::run(int max_steps) {

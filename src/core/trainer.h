@@ -36,6 +36,16 @@ struct TrainingSettings {
     std::vector<int> layer_sizes() const;
 };
 
+// Step-through: a step split into the phases the lesson walks through. Forward and Backward carry
+// the layer just computed; Update is the step's last phase; Ready means no step is in progress.
+enum class Phase { Ready, Forward, Loss, Backward, Update };
+struct StepPhase {
+    Phase phase = Phase::Ready;
+    int layer = 0;  // Forward: 1..L, Backward: L..1
+    bool operator==(const StepPhase& o) const { return phase == o.phase && layer == o.layer; }
+};
+const char* phase_name(Phase phase);  // "ready", "forward", "loss", "backward", "update"
+
 // Limits the settings must respect; validate() names the first one broken.
 constexpr int kMaxInputs = 8, kMaxHiddenLayers = 6, kMaxNeurons = 16, kMaxBatchSize = 1000;
 constexpr int kMaxPoints = 2000;
@@ -52,9 +62,17 @@ public:
     // Replaces the data points (the run goes on with the new data from the next step).
     void set_points(std::vector<Point> points);
 
-    // One mini-batch step. Returns false (and does nothing) when there is nothing to train on or
-    // training has stopped on an error.
+    // One mini-batch step (or the rest of one begun phase by phase). Returns false (and does
+    // nothing) when there is nothing to train on or training has stopped on an error.
     bool step();
+    // Runs the next phase of the current step, starting a new step after Update or Ready, and
+    // returns the phase it ran. Nothing happens (the phase stays) when step() would return false.
+    StepPhase advance_phase();
+    StepPhase phase() const { return phase_; }
+    bool mid_step() const { return phase_.phase != Phase::Ready && phase_.phase != Phase::Update; }
+    // The weights last_pass() was computed with: the current ones mid-step, those before the update
+    // once a step is complete.
+    const Network& pass_network() const { return mid_step() ? net_ : backup_; }
     // Up to max_steps steps; returns how many ran.
     int run(int max_steps);
 
@@ -88,6 +106,9 @@ public:
 private:
     void rebuild_inputs();  // features of every point, and the training order
     void start_epoch();
+    bool can_step();     // false (with error_ set) when there is nothing to train on
+    void gather_batch();  // the next batch_size points of this epoch's order into pass_
+    bool apply_update();  // SGD, counters, divergence check, epoch end
 
     TrainingSettings settings_;
     Network net_;
@@ -102,6 +123,7 @@ private:
     mutable Pass eval_pass_;         // every training point at once, for training_loss()
     mutable Pass grid_pass_;         // reused by predict_grid()
     std::vector<int> last_batch_;
+    StepPhase phase_;
     LossHistory history_;
     int64_t step_ = 0, epoch_ = 0, samples_seen_ = 0;
     double last_batch_loss_ = 0.0;

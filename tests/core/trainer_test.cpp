@@ -126,3 +126,41 @@ TEST(Trainer, ValidateNamesTheBrokenSetting) {
     s.features = {Feature::X1, Feature::X1};
     EXPECT_NE(validate(s).find("twice"), std::string::npos);
 }
+
+TEST(Trainer, PhasesWalkForwardLossBackwardUpdateAndMatchAWholeStep) {
+    Trainer phased, whole;
+    const std::vector<StepPhase> expected = {{Phase::Forward, 1},  {Phase::Forward, 2},  {Phase::Forward, 3},
+                                             {Phase::Loss, 3},     {Phase::Backward, 3}, {Phase::Backward, 2},
+                                             {Phase::Backward, 1}, {Phase::Update, 0}};
+    for (int step = 0; step < 3; ++step) {
+        for (const StepPhase& want : expected) {
+            const StepPhase got = phased.advance_phase();
+            EXPECT_EQ(got.phase, want.phase);
+            EXPECT_EQ(got.layer, want.layer);
+            if (got.phase == Phase::Forward) {  // layer l's activations are there, the later ones not yet used
+                EXPECT_TRUE(phased.mid_step());
+                EXPECT_EQ(phased.step_count(), step);
+            }
+        }
+        whole.step();
+        EXPECT_EQ(phased.step_count(), step + 1);
+        for (int l = 0; l < 3; ++l) EXPECT_TRUE((phased.network().W[l].array() == whole.network().W[l].array()).all());
+        EXPECT_EQ(phased.last_batch(), whole.last_batch());
+    }
+    // Half a step, then step(): the step is finished, not restarted.
+    phased.advance_phase();
+    phased.advance_phase();
+    EXPECT_TRUE(phased.step());
+    whole.step();
+    EXPECT_EQ(phased.step_count(), 4);
+    EXPECT_TRUE((phased.network().W[0].array() == whole.network().W[0].array()).all());
+    EXPECT_EQ(phased.phase().phase, Phase::Ready);
+}
+
+TEST(Trainer, PassNetworkIsTheWeightsTheLastStepUsed) {
+    Trainer trainer;
+    const Network before = trainer.network();
+    trainer.step();
+    EXPECT_TRUE((trainer.pass_network().W[0].array() == before.W[0].array()).all());
+    EXPECT_FALSE((trainer.network().W[0].array() == before.W[0].array()).all());
+}
