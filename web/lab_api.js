@@ -20,6 +20,13 @@
     play: (on) => call("play", [on === undefined ? true : on]),
     reset: () => call("reset"),
     setSpeed: (stepsPerSecond) => call("setSpeed", [stepsPerSecond]),
+    chainRule: (l, i, j) => call("chainRule", [l, i, j]),
+    select: (parameter) => call("select", [parameter]),
+    inspect: (sample) => call("inspect", [sample]),
+    selection: () => call("selection"),
+    phase: () => call("phase"),
+    pass: () => call("pass"),
+    stepEpoch: () => call("stepEpoch"),
     stats: () => call("stats"),
   };
 

@@ -33,6 +33,7 @@ std::string Lab::configure(const TrainingSettings& settings) {
         trainer_ = Trainer(settings);
         if (same_data(old, settings)) trainer_.set_points(std::move(points));
         playing_ = false;
+        if (!validate_selection(selection_).empty()) selection_ = {};
     }
     changed();
     return "";
@@ -50,6 +51,7 @@ std::string Lab::play(bool on) {
 void Lab::step_once() {
     playing_ = false;
     if (trainer_.step()) trainer_.record_loss();
+    changed();
 }
 
 double Lab::train(int n) {
@@ -65,18 +67,91 @@ void Lab::reset() {
 }
 
 void Lab::set_inspected_point(int index) {
-    inspected_ = index;
+    inspected_ = {false, index};
     changed();
 }
 
+std::string Lab::inspect_batch_sample(int row) {
+    const int rows = static_cast<int>(trainer_.last_batch().size());
+    if (row < 0 || row >= rows)
+        return rows == 0 ? "there is no last batch yet: take a step first"
+                         : "the last batch has samples 1 to " + std::to_string(rows);
+    inspected_ = {true, row};
+    changed();
+    return "";
+}
+
+std::string Lab::select(const Selection& s) {
+    if (auto error = validate_selection(s); !error.empty()) return error;
+    selection_ = s;
+    if (s.is_bias) selection_.i = 0;
+    changed();
+    return "";
+}
+
+std::string Lab::validate_selection(const Selection& s) const {
+    const Network& net = trainer_.network();
+    if (s.layer < 1 || s.layer > net.layer_count())
+        return "the layer must be 1 to " + std::to_string(net.layer_count());
+    if (s.j < 0 || s.j >= net.sizes[s.layer])
+        return "layer " + std::to_string(s.layer) + " has neurons 1 to " + std::to_string(net.sizes[s.layer]);
+    if (!s.is_bias && (s.i < 0 || s.i >= net.sizes[s.layer - 1]))
+        return "layer " + std::to_string(s.layer - 1) + " has neurons 1 to " + std::to_string(net.sizes[s.layer - 1]);
+    return "";
+}
+
+StepPhase Lab::next_phase() {
+    playing_ = false;
+    const StepPhase phase = trainer_.advance_phase();
+    if (phase.phase == Phase::Update) trainer_.record_loss();
+    changed();
+    return phase;
+}
+
+void Lab::step_epoch() {
+    playing_ = false;
+    const int64_t epoch = trainer_.epoch_count();
+    while (trainer_.epoch_count() == epoch && trainer_.step()) {
+    }
+    trainer_.record_loss();
+    changed();
+}
+
+bool Lab::inspecting_batch() const {
+    return inspected_.from_batch && inspected_.index < static_cast<int>(trainer_.last_batch().size());
+}
+
 int Lab::inspected_point() const {
+    if (inspecting_batch()) return trainer_.last_batch()[inspected_.index];
     const int n = static_cast<int>(trainer_.points().size());
-    return n == 0 ? -1 : std::clamp(inspected_, 0, n - 1);
+    if (n == 0) return -1;
+    return inspected_.from_batch ? 0 : std::clamp(inspected_.index, 0, n - 1);
+}
+
+const Network& Lab::inspected_network() const {
+    return inspecting_batch() ? trainer_.pass_network() : trainer_.network();
+}
+
+ChainRule Lab::chain_rule_for(const Selection& selection) const {
+    const Pass& pass = inspected_pass();
+    const Network& net = inspected_network();
+    Selection s = selection;
+    if (s.layer > net.layer_count() || s.j >= net.sizes[s.layer] || s.i >= net.sizes[s.layer - 1]) s = {};
+    if (pass.rows == 0) return ChainRule{};
+    return expand_paths(net, trainer_.settings().loss, pass, s.layer, s.i, s.j, s.is_bias, kMaxListedPaths);
+}
+
+const ChainRule& Lab::chain_rule() const {
+    if (chain_key_ != state_key()) {
+        chain_rule_ = chain_rule_for(selection_);
+        chain_key_ = state_key();
+    }
+    return chain_rule_;
 }
 
 const Pass& Lab::inspected_pass() const {
     if (inspected_key_ != state_key()) {
-        const Network& net = trainer_.network();
+        const Network& net = inspected_network();
         if (!inspected_pass_.fits(net, 1)) inspected_pass_.reserve(net, 1);
         const int k = inspected_point();
         inspected_pass_.rows = k < 0 ? 0 : 1;

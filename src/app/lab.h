@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/chain_rule.h"
 #include "core/trainer.h"
 
 namespace bp {
@@ -17,6 +18,22 @@ struct FrameStats {
     double train_ms = 0.0;   // of which training
     double steps_per_frame = 0.0;
     double fps = 0.0;
+};
+
+// The parameter the inspector expands: w^layer_ij, or b^layer_j (0-based i, j; layer 1-based).
+struct Selection {
+    int layer = 1, i = 0, j = 0;
+    bool is_bias = false;
+    bool operator==(const Selection& o) const {
+        return layer == o.layer && i == o.i && j == o.j && is_bias == o.is_bias;
+    }
+};
+
+// Whose values the network view and the inspector show: a sample of the last batch (on the weights
+// that step used), or any data point (on the current weights).
+struct Inspected {
+    bool from_batch = true;
+    int index = 0;  // row of the last batch, or point index
 };
 
 class Lab {
@@ -38,7 +55,16 @@ public:
     // Fresh weights from the seed, counters at zero; the data stays.
     void reset();
     void set_speed(double steps_per_second) { speed_ = steps_per_second; }
-    void set_inspected_point(int index);
+    void set_inspected_point(int index);  // inspect a data point on the current weights
+    // Inspect row `row` of the last batch; returns the reason when there is no such row.
+    std::string inspect_batch_sample(int row);
+    // Selects the parameter to expand; returns the reason when it does not exist.
+    std::string select(const Selection& selection);
+    std::string validate_selection(const Selection& selection) const;  // "" when it exists
+    // Runs the next phase of the step (pauses Play) and returns it.
+    StepPhase next_phase();
+    // Trains until the current epoch ends (pauses Play).
+    void step_epoch();
 
     // Called once per frame by the platform with the time since the last frame.
     void advance(double dt_seconds);
@@ -50,11 +76,21 @@ public:
     bool playing() const { return playing_; }
     double speed() const { return speed_; }
     const FrameStats& stats() const { return stats_; }
-    // The point whose activations the network view shows (-1 when there are no points).
+    const Selection& selection() const { return selection_; }
+    const Inspected& inspected() const { return inspected_; }
+    // True when the inspected sample is a batch row that exists (else a data point is shown).
+    bool inspecting_batch() const;
+    // The data point whose values the views show (-1 when there are no points).
     int inspected_point() const;
-    // Forward and backward pass of the inspected point on the current weights: z, a and delta of
-    // every layer (rows = 1, or 0 without points).
+    // Forward and backward pass of the inspected sample: z, a and delta of every layer (rows = 1,
+    // or 0 without points), on inspected_network().
     const Pass& inspected_pass() const;
+    const Network& inspected_network() const;
+    // The selected parameter's chain rule for the inspected sample (cached).
+    const ChainRule& chain_rule() const;
+    // Any (valid) parameter's chain rule for the inspected sample (not cached).
+    ChainRule chain_rule_for(const Selection& s) const;
+    static constexpr int kMaxListedPaths = 500;
     // Mean loss over the training points on the current weights (cached per step).
     double training_loss() const;
     // y-hat over a grid of the plane on the current weights (cached per step).
@@ -70,7 +106,10 @@ private:
     bool playing_ = false;
     double speed_ = 300.0;
     double owed_steps_ = 0.0;
-    int inspected_ = 0;
+    Inspected inspected_;
+    Selection selection_;
+    mutable ChainRule chain_rule_;
+    mutable int64_t chain_key_ = -1;
     FrameStats stats_;
     double last_train_ms_ = 0.0;
     int last_steps_ = 0;

@@ -1,6 +1,8 @@
 // LabApi: state(), configure(), train(), gradients(), play(), stats() as JSON.
 #include "app/lab_api.h"
 
+#include "app/chain_rule_json.h"
+
 #include <nlohmann/json.hpp>
 
 namespace bp {
@@ -65,6 +67,8 @@ json state_json(const Lab& lab) {
             {"points", points},
             {"playing", lab.playing()},
             {"speed", lab.speed()},
+            {"phase", phase_name(t.phase().phase)},
+            {"selection", inspection_json(lab)},
             {"error", t.error().empty() ? json(nullptr) : json(t.error())}};
 }
 
@@ -204,6 +208,63 @@ json dispatch(Lab& lab, const std::string& method, const json& args) {
         if (!(speed >= 1.0)) return result("the speed is at least 1 step per second");
         lab.set_speed(std::min(speed, Lab::kMaxSpeed));
         return result("");
+    }
+    if (method == "chainRule") {  // (l, i, j) 1-based: w^l_ij; (l, "b", j): b^l_j
+        Selection s;
+        int i = 0;
+        s.is_bias = args.size() > 1 && args[1] == "b";
+        std::string error = read_whole(arg0, "the layer l", s.layer);
+        if (error.empty() && !s.is_bias) error = read_whole(args.size() > 1 ? args[1] : none, "i", i);
+        if (error.empty()) error = read_whole(args.size() > 2 ? args[2] : none, "j", s.j);
+        s.i = i - 1;
+        s.j -= 1;
+        if (s.is_bias) s.i = 0;
+        if (error.empty()) error = lab.validate_selection(s);
+        if (!error.empty()) return result(error);
+        if (lab.inspected_pass().rows == 0) return result("there is no sample to inspect: add data points");
+        return chain_rule_json(lab, lab.chain_rule_for(s));
+    }
+    if (method == "select") {  // {layer, i, j, bias} 1-based
+        if (!arg0.is_object()) return result("select() takes {layer, i, j} or {layer, j, bias: true}");
+        Selection s;
+        int i = 1;
+        s.is_bias = arg0.contains("bias") && arg0["bias"].is_boolean() && arg0["bias"].get<bool>();
+        std::string error = read_whole(arg0.value("layer", json()), "layer", s.layer);
+        if (error.empty() && !s.is_bias) error = read_whole(arg0.value("i", json()), "i", i);
+        if (error.empty()) error = read_whole(arg0.value("j", json()), "j", s.j);
+        if (!error.empty()) return result(error);
+        s.i = i - 1;
+        s.j -= 1;
+        return result(lab.select(s));
+    }
+    if (method == "inspect") {  // {batchSample: s} or {point: k}, 1-based
+        if (arg0.is_object() && arg0.contains("batchSample")) {
+            int row = 0;
+            if (auto error = read_whole(arg0["batchSample"], "batchSample", row); !error.empty()) return result(error);
+            return result(lab.inspect_batch_sample(row - 1));
+        }
+        if (arg0.is_object() && arg0.contains("point")) {
+            int k = 0;
+            if (auto error = read_whole(arg0["point"], "point", k); !error.empty()) return result(error);
+            const int n = static_cast<int>(lab.trainer().points().size());
+            if (k < 1 || k > n) return result("the points are numbered 1 to " + std::to_string(n));
+            lab.set_inspected_point(k - 1);
+            return result("");
+        }
+        return result("inspect() takes {batchSample: s} or {point: k}");
+    }
+    if (method == "selection") return inspection_json(lab);
+    if (method == "phase") {
+        lab.next_phase();
+        json out = phase_json(lab);
+        out["ok"] = lab.trainer().error().empty();
+        out["error"] = lab.trainer().error().empty() ? json(nullptr) : json(lab.trainer().error());
+        return out;
+    }
+    if (method == "pass") return pass_json(lab);
+    if (method == "stepEpoch") {
+        lab.step_epoch();
+        return lab.training_loss();
     }
     if (method == "reset") {
         lab.reset();
