@@ -27,6 +27,7 @@
     phase: () => call("phase"),
     pass: () => call("pass"),
     stepEpoch: () => call("stepEpoch"),
+    layout: () => call("layout"),
     stats: () => call("stats"),
   };
 

@@ -61,6 +61,27 @@ void run_buttons(Lab& lab) {
     ImGui::SameLine();
     if (ImGui::Button("Reset", ImVec2(w, ImGui::GetFrameHeight() * 1.4f))) lab.reset();
     ui::tooltip("Start again: fresh weights from the seed, counters and loss history at zero. The data stays.");
+
+    // Finer and coarser than a step.
+    ImGui::BeginDisabled(!lab.trainer().error().empty());
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
+    if (ImGui::Button("Next phase  (N)", ImVec2(half, 0))) lab.next_phase();
+    ui::tooltip("Walk through one step a phase at a time: forward layer 1 to L, the loss, backward layer L "
+                "to 1, then the update. Each phase's numbers appear on the network.");
+    ImGui::SameLine();
+    if (ImGui::Button("Epoch  (E)", ImVec2(half, 0))) lab.step_epoch();
+    ui::tooltip("Train until the current epoch ends: every training point once, in this epoch's order.");
+    ImGui::EndDisabled();
+
+    int mode = lab.edge_mode == Lab::EdgeMode::Weights ? 0 : 1;
+    ImGui::TextUnformatted("Edges show");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("w", &mode, 0)) lab.edge_mode = Lab::EdgeMode::Weights;
+    ui::tooltip("Edges show the weights w: blue positive, orange negative, thicker is larger.");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("\u2202L/\u2202w", &mode, 1)) lab.edge_mode = Lab::EdgeMode::Gradients;
+    ui::tooltip("Edges show the last step's gradients \u2202L/\u2202w (mean over the batch), and each neuron "
+                "its \u03b4 = \u2202L/\u2202z for the inspected sample. The backward phases switch to this on their own.");
 }
 
 }  // namespace

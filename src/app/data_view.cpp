@@ -18,7 +18,8 @@ void draw_data_view(Lab& lab, ImVec2 size) {
     ImGui::TextUnformatted("Data and the network's output");
     ui::tooltip("Each dot is a training point: blue is class 1, orange class 0. The background is the "
                 "network's prediction \u0177 at every position: blue where \u0177 is near 1, orange near 0, "
-                "white at 0.5 (the decision boundary). Click a point to inspect it.");
+                "white at 0.5 (the decision boundary). Points of the last step's batch have a thin ring, the "
+                "inspected one a thick ring. Click a point to inspect it.");
     const float font = ImGui::GetFontSize();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -57,6 +58,10 @@ void draw_data_view(Lab& lab, ImVec2 size) {
             best = d;
             under_mouse = k;
         }
+    }
+    for (int k : lab.trainer().last_batch()) {  // the last step's batch: a thin ring
+        const ImVec2 p = plane.to_screen(points[k].x1, points[k].x2);
+        draw->AddCircle(p, dot * 1.7f, ui::with_alpha(ui::kInk, 170), 0, 1.5f);
     }
     const int inspected = lab.inspected_point();
     if (inspected >= 0) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/network_layout.h"
 #include "core/chain_rule.h"
 #include "core/trainer.h"
 
@@ -91,6 +92,14 @@ public:
     // Any (valid) parameter's chain rule for the inspected sample (not cached).
     ChainRule chain_rule_for(const Selection& s) const;
     static constexpr int kMaxListedPaths = 500;
+
+    // View state the panels share (not part of the model): what the edges show, and which path or
+    // factor of the inspector the mouse is on, so the network view can highlight it.
+    enum class EdgeMode { Weights, Gradients };
+    EdgeMode edge_mode = EdgeMode::Weights;
+    int hovered_path = -1;    // index into chain_rule().paths
+    int hovered_factor = -1;  // index into that path's factors
+    NetworkLayout network_layout;  // where the network view drew the nodes last frame (screen units)
     // Mean loss over the training points on the current weights (cached per step).
     double training_loss() const;
     // y-hat over a grid of the plane on the current weights (cached per step).

@@ -262,6 +262,15 @@ json dispatch(Lab& lab, const std::string& method, const json& args) {
         return out;
     }
     if (method == "pass") return pass_json(lab);
+    if (method == "layout") {  // node centres of the network view in CSS pixels, for scripts and tests
+        json layers = json::array();
+        for (const auto& layer : lab.network_layout.nodes) {
+            json nodes = json::array();
+            for (const ImVec2& c : layer) nodes.push_back({{"x", c.x}, {"y", c.y}});
+            layers.push_back(nodes);
+        }
+        return {{"nodes", layers}, {"radius", lab.network_layout.radius}};
+    }
     if (method == "stepEpoch") {
         lab.step_epoch();
         return lab.training_loss();

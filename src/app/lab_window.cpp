@@ -1,5 +1,5 @@
-// The lab window: status bar on top, controls on the left, network and data views beside them,
-// the loss plot below. Space plays and pauses.
+// The lab window: status bar on top; controls and the loss plot on the left; the network and the
+// data beside them, the chain-rule inspector and matrices below. Space plays, N and E step.
 #include <algorithm>
 
 #include "app/ui.h"
@@ -49,26 +49,52 @@ void draw_lab_window(Lab& lab) {
     ImGui::Begin("Backprop Lab", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
-    if (!io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)) lab.toggle_play();
+    if (!io.WantTextInput) {
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)) lab.toggle_play();
+        if (ImGui::IsKeyPressed('N', false) && lab.trainer().error().empty()) lab.next_phase();
+        if (ImGui::IsKeyPressed('E', false) && lab.trainer().error().empty()) lab.step_epoch();
+    }
 
     draw_status_bar(lab);
     const float font = ImGui::GetFontSize();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float controls_w = std::clamp(avail.x * 0.26f, font * 16.0f, font * 22.0f);
-    ImGui::BeginChild("controls", ImVec2(controls_w, avail.y), true);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float spacing = style.ItemSpacing.x;
+
+    // Left column: the controls, and the loss plot under them.
+    const float left_w = std::clamp(avail.x * 0.27f, font * 16.0f, font * 24.0f);
+    ImGui::BeginGroup();
+    const float controls_h = std::min(avail.y * 0.64f, font * 30.0f);
+    ImGui::BeginChild("controls", ImVec2(left_w, controls_h), true);
     draw_controls_panel(lab);
     ImGui::EndChild();
+    draw_loss_plot(lab, ImVec2(left_w, avail.y - controls_h - style.ItemSpacing.y));
+    ImGui::EndGroup();
     ImGui::SameLine();
 
+    // Right: the network and the data on top, the inspector below.
     ImGui::BeginGroup();
-    const float right_w = avail.x - controls_w - spacing;
-    const float top_h = std::max(font * 10.0f, avail.y * 0.64f);
-    const float data_w = std::min(right_w * 0.42f, top_h + font * 0.5f);
+    const float right_w = avail.x - left_w - spacing;
+    const float top_h = std::max(font * 10.0f, avail.y * 0.56f);
+    const float data_w = std::min(right_w * 0.4f, top_h + font * 0.5f);
     draw_network_view(lab, ImVec2(right_w - data_w - spacing, top_h));
     ImGui::SameLine();
     draw_data_view(lab, ImVec2(data_w, top_h));
-    draw_loss_plot(lab, ImVec2(right_w, avail.y - top_h - ImGui::GetStyle().ItemSpacing.y));
+    ImGui::BeginChild("inspector", ImVec2(right_w, avail.y - top_h - style.ItemSpacing.y), true);
+    if (ImGui::BeginTabBar("inspector_tabs")) {
+        if (ImGui::BeginTabItem("Chain rule")) {
+            draw_chain_rule_panel(lab);
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Matrices")) {
+            ImGui::BeginChild("matrices_scroll", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+            draw_matrices_panel(lab);
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+    ImGui::EndChild();
     ImGui::EndGroup();
     ImGui::End();
 }

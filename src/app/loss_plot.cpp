@@ -41,7 +41,7 @@ void draw_loss_plot(const Lab& lab, ImVec2 size) {
     };
 
     // Grid, ticks and labels.
-    const auto x_ticks = nice_ticks(0.0, x_hi, std::max(2, static_cast<int>((max.x - min.x) / (font * 6))));
+    const auto x_ticks = nice_ticks(0.0, x_hi, std::max(3, static_cast<int>((max.x - min.x) / (font * 4.5f))));
     const auto y_ticks = nice_ticks(0.0, y_hi, std::max(3, static_cast<int>((max.y - min.y) / (font * 2.2f))));
     const double x_step = x_ticks.size() > 1 ? x_ticks[1] - x_ticks[0] : x_hi;
     const double y_step = y_ticks.size() > 1 ? y_ticks[1] - y_ticks[0] : y_hi;

@@ -15,6 +15,8 @@ void draw_controls_panel(Lab& lab);
 void draw_network_view(Lab& lab, ImVec2 size);
 void draw_data_view(Lab& lab, ImVec2 size);
 void draw_loss_plot(const Lab& lab, ImVec2 size);
+void draw_chain_rule_panel(Lab& lab);  // inside a child or tab the caller opened
+void draw_matrices_panel(Lab& lab);
 void draw_status_bar(Lab& lab);
 
 // Applies the lab's light, high-contrast style (readable on a projector), scaled by ui_scale.
