@@ -60,8 +60,10 @@ void path_table(Lab& lab, const ChainRule& r, const Network& net, float height) 
         for (int f = 0; f < static_cast<int>(path.factors.size()); ++f) {
             ImGui::TableNextColumn();
             const std::string symbol = factor_symbol(net, path.factors[f], r.is_bias, r.layer);
+            ImGui::BeginGroup();
             ImGui::TextUnformatted(symbol.c_str());
             ImGui::Text("%s%.4g", f == 0 ? "" : "\u00b7 ", path.factors[f].value);
+            ImGui::EndGroup();
             if (ImGui::IsItemHovered()) lab.hovered_factor = f;
         }
         ImGui::TableNextColumn();

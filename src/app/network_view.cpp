@@ -52,6 +52,15 @@ bool on_hovered_path(const Lab& lab, int l, int i, int j) {
     return l > r.layer && i == n[l - 1 - r.layer] && j == n[l - r.layer];
 }
 
+// The factor of the chain rule the mouse is on in the inspector, if any.
+const PathFactor* hovered_factor(const Lab& lab) {
+    const ChainRule& r = lab.chain_rule();
+    if (lab.hovered_path < 0 || lab.hovered_path >= static_cast<int>(r.paths.size())) return nullptr;
+    const auto& factors = r.paths[lab.hovered_path].factors;
+    return lab.hovered_factor >= 0 && lab.hovered_factor < static_cast<int>(factors.size()) ? &factors[lab.hovered_factor]
+                                                                                            : nullptr;
+}
+
 std::string phase_caption(const Lab& lab, const NetworkViewState& view) {
     const StepPhase p = lab.trainer().phase();
     const int L = lab.trainer().network().layer_count();
@@ -149,6 +158,11 @@ void draw_network_view(Lab& lab, ImVec2 size) {
             for (int j = 0; j < net.sizes[l]; ++j)
                 if (on_hovered_path(lab, l, i, j)) highlight(l, i, j, ui::with_alpha(ui::kHighlight, 200), 6.0f);
     if (!sel.is_bias && sel.layer <= net.layer_count()) highlight(sel.layer, sel.i, sel.j, ui::kInk, 3.5f);
+    // The inspector's hovered factor: its edge (a weight), or its neuron (an activation's slope).
+    const PathFactor* factor = hovered_factor(lab);
+    if (factor && factor->kind == PathFactor::InputByActivation) highlight(factor->layer, factor->from, factor->to, ui::kHighlight, 7.0f);
+    if (factor && factor->kind == PathFactor::InputByParameter && !lab.chain_rule().is_bias)
+        highlight(factor->layer, factor->from, factor->to, ui::kHighlight, 7.0f);
     if (hit.kind == NetworkHit::Edge) highlight(hit.layer, hit.i, hit.j, ui::kHighlight, 4.0f);
 
     const float r = layout.radius;
@@ -191,6 +205,13 @@ void draw_network_view(Lab& lab, ImVec2 size) {
             draw->AddRect(ImVec2(bc.x - h, bc.y - h), ImVec2(bc.x + h, bc.y + h),
                           bias_hit ? ui::kHighlight : ui::kInk, 0.0f, 0, bias_hit || bias_selected ? 3.0f : 1.0f);
         }
+    }
+    if (factor && (factor->kind == PathFactor::ActivationByInput || factor->kind == PathFactor::LossByOutput))
+        draw->AddCircle(layout.nodes[factor->layer][factor->to], r + 5.0f, ui::kHighlight, 0, 4.0f);
+    if (factor && factor->kind == PathFactor::InputByParameter && lab.chain_rule().is_bias) {
+        const ImVec2 bc = layout.bias_center(factor->layer, factor->to);
+        const float h = layout.bias_size * 0.5f + 4.0f;
+        draw->AddRect(ImVec2(bc.x - h, bc.y - h), ImVec2(bc.x + h, bc.y + h), ui::kHighlight, 0.0f, 0, 4.0f);
     }
     // The output's label, with the loss once it is known.
     const int L = net.layer_count();
