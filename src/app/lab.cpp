@@ -11,6 +11,9 @@ namespace {
 bool same_data(const TrainingSettings& a, const TrainingSettings& b) {
     return a.dataset == b.dataset && a.point_count == b.point_count && a.noise == b.noise && a.seed == b.seed;
 }
+bool same_data_and_split(const TrainingSettings& a, const TrainingSettings& b) {
+    return same_data(a, b) && a.test_fraction == b.test_fraction;
+}
 bool same_model(const TrainingSettings& a, const TrainingSettings& b) {
     return a.hidden == b.hidden && a.hidden_activation == b.hidden_activation &&
            a.output_activation == b.output_activation && a.loss == b.loss && a.batch_size == b.batch_size &&
@@ -26,14 +29,21 @@ std::string Lab::configure(const TrainingSettings& settings) {
     std::string error = validate(settings);
     if (!error.empty()) return error;
     const TrainingSettings old = trainer_.settings();
-    if (same_data(old, settings) && same_model(old, settings)) {
+    if (same_data_and_split(old, settings) && same_model(old, settings)) {
         trainer_.set_learning_rate(settings.learning_rate);
+    } else if (same_data(old, settings) && same_model(old, settings)) {
+        trainer_.set_learning_rate(settings.learning_rate);
+        trainer_.resplit(settings.test_fraction);  // the edited points stay; a new share is held out
     } else {
         std::vector<Point> points = trainer_.points();
         trainer_ = Trainer(settings);
-        if (same_data(old, settings)) trainer_.set_points(std::move(points));
+        if (same_data_and_split(old, settings)) trainer_.set_points(std::move(points));
         playing_ = false;
         if (!validate_selection(selection_).empty()) selection_ = {};
+        if (!same_data(old, settings)) {  // new data: edits of the old data cannot be undone into it
+            undo_.clear();
+            redo_.clear();
+        }
     }
     changed();
     return "";
@@ -98,6 +108,86 @@ std::string Lab::validate_selection(const Selection& s) const {
     if (!s.is_bias && (s.i < 0 || s.i >= net.sizes[s.layer - 1]))
         return "layer " + std::to_string(s.layer - 1) + " has neurons 1 to " + std::to_string(net.sizes[s.layer - 1]);
     return "";
+}
+
+void Lab::remember_points() {
+    if (dragging_) return;  // begin_drag() took the snapshot
+    undo_.push_back(trainer_.points());
+    if (undo_.size() > kUndoDepth) undo_.erase(undo_.begin());
+    redo_.clear();
+}
+
+std::string Lab::apply_points(std::vector<Point> points) {
+    const bool regression = is_regression(trainer_.settings().dataset);
+    if (static_cast<int>(points.size()) > kMaxPoints) return "at most " + std::to_string(kMaxPoints) + " points";
+    for (const Point& p : points)
+        if (auto problem = point_problem(p, regression); !problem.empty()) return problem;
+    trainer_.set_points(std::move(points));
+    changed();
+    return "";
+}
+
+std::string Lab::add_point(const Point& p, int& index) {
+    std::vector<Point> points = trainer_.points();
+    points.push_back(p);
+    if (auto problem = point_problem(p, is_regression(trainer_.settings().dataset)); !problem.empty()) return problem;
+    if (static_cast<int>(points.size()) > kMaxPoints) return "at most " + std::to_string(kMaxPoints) + " points";
+    remember_points();
+    index = static_cast<int>(points.size()) - 1;
+    return apply_points(std::move(points));
+}
+
+std::string Lab::move_point(int index, const Point& p) {
+    std::vector<Point> points = trainer_.points();
+    if (index < 0 || index >= static_cast<int>(points.size()))
+        return "there is no point " + std::to_string(index) + " (indices 0 to " + std::to_string(points.size()) + " - 1)";
+    if (auto problem = point_problem(p, is_regression(trainer_.settings().dataset)); !problem.empty()) return problem;
+    remember_points();
+    points[index] = p;
+    return apply_points(std::move(points));
+}
+
+std::string Lab::remove_point(int index) {
+    std::vector<Point> points = trainer_.points();
+    if (index < 0 || index >= static_cast<int>(points.size()))
+        return "there is no point " + std::to_string(index) + " (indices 0 to " + std::to_string(points.size()) + " - 1)";
+    remember_points();
+    points.erase(points.begin() + index);
+    return apply_points(std::move(points));
+}
+
+std::string Lab::replace_points(std::vector<Point> points) {
+    const std::vector<Point> before = trainer_.points();
+    const std::string error = apply_points(std::move(points));
+    if (error.empty()) {
+        undo_.push_back(before);
+        redo_.clear();
+    }
+    return error;
+}
+
+void Lab::begin_drag() {
+    dragging_ = false;
+    remember_points();
+    dragging_ = true;
+}
+
+void Lab::end_drag() { dragging_ = false; }
+
+bool Lab::undo() {
+    if (undo_.empty()) return false;
+    redo_.push_back(trainer_.points());
+    apply_points(std::move(undo_.back()));
+    undo_.pop_back();
+    return true;
+}
+
+bool Lab::redo() {
+    if (redo_.empty()) return false;
+    undo_.push_back(trainer_.points());
+    apply_points(std::move(redo_.back()));
+    redo_.pop_back();
+    return true;
 }
 
 StepPhase Lab::next_phase() {

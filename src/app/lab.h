@@ -62,6 +62,20 @@ public:
     // Selects the parameter to expand; returns the reason when it does not exist.
     std::string select(const Selection& selection);
     std::string validate_selection(const Selection& selection) const;  // "" when it exists
+    // --- data edits: each is one undo step (a drag is one: begin_drag(), then moves) ---
+    // Adds a point; returns "" and sets index, or the reason it cannot be added.
+    std::string add_point(const Point& p, int& index);
+    std::string move_point(int index, const Point& p);
+    std::string remove_point(int index);
+    // Replaces all points (CSV import, table edits); nothing changes on error.
+    std::string replace_points(std::vector<Point> points);
+    void begin_drag();  // the undo snapshot for a drag's moves, which then record none
+    void end_drag();
+    bool undo();
+    bool redo();
+    bool can_undo() const { return !undo_.empty(); }
+    bool can_redo() const { return !redo_.empty(); }
+
     // Runs the next phase of the step (pauses Play) and returns it.
     StepPhase next_phase();
     // Trains until the current epoch ends (pauses Play).
@@ -116,6 +130,11 @@ private:
     double speed_ = 300.0;
     double owed_steps_ = 0.0;
     Inspected inspected_;
+    std::vector<std::vector<Point>> undo_, redo_;
+    bool dragging_ = false;
+    static constexpr size_t kUndoDepth = 200;
+    void remember_points();  // before an edit: the undo snapshot
+    std::string apply_points(std::vector<Point> points);
     Selection selection_;
     mutable ChainRule chain_rule_;
     mutable int64_t chain_key_ = -1;

@@ -2,8 +2,12 @@
 #include "app/lab_api.h"
 
 #include "app/chain_rule_json.h"
+#include "app/dataset_settings.h"
+#include "core/csv.h"
 
 #include <nlohmann/json.hpp>
+
+#include <cmath>
 
 namespace bp {
 
@@ -43,7 +47,8 @@ json state_json(const Lab& lab) {
         weights.push_back(matrix_rows(net.W[l]));
         biases.push_back(vector_values(net.b[l]));
     }
-    for (const LossSample& h : t.history().samples()) history.push_back({{"step", h.step}, {"loss", h.loss}});
+    for (const LossSample& h : t.history().samples())
+        history.push_back({{"step", h.step}, {"loss", h.loss}, {"testLoss", std::isnan(h.test_loss) ? json(nullptr) : json(h.test_loss)}});
     for (Feature f : s.features) features.push_back(feature_name(f));
     for (const Point& p : t.points()) points.push_back(point_json(p, s.features));
     return {{"layers", net.sizes},
@@ -64,6 +69,8 @@ json state_json(const Lab& lab) {
             {"dataset", dataset_name(s.dataset)},
             {"pointCount", s.point_count},
             {"noise", s.noise},
+            {"testFraction", s.test_fraction},
+            {"testLoss", std::isnan(t.test_loss()) ? json(nullptr) : json(t.test_loss())},
             {"points", points},
             {"playing", lab.playing()},
             {"speed", lab.speed()},
@@ -146,6 +153,7 @@ std::string read_setting(const std::string& key, const json& value, TrainingSett
     if (key == "dataset") return read_named(value, "dataset", parse_dataset, s.dataset);
     if (key == "pointCount") return read_whole(value, "pointCount", s.point_count);
     if (key == "noise") return read_number(value, "noise", s.noise);
+    if (key == "testFraction") return read_number(value, "testFraction", s.test_fraction);
     if (key == "seed") {
         if (!value.is_number_unsigned()) return "seed must be a whole number of at least 0";
         s.seed = value.get<uint64_t>();
@@ -158,8 +166,13 @@ std::string read_setting(const std::string& key, const json& value, TrainingSett
 std::string apply_settings(const json& in, TrainingSettings& s) {
     if (!in.is_object()) return "configure() takes an object of settings";
     std::vector<int> layers;
+    const DatasetKind before = s.dataset;
     for (const auto& [key, value] : in.items())
         if (auto error = read_setting(key, value, s, layers); !error.empty()) return error;
+    if (s.dataset != before) {
+        const bool output_given = in.contains("activations") && in["activations"].contains("output");
+        fit_settings_to_dataset(s, output_given, in.contains("loss"), in.contains("features"));
+    }
     if (!layers.empty()) {
         if (layers.front() != static_cast<int>(s.features.size()))
             return "layers starts with the input size, which must equal the number of features (" +
@@ -171,6 +184,29 @@ std::string apply_settings(const json& in, TrainingSettings& s) {
 }
 
 constexpr int kMaxTrainSteps = 1000000;  // a million W2 steps take seconds: more would freeze the page
+
+// {x: [x1, x2], y, test} into p; for an added point x and y are required.
+std::string read_point(const json& spec, Point& p, bool all_required) {
+    if (!spec.is_object()) return "a point is {x: [x1, x2], y}";
+    if (spec.contains("x")) {
+        const json& x = spec["x"];
+        if (!x.is_array() || x.size() != 2 || !x[0].is_number() || !x[1].is_number()) return "x must be [x1, x2]";
+        p.x1 = x[0].get<double>();
+        p.x2 = x[1].get<double>();
+    } else if (all_required) {
+        return "a point needs x: [x1, x2]";
+    }
+    if (spec.contains("y")) {
+        if (auto error = read_number(spec["y"], "y", p.y); !error.empty()) return error;
+    } else if (all_required) {
+        return "a point needs its target y";
+    }
+    if (spec.contains("test")) {
+        if (!spec["test"].is_boolean()) return "test must be true or false";
+        p.test = spec["test"].get<bool>();
+    }
+    return "";
+}
 
 json result(const std::string& error) {
     return error.empty() ? json{{"ok", true}, {"error", nullptr}} : json{{"ok", false}, {"error", error}};
@@ -262,6 +298,46 @@ json dispatch(Lab& lab, const std::string& method, const json& args) {
         return out;
     }
     if (method == "pass") return pass_json(lab);
+    if (method == "points") {
+        json points = json::array();
+        for (const Point& p : lab.trainer().points()) points.push_back(point_json(p, lab.settings().features));
+        return points;
+    }
+    if (method == "addPoint" || method == "movePoint") {
+        const bool add = method == "addPoint";
+        const json& spec = add ? arg0 : (args.size() > 1 ? args[1] : none);
+        int index = 0;
+        if (!add)
+            if (auto error = read_whole(arg0, "the point's index", index); !error.empty()) return result(error);
+        if (!add && (index < 0 || index >= static_cast<int>(lab.trainer().points().size())))
+            return result("there is no point with index " + std::to_string(index));
+        Point p = add ? Point{} : lab.trainer().points()[index];
+        if (auto error = read_point(spec, p, add); !error.empty()) return result(error);
+        std::string error = add ? lab.add_point(p, index) : lab.move_point(index, p);
+        json out = result(error);
+        if (add && error.empty()) out["index"] = index;
+        return out;
+    }
+    if (method == "removePoint") {
+        int index = 0;
+        if (auto error = read_whole(arg0, "the point's index", index); !error.empty()) return result(error);
+        return result(lab.remove_point(index));
+    }
+    if (method == "undo") return result(lab.undo() ? "" : "nothing to undo");
+    if (method == "redo") return result(lab.redo() ? "" : "nothing to redo");
+    if (method == "exportCsv") return points_to_csv(lab.trainer().points());
+    if (method == "importCsv") {
+        if (!arg0.is_string()) return result("importCsv() takes the CSV text");
+        CsvImport in = points_from_csv(arg0.get<std::string>(), is_regression(lab.settings().dataset), kMaxPoints);
+        return result(in.error.empty() ? lab.replace_points(std::move(in.points)) : in.error);
+    }
+    if (method == "predict") {
+        double x1 = 0, x2 = 0;
+        std::string error = read_number(arg0, "x1", x1);
+        if (error.empty()) error = read_number(args.size() > 1 ? args[1] : none, "x2", x2);
+        if (!error.empty()) return result(error);
+        return lab.trainer().predict(x1, x2);
+    }
     if (method == "layout") {  // node centres of the network view in CSS pixels, for scripts and tests
         json layers = json::array();
         for (const auto& layer : lab.network_layout.nodes) {

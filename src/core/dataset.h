@@ -16,7 +16,7 @@ constexpr double kPlaneExtent = 2.0;
 
 struct Point {
     double x1 = 0.0, x2 = 0.0;
-    double y = 0.0;     // target: class 0 or 1
+    double y = 0.0;     // target: class 0 or 1; for the curve data set, the value at x1
     bool test = false;  // held out of training
 };
 
@@ -35,14 +35,39 @@ double feature_value(Feature f, double x1, double x2);
 // One row per point: row k holds the features of points[k]   (points x features).
 Matrix feature_matrix(const std::vector<Point>& points, const std::vector<Feature>& features);
 
-enum class DatasetKind { Circle };
+// Classification sets label points 0 or 1 on the plane; the curve set is a 1-D regression (y of x1).
+enum class DatasetKind { Circle, Xor, Gauss, Spiral, Curve };
 
+constexpr DatasetKind kAllDatasets[] = {DatasetKind::Circle, DatasetKind::Xor, DatasetKind::Gauss,
+                                        DatasetKind::Spiral, DatasetKind::Curve};
+
+// "circle", "xor", "gauss", "spiral", "curve".
 const char* dataset_name(DatasetKind kind);
 std::optional<DatasetKind> parse_dataset(const std::string& name);
+inline bool is_regression(DatasetKind kind) { return kind == DatasetKind::Curve; }
+// Targets of the curve set stay within +-kCurveRange.
+constexpr double kCurveRange = 2.0;
 
-// Circle: class 1 inside radius 0.5 R, class 0 on the ring 0.7 R..R (R = kPlaneExtent), classes
-// alternating, each point then moved by noise * R * (approximately normal) and kept on the plane.
+// Every generator is deterministic for a seed; noise in 0..1 scales the jitter. R = kPlaneExtent.
+// Circle: class 1 inside radius 0.5 R, class 0 on the ring 0.7 R..R, classes alternating, each point
+// then moved by noise * R * (approximately normal) and kept on the plane.
 std::vector<Point> generate_circle(int count, double noise, uint64_t seed);
+// XOR: uniform on the plane away from the axes; class 1 where x1 x2 > 0.
+std::vector<Point> generate_xor(int count, double noise, uint64_t seed);
+// Two Gaussians: class 1 around (R/2, R/2), class 0 around (-R/2, -R/2).
+std::vector<Point> generate_gauss(int count, double noise, uint64_t seed);
+// Spiral: two interleaved arms, one per class.
+std::vector<Point> generate_spiral(int count, double noise, uint64_t seed);
+// Curve: y = sin(1.5 x1) + noise, x1 spread over the plane; x2 is 0.
+std::vector<Point> generate_curve(int count, double noise, uint64_t seed);
 std::vector<Point> generate_dataset(DatasetKind kind, int count, double noise, uint64_t seed);
+
+// Why a point cannot be in a data set ("" when it can): x1, x2 on the plane; y a class 0 or 1, or
+// for regression a value within ±kCurveRange.
+std::string point_problem(const Point& p, bool regression);
+
+// Marks round(fraction * count) points as test points, chosen by a shuffle seeded by `seed`; the
+// rest train. fraction in [0, 0.9].
+void split_points(std::vector<Point>& points, double fraction, uint64_t seed);
 
 }  // namespace bp

@@ -3,9 +3,9 @@
 
 namespace bp {
 
-void LossHistory::record(int64_t step, double loss) {
+void LossHistory::record(int64_t step, double loss, double test_loss) {
     if (!samples_.empty() && samples_.back().step == step) {
-        samples_.back().loss = loss;
+        samples_.back() = {step, loss, test_loss};
         return;
     }
     if (samples_.size() == capacity_) {
@@ -15,7 +15,7 @@ void LossHistory::record(int64_t step, double loss) {
         samples_.resize(kept);
         stride_ *= 2;
     }
-    samples_.push_back({step, loss});
+    samples_.push_back({step, loss, test_loss});
 }
 
 }  // namespace bp

@@ -12,7 +12,8 @@ namespace bp {
 
 struct LossSample {
     int64_t step;
-    double loss;
+    double loss;       // mean over the training points
+    double test_loss;  // mean over the test points; NaN when there are none
 };
 
 class LossHistory {
@@ -26,7 +27,7 @@ public:
     // Whether the periodic record number `index` (an epoch) is due at the current stride.
     bool wants(int64_t index) const { return index % stride_ == 0; }
     // Appends (step, loss); an entry for the same step as the last one replaces it.
-    void record(int64_t step, double loss);
+    void record(int64_t step, double loss, double test_loss);
     const std::vector<LossSample>& samples() const { return samples_; }
     size_t capacity() const { return capacity_; }
 

@@ -2,6 +2,7 @@
 #include "core/trainer.h"
 
 #include <cmath>
+#include <limits>
 #include <utility>
 
 #include "core/layer_kernels.h"
@@ -40,13 +41,17 @@ std::string validate(const TrainingSettings& s) {
     if (s.point_count < 0 || s.point_count > kMaxPoints)
         return "the number of points must be 0 to " + std::to_string(kMaxPoints);
     if (!std::isfinite(s.noise) || s.noise < 0.0 || s.noise > 1.0) return "the noise must be 0 to 1";
+    if (!std::isfinite(s.test_fraction) || s.test_fraction < 0.0 || s.test_fraction > 0.9)
+        return "the test share must be 0 to 0.9";
     return "";
 }
 
 namespace {
 std::vector<Point> generate_points(const TrainingSettings& s) {
     // The data has its own stream, so editing data never changes the initial weights.
-    return generate_dataset(s.dataset, s.point_count, s.noise, s.seed ^ 0xDA7A5E7ull);
+    std::vector<Point> points = generate_dataset(s.dataset, s.point_count, s.noise, s.seed ^ 0xDA7A5E7ull);
+    split_points(points, s.test_fraction, s.seed ^ 0x5E1EC7ull);
+    return points;
 }
 }  // namespace
 
@@ -64,7 +69,13 @@ void Trainer::regenerate_points() {
 void Trainer::set_points(std::vector<Point> points) {
     points_ = std::move(points);
     rebuild_inputs();
-    history_.clear();
+    record_loss();
+}
+
+void Trainer::resplit(double test_fraction) {
+    settings_.test_fraction = test_fraction;
+    split_points(points_, test_fraction, settings_.seed ^ 0x5E1EC7ull);
+    rebuild_inputs();
     record_loss();
 }
 
@@ -88,9 +99,9 @@ void Trainer::reset() {
 void Trainer::rebuild_inputs() {
     inputs_ = feature_matrix(points_, settings_.features);
     train_indices_.clear();
-    for (size_t k = 0; k < points_.size(); ++k)
-        if (!points_[k].test) train_indices_.push_back(static_cast<int>(k));
-    eval_pass_.reserve(net_, static_cast<int>(train_indices_.size()));
+    test_indices_.clear();
+    for (size_t k = 0; k < points_.size(); ++k) (points_[k].test ? test_indices_ : train_indices_).push_back(static_cast<int>(k));
+    eval_pass_.reserve(net_, static_cast<int>(std::max(train_indices_.size(), test_indices_.size())));
     pass_.rows = 0;  // the last step's pass no longer matches the data
     last_batch_.clear();
     phase_ = {};
@@ -222,16 +233,21 @@ int Trainer::run(int max_steps) {
     return done;
 }
 
-double Trainer::training_loss() const {
-    if (train_indices_.empty()) return 0.0;
+double Trainer::mean_loss_over(const std::vector<int>& indices) const {
     Pass& pass = eval_pass_;
-    pass.rows = static_cast<int>(train_indices_.size());
+    pass.rows = static_cast<int>(indices.size());
     for (int s = 0; s < pass.rows; ++s) {
-        pass.a[0].row(s) = inputs_.row(train_indices_[s]);
-        pass.y(s) = points_[train_indices_[s]].y;
+        pass.a[0].row(s) = inputs_.row(indices[s]);
+        pass.y(s) = points_[indices[s]].y;
     }
     forward(net_, pass);
     return mean_loss(net_, settings_.loss, pass);
+}
+
+double Trainer::training_loss() const { return train_indices_.empty() ? 0.0 : mean_loss_over(train_indices_); }
+
+double Trainer::test_loss() const {
+    return test_indices_.empty() ? std::numeric_limits<double>::quiet_NaN() : mean_loss_over(test_indices_);
 }
 
 double Trainer::predict(double x1, double x2) const {
@@ -263,6 +279,6 @@ void Trainer::predict_grid(int n, std::vector<double>& out) const {
     for (int k = 0; k < n * n; ++k) out[k] = y_hat(k, 0);
 }
 
-void Trainer::record_loss() { history_.record(step_, training_loss()); }
+void Trainer::record_loss() { history_.record(step_, training_loss(), test_loss()); }
 
 }  // namespace bp

@@ -31,6 +31,7 @@ struct TrainingSettings {
     DatasetKind dataset = DatasetKind::Circle;
     int point_count = 200;
     double noise = 0.05;
+    double test_fraction = 0.0;  // share of the generated points held out as test points (0..0.9)
 
     // Layer sizes n_0..n_L: features, hidden widths, one output.
     std::vector<int> layer_sizes() const;
@@ -59,8 +60,11 @@ public:
     void reset();
     // Regenerates the points from the settings' data set, count, noise and seed.
     void regenerate_points();
-    // Replaces the data points (the run goes on with the new data from the next step).
+    // Replaces the data points; the run and its loss history go on with the new data from the next
+    // step (a fresh epoch order begins).
     void set_points(std::vector<Point> points);
+    // Marks a new share of the points as test points (as generated data is split).
+    void resplit(double test_fraction);
 
     // One mini-batch step (or the rest of one begun phase by phase). Returns false (and does
     // nothing) when there is nothing to train on or training has stopped on an error.
@@ -78,6 +82,8 @@ public:
 
     // Mean loss over the training points (test points excluded) on the current weights.
     double training_loss() const;
+    // Mean loss over the test points on the current weights; NaN when there are none.
+    double test_loss() const;
     // y-hat for one input point on the current weights (allocates; for views and tests).
     double predict(double x1, double x2) const;
     // y-hat over an n x n grid covering the plane, row by row from the top (x2 = +extent) and left
@@ -116,11 +122,13 @@ private:
     std::vector<Point> points_;
     Matrix inputs_;                    // feature_matrix(points_)   (points x n_0)
     std::vector<int> train_indices_;  // indices of non-test points, in this epoch's order
+    std::vector<int> test_indices_;   // indices of test points
     size_t cursor_ = 0;               // next position in train_indices_
     Rng rng_;
     Pass pass_;
     Gradients grad_;
-    mutable Pass eval_pass_;         // every training point at once, for training_loss()
+    mutable Pass eval_pass_;         // every training (or test) point at once, for the losses
+    double mean_loss_over(const std::vector<int>& indices) const;
     mutable Pass grid_pass_;         // reused by predict_grid()
     std::vector<int> last_batch_;
     StepPhase phase_;

@@ -146,3 +146,77 @@ TEST(Lab, InspectedPointCarriesDeltaOfEveryLayer) {
     EXPECT_NEAR(pass.delta[3](0, 0), (y_hat - p.y) * y_hat * (1 - y_hat), 1e-15);
     EXPECT_NE(pass.delta[1](0, 0), 0.0);
 }
+
+TEST(LabApi, PointsCanBeAddedMovedRemovedAndUndone) {
+    Lab lab;
+    const size_t n = call(lab, "points").size();
+    json r = call(lab, "addPoint", {{{"x", {0.25, -0.5}}, {"y", 1}}});
+    ASSERT_EQ(r["ok"], true);
+    const int index = r["index"];
+    EXPECT_EQ(index, static_cast<int>(n));
+    EXPECT_EQ(call(lab, "points")[index]["x"], json({0.25, -0.5}));
+    EXPECT_EQ(call(lab, "movePoint", {index, {{"x", {1.0, 1.5}}}})["ok"], true);
+    EXPECT_EQ(call(lab, "points")[index]["x"], json({1.0, 1.5}));
+    EXPECT_EQ(call(lab, "points")[index]["y"], 1);  // y kept when only x moves
+    EXPECT_EQ(call(lab, "undo")["ok"], true);
+    EXPECT_EQ(call(lab, "points")[index]["x"], json({0.25, -0.5}));
+    EXPECT_EQ(call(lab, "redo")["ok"], true);
+    EXPECT_EQ(call(lab, "points")[index]["x"], json({1.0, 1.5}));
+    EXPECT_EQ(call(lab, "removePoint", {index})["ok"], true);
+    EXPECT_EQ(call(lab, "points").size(), n);
+    // Bad edits change nothing.
+    const std::string before = call(lab, "points").dump();
+    EXPECT_EQ(call(lab, "addPoint", {{{"x", {3, 0}}, {"y", 1}}})["ok"], false);
+    EXPECT_EQ(call(lab, "addPoint", {{{"x", {0, 0}}, {"y", 0.5}}})["ok"], false);
+    EXPECT_EQ(call(lab, "movePoint", {9999, {{"x", {0, 0}}}})["ok"], false);
+    EXPECT_EQ(call(lab, "removePoint", {-1})["ok"], false);
+    EXPECT_EQ(call(lab, "importCsv", {"x1,x2,y\n0,0,1\n0,zz,0\n"})["error"], "row 3, column 2 (x2): 'zz' is not a number");
+    EXPECT_EQ(call(lab, "points").dump(), before);
+}
+
+TEST(LabApi, CsvImportReplacesThePointsAndTrainingGoesOn) {
+    Lab lab;
+    lab.train(30);
+    const int64_t history = static_cast<int64_t>(lab.trainer().history().samples().size());
+    EXPECT_EQ(call(lab, "importCsv", {"x1,x2,y,split\n0.5,0.5,1,train\n-0.5,-0.5,0,train\n1,1,1,test\n"})["ok"], true);
+    EXPECT_EQ(call(lab, "points").size(), 3u);
+    EXPECT_EQ(call(lab, "state")["step"], 30);  // the run goes on
+    EXPECT_GE(static_cast<int64_t>(lab.trainer().history().samples().size()), history);
+    EXPECT_TRUE(call(lab, "state")["testLoss"].is_number());
+    EXPECT_EQ(call(lab, "exportCsv").get<std::string>().substr(0, 14), "x1,x2,y,split\n");
+    EXPECT_EQ(call(lab, "undo")["ok"], true);
+    EXPECT_EQ(call(lab, "points").size(), 200u);
+}
+
+TEST(LabApi, CurveDataSetSwitchesToRegressionSettings) {
+    Lab lab;
+    ASSERT_EQ(call(lab, "configure", {{{"dataset", "curve"}}})["ok"], true);
+    const json s = call(lab, "state");
+    EXPECT_EQ(s["activations"]["output"], "linear");
+    EXPECT_EQ(s["loss"], "mse");
+    EXPECT_EQ(s["features"], json({"x1", "x1sq"}));
+    EXPECT_EQ(s["layers"], json({2, 3, 2, 1}));
+    EXPECT_EQ(call(lab, "addPoint", {{{"x", {0.5, 0}}, {"y", -1.25}}})["ok"], true);  // any value, not a class
+    ASSERT_EQ(call(lab, "configure", {{{"dataset", "xor"}, {"features", {"x1", "x2", "x1x2"}}}})["ok"], true);
+    EXPECT_EQ(call(lab, "state")["activations"]["output"], "sigmoid");
+}
+
+TEST(LabApi, XorWithTheProductFeatureTrainsToALowLoss) {
+    Lab lab;
+    ASSERT_EQ(call(lab, "configure", {{{"dataset", "xor"}, {"features", {"x1", "x2", "x1x2"}}, {"learningRate", 0.3}}})["ok"], true);
+    const double start = call(lab, "state")["trainingLoss"];
+    const double end = call(lab, "train", {3000});
+    EXPECT_LT(end, 0.02) << "from " << start;
+}
+
+TEST(LabApi, TestShareHoldsOutPointsAndRecordsTestLoss) {
+    Lab lab;
+    ASSERT_EQ(call(lab, "configure", {{{"testFraction", 0.25}}})["ok"], true);
+    int test = 0;
+    for (const json& p : call(lab, "points")) test += p["test"].get<bool>();
+    EXPECT_EQ(test, 50);
+    call(lab, "train", {40});
+    const json h = call(lab, "state")["lossHistory"];
+    EXPECT_TRUE(h.back()["testLoss"].is_number());
+    EXPECT_EQ(call(lab, "configure", {{{"testFraction", 0.95}}})["ok"], false);
+}

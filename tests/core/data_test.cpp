@@ -86,12 +86,12 @@ TEST(Features, ValuesAndNames) {
 
 TEST(LossHistory, HalvesItsResolutionWhenFullAndKeepsTheWholeRun) {
     LossHistory h(8);
-    for (int step = 0; step < 100; ++step) h.record(step, 1.0 / (step + 1));
+    for (int step = 0; step < 100; ++step) h.record(step, 1.0 / (step + 1), 0.0);
     const auto& s = h.samples();
     EXPECT_LE(s.size(), 8u);
     EXPECT_EQ(s.front().step, 0);
     EXPECT_EQ(s.back().step, 99);
     for (size_t k = 1; k < s.size(); ++k) EXPECT_LT(s[k - 1].step, s[k].step);
-    h.record(99, 5.0);  // same step: replaced, not appended
+    h.record(99, 5.0, 0.0);  // same step: replaced, not appended
     EXPECT_EQ(h.samples().back().loss, 5.0);
 }
