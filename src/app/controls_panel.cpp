@@ -84,6 +84,50 @@ void run_buttons(Lab& lab) {
                 "its \u03b4 = \u2202L/\u2202z for the inspected sample. The backward phases switch to this on their own.");
 }
 
+// Points, noise, test share and the input features; returns true when one changed.
+bool data_controls(TrainingSettings& s) {
+    bool changed = false;
+    ImGui::Separator();
+    ui::heading("Data");
+    int count = s.point_count;
+    if (ImGui::SliderInt("points", &count, 10, 1000, "%d", ImGuiSliderFlags_Logarithmic)) {
+        s.point_count = count;
+        changed = true;
+    }
+    ui::tooltip("How many points the data set generates. Changing it generates new points and restarts training "
+                "(your edits are replaced; Ctrl+Z does not bring them back).");
+    const double zero = 0.0, noise_max = 0.5, test_max = 0.9;
+    changed |= ImGui::SliderScalar("noise", ImGuiDataType_Double, &s.noise, &zero, &noise_max, "%.2f");
+    ui::tooltip("How far the generated points scatter from the data set's clean shape. Generates new points.");
+    changed |= ImGui::SliderScalar("test share", ImGuiDataType_Double, &s.test_fraction, &zero, &test_max, "%.2f");
+    ui::tooltip("The share of points held out as test points (drawn hollow): never trained on, their loss shows "
+                "how well the network generalises. Your edited points stay.");
+    ImGui::TextUnformatted("inputs");
+    ui::tooltip("The features the network sees: each checked one is an input neuron.");
+    int column = 0;
+    for (Feature f : kAllFeatures) {
+        bool on = std::find(s.features.begin(), s.features.end(), f) != s.features.end();
+        if (column++ % 4 != 0) ImGui::SameLine();
+        const bool last = on && s.features.size() == 1;
+        ImGui::BeginDisabled(last);
+        if (ImGui::Checkbox(feature_label(f), &on)) {
+            if (on) {
+                // Keep the lab's order of features, whatever order they were checked in.
+                std::vector<Feature> next;
+                for (Feature g : kAllFeatures)
+                    if (g == f || std::find(s.features.begin(), s.features.end(), g) != s.features.end()) next.push_back(g);
+                s.features = next;
+            } else {
+                s.features.erase(std::remove(s.features.begin(), s.features.end(), f), s.features.end());
+            }
+            changed = true;
+        }
+        ImGui::EndDisabled();
+        ui::tooltip(last ? "The network needs at least one input." : "Use this feature as an input. Restarts training.");
+    }
+    return changed;
+}
+
 }  // namespace
 
 void draw_controls_panel(Lab& lab) {
@@ -152,6 +196,7 @@ void draw_controls_panel(Lab& lab) {
         s.hidden[l] += dn;
         changed |= dn != 0;
     }
+    changed |= data_controls(s);
     ImGui::PopItemWidth();
     if (changed) lab.configure(s);
 }

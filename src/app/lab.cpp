@@ -277,6 +277,14 @@ const std::vector<double>& Lab::output_grid(int n) const {
     return grid_;
 }
 
+const std::vector<double>& Lab::output_curve() const {
+    if (curve_key_ != state_key()) {
+        trainer_.predict_curve(201, curve_);
+        curve_key_ = state_key();
+    }
+    return curve_;
+}
+
 void Lab::advance(double dt_seconds) {
     last_steps_ = 0;
     last_train_ms_ = 0.0;

@@ -5,6 +5,7 @@
 // budget, so the page keeps its frame rate whatever the speed.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -114,10 +115,21 @@ public:
     int hovered_path = -1;    // index into chain_rule().paths
     int hovered_factor = -1;  // index into that path's factors
     NetworkLayout network_layout;  // where the network view drew the nodes last frame (screen units)
+    // Data canvas editing: the class a click adds (Shift adds the other), delete mode for touch
+    // screens, and the point being pressed or dragged.
+    bool add_class_one = true;
+    bool delete_mode = false;
+    int pressed_point = -1;
+    bool dragging_point = false;
+    // Draws the network's output over a rectangle of the plane on the GPU, when the platform can;
+    // the data view falls back to a CPU grid without it (headless tests).
+    std::function<void(ImDrawList*, ImVec2 min, ImVec2 max)> draw_output_on_gpu;
     // Mean loss over the training points on the current weights (cached per step).
     double training_loss() const;
     // y-hat over a grid of the plane on the current weights (cached per step).
     const std::vector<double>& output_grid(int n) const;
+    // y-hat along x1 (x2 = 0) at 201 points across the plane (cached per step): the fitted curve.
+    const std::vector<double>& output_curve() const;
 
     // Speeds at or above kMaxSpeed mean "as fast as the frame allows": as many steps as fit in
     // kTrainBudgetMs, which keeps the whole frame (training + UI) within about 4 ms.
@@ -151,6 +163,8 @@ private:
     mutable std::vector<double> grid_;
     mutable int64_t grid_key_ = -1;
     mutable int grid_n_ = 0;
+    mutable std::vector<double> curve_;
+    mutable int64_t curve_key_ = -1;
 
     void changed() { ++generation_; }
     int64_t state_key() const { return generation_ * 1000003 + trainer_.step_count(); }

@@ -51,8 +51,9 @@ void draw_lab_window(Lab& lab) {
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
     if (!io.WantTextInput) {
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)) lab.toggle_play();
-        if (ImGui::IsKeyPressed('N', false) && lab.trainer().error().empty()) lab.next_phase();
-        if (ImGui::IsKeyPressed('E', false) && lab.trainer().error().empty()) lab.step_epoch();
+        if (!io.KeyCtrl && ImGui::IsKeyPressed('N', false) && lab.trainer().error().empty()) lab.next_phase();
+        if (!io.KeyCtrl && ImGui::IsKeyPressed('E', false) && lab.trainer().error().empty()) lab.step_epoch();
+        if (io.KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false)) io.KeyShift ? lab.redo() : lab.undo();
     }
 
     draw_status_bar(lab);

@@ -32,8 +32,14 @@ void draw_loss_plot(const Lab& lab, ImVec2 size) {
 
     const double x_hi = std::max<double>(10.0, history.empty() ? 0.0 : static_cast<double>(history.back().step));
     double y_hi = 0.0;
-    for (const LossSample& s : history)
+    bool has_test = false;
+    for (const LossSample& s : history) {
         if (std::isfinite(s.loss)) y_hi = std::max(y_hi, s.loss);
+        if (std::isfinite(s.test_loss)) {
+            y_hi = std::max(y_hi, s.test_loss);
+            has_test = true;
+        }
+    }
     y_hi = y_hi > 0.0 ? y_hi * 1.08 : 1.0;
     auto to_screen = [&](double step, double loss) {
         return ImVec2(min.x + static_cast<float>(step / x_hi) * (max.x - min.x),
@@ -69,6 +75,16 @@ void draw_loss_plot(const Lab& lab, ImVec2 size) {
         draw->AddLine(to_screen(static_cast<double>(history[k - 1].step), history[k - 1].loss),
                       to_screen(static_cast<double>(history[k].step), history[k].loss), ui::kPositive, 2.5f);
     if (history.size() == 1) draw->AddCircleFilled(to_screen(0.0, history[0].loss), 4.0f, ui::kPositive);
+    for (size_t k = 1; k < history.size() && has_test; ++k)
+        if (std::isfinite(history[k - 1].test_loss) && std::isfinite(history[k].test_loss))
+            draw->AddLine(to_screen(static_cast<double>(history[k - 1].step), history[k - 1].test_loss),
+                          to_screen(static_cast<double>(history[k].step), history[k].test_loss), ui::kNegative, 2.0f);
+    if (has_test) {
+        const char* train = "\u2014 train", *test = "\u2014 test";
+        const float w = ImGui::CalcTextSize(train).x + ImGui::CalcTextSize(test).x + font;
+        draw->AddText(ImVec2(max.x - w, min.y), ui::kPositive, train);
+        draw->AddText(ImVec2(max.x - w + ImGui::CalcTextSize(train).x + font, min.y), ui::kNegative, test);
+    }
 
     // Hover readout: the recorded point nearest the mouse's step.
     if (hovered && !history.empty()) {
@@ -82,7 +98,8 @@ void draw_loss_plot(const Lab& lab, ImVec2 size) {
         draw->AddCircleFilled(p, 5.0f, ui::kHighlight);
         ImGui::BeginTooltip();
         ImGui::Text("step %lld", static_cast<long long>(nearest->step));
-        ImGui::Text("loss %.6f", nearest->loss);
+        ImGui::Text("training loss %.6f", nearest->loss);
+        if (std::isfinite(nearest->test_loss)) ImGui::Text("test loss %.6f", nearest->test_loss);
         ImGui::EndTooltip();
     }
     ImGui::EndChild();

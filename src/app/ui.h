@@ -14,6 +14,7 @@ void draw_lab_window(Lab& lab);
 void draw_controls_panel(Lab& lab);
 void draw_network_view(Lab& lab, ImVec2 size);
 void draw_data_view(Lab& lab, ImVec2 size);
+void draw_data_toolbar(Lab& lab);  // data set, the class a click adds, delete mode, undo and redo
 void draw_loss_plot(const Lab& lab, ImVec2 size);
 void draw_chain_rule_panel(Lab& lab);  // inside a child or tab the caller opened
 void draw_matrices_panel(Lab& lab);

@@ -279,6 +279,19 @@ void Trainer::predict_grid(int n, std::vector<double>& out) const {
     for (int k = 0; k < n * n; ++k) out[k] = y_hat(k, 0);
 }
 
+void Trainer::predict_curve(int n, std::vector<double>& out) const {
+    Pass& pass = grid_pass_;
+    if (!pass.fits(net_, n)) pass.reserve(net_, n);
+    pass.rows = n;
+    for (int k = 0; k < n; ++k) {
+        const double x1 = -kPlaneExtent + 2.0 * kPlaneExtent * k / std::max(1, n - 1);
+        for (size_t f = 0; f < settings_.features.size(); ++f) pass.a[0](k, f) = feature_value(settings_.features[f], x1, 0.0);
+    }
+    forward(net_, pass);
+    out.resize(n);
+    for (int k = 0; k < n; ++k) out[k] = pass.a[net_.layer_count()](k, 0);
+}
+
 void Trainer::record_loss() { history_.record(step_, training_loss(), test_loss()); }
 
 }  // namespace bp

@@ -89,6 +89,8 @@ public:
     // y-hat over an n x n grid covering the plane, row by row from the top (x2 = +extent) and left
     // (x1 = -extent), each value at its cell's centre. out is resized to n * n.
     void predict_grid(int n, std::vector<double>& out) const;
+    // y-hat at n points x1 = -extent..extent (both ends included), x2 = 0: the curve data set's fit.
+    void predict_curve(int n, std::vector<double>& out) const;
 
     const TrainingSettings& settings() const { return settings_; }
     // Changes only the learning rate (takes effect at the next step).
