@@ -31,6 +31,8 @@
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
   };
+  // Paste: keep the text for ImGui, which asks for it on the key press that follows.
+  document.addEventListener("paste", (event) => { config.clipboardText = event.clipboardData.getData("text"); });
   createBackpropLab(config).then((module) => window.lab._attach(module))
     .catch((error) => {
       show("The lab could not start", String(error && error.message || error));

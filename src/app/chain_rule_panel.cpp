@@ -2,7 +2,7 @@
 // over every path to the loss (one product of local derivatives per path, largest first), beside the
 // backprop value, a finite difference and their relative error, then the update with numbers filled
 // in and, for a batch, every sample's gradient beside their mean. Hovering a path highlights it on
-// the network.
+// the network. While a step is walked through phase by phase, it waits for the backward pass.
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -10,6 +10,7 @@
 
 #include "app/chain_rule_json.h"
 #include "app/glyphs.h"
+#include "app/network_view_state.h"
 #include "app/ui.h"
 #include "app/ui_style.h"
 
@@ -40,11 +41,33 @@ void sample_chooser(Lab& lab) {
                 "any point on the current weights.");
 }
 
-// One row per path: each factor's symbol over its value, then the product.
-void path_table(Lab& lab, const ChainRule& r, const Network& net, float height) {
+// "1,048,576"
+std::string with_separators(int64_t n) {
+    std::string digits = std::to_string(n), out;
+    for (size_t k = 0; k < digits.size(); ++k) {
+        if (k > 0 && (digits.size() - k) % 3 == 0) out += ',';
+        out += digits[k];
+    }
+    return out;
+}
+
+// A number as a factor in a product: negative ones in brackets, "× (−0.0248)".
+std::string factor_text(double v, const char* format = "%.6f") {
+    char text[40];
+    std::snprintf(text, sizeof text, format, v);
+    return v < 0 ? "(" + std::string(text) + ")" : std::string(text);
+}
+
+// One row per path: each factor's symbol over its value, then the product. The table is as tall as
+// its rows; the tab scrolls.
+void path_table(Lab& lab, const ChainRule& r, const Network& net) {
     const int columns = r.paths.empty() ? 1 : static_cast<int>(r.paths[0].factors.size()) + 2;
-    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
-                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
+    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollX | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                                  ImGuiTableFlags_SizingFixedFit;
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float height = (line * 2.0f + ImGui::GetStyle().CellPadding.y * 2.0f) * static_cast<float>(r.paths.size()) +
+                         ImGui::GetStyle().ScrollbarSize + line * 0.5f;
+    const int highlighted = lab.hovered_path;  // last frame's, to shade its row now
     lab.hovered_path = -1;
     lab.hovered_factor = -1;
     if (!ImGui::BeginTable("paths", columns, flags, ImVec2(0, height))) return;
@@ -52,6 +75,7 @@ void path_table(Lab& lab, const ChainRule& r, const Network& net, float height) 
     for (int p = 0; p < static_cast<int>(r.paths.size()); ++p) {
         const ChainPath& path = r.paths[p];
         ImGui::TableNextRow();
+        if (p == highlighted) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ui::with_alpha(ui::kHighlight, 70));
         ImGui::TableNextColumn();
         const float top = ImGui::GetCursorScreenPos().y;
         ImGui::Text("path %d", p + 1);
@@ -69,11 +93,54 @@ void path_table(Lab& lab, const ChainRule& r, const Network& net, float height) 
         ImGui::TableNextColumn();
         ImGui::TextUnformatted("product");
         ImGui::Text("= %.6g", path.product);
-        // The whole row is the hover target for the path.
         const ImVec2 mouse = ImGui::GetIO().MousePos;
         if (ImGui::IsWindowHovered() && mouse.y >= top && mouse.y < bottom) lab.hovered_path = p;
     }
     ImGui::EndTable();
+}
+
+// The check against backprop and the finite difference, and the update of the last step.
+void results(const Lab& lab, const ChainRule& r, const std::string& p) {
+    const double scale = std::max({std::fabs(r.backprop), std::fabs(r.numeric), 1e-12});
+    const std::string backprop_formula = r.is_bias ? neuron_symbol("\u03b4", r.layer, r.j)
+                                                   : neuron_symbol("a", r.layer - 1, r.i) + "\u00b7" +
+                                                         neuron_symbol("\u03b4", r.layer, r.j);
+    ImGui::Text("\u03a3 of the path products = %.8g", r.sum);
+    ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+    ImGui::Text("backprop %s = %.8g", backprop_formula.c_str(), r.backprop);
+    ui::tooltip("What the backward pass computed for this sample: the input of the weight times the \u03b4 of "
+                "its target neuron. It equals the sum over the paths: backprop is the chain rule, organised.");
+    ImGui::Text("finite difference = %.8g   (relative error %.1e)", r.numeric, std::fabs(r.backprop - r.numeric) / scale);
+    ui::tooltip("(L(w + h) \u2212 L(w \u2212 h)) / 2h for this sample, with h = 0.00001: an independent check "
+                "that needs no calculus.");
+
+    const Trainer& t = lab.trainer();
+    if (t.step_count() == 0 || t.mid_step() || t.last_pass().rows == 0) return;
+    const double before = r.is_bias ? t.pass_network().b[r.layer - 1](r.j) : t.pass_network().W[r.layer - 1](r.i, r.j);
+    const double after = r.is_bias ? t.network().b[r.layer - 1](r.j) : t.network().W[r.layer - 1](r.i, r.j);
+    const double g = r.is_bias ? t.gradients().db[r.layer - 1](r.j) : t.gradients().dW[r.layer - 1](r.i, r.j);
+    const std::string line = "update: " + p + "' = " + p + " \u2212 \u03b1\u00b7\u2202L/\u2202" + p + " = " +
+                             factor_text(before) + " \u2212 " + factor_text(t.settings().learning_rate, "%g") + " \u00d7 " +
+                             factor_text(g) + " = " + factor_text(after);
+    ImGui::TextUnformatted(line.c_str());
+    ui::tooltip("The last step's update of this parameter. \u2202L/\u2202w here is the mean over the step's batch, "
+                "not this one sample's gradient: each sample pulls its own way, the update follows their average.");
+    const Pass& pass = t.last_pass();
+    if (pass.rows <= 1) return;
+    std::string per_sample = "batch of " + std::to_string(pass.rows) + ":";
+    char value[40];
+    for (int s = 0; s < pass.rows && s < 12; ++s) {
+        const double gs = pass.delta[r.layer](s, r.j) * (r.is_bias ? 1.0 : pass.a[r.layer - 1](s, r.i));
+        const bool mine = lab.inspecting_batch() && lab.inspected().index == s;
+        std::snprintf(value, sizeof value, mine ? " [%.4f]" : " %.4f", gs);
+        per_sample += value;
+    }
+    if (pass.rows > 12) per_sample += " \u2026";
+    std::snprintf(value, sizeof value, "   mean %.4f", g);
+    per_sample += value;
+    ImGui::TextUnformatted(per_sample.c_str());
+    ui::tooltip("\u2202L/\u2202w for each sample of the last batch ([ ] marks the inspected one); the update uses "
+                "their mean.");
 }
 
 }  // namespace
@@ -85,57 +152,39 @@ void draw_chain_rule_panel(Lab& lab) {
         ImGui::TextWrapped("Add data points to inspect a sample.");
         return;
     }
+    ImGui::BeginChild("chain_rule_scroll");
     const std::string p = parameter_symbol({r.layer, r.i, r.j, r.is_bias});
     ImGui::Text("\u2202L/\u2202%s", p.c_str());
     ui::tooltip("Click any edge (weight) or bias square in the network, or a cell in Matrices, to choose the "
                 "parameter.");
     ImGui::SameLine(0, ImGui::GetFontSize());
     sample_chooser(lab);
-    ImGui::Text("%lld path%s from %s to the loss, one product of local derivatives each%s:",
-                static_cast<long long>(r.path_count), r.path_count == 1 ? "" : "s", p.c_str(),
-                r.path_count > static_cast<int64_t>(r.paths.size()) ? " (the largest listed)" : ", largest first");
 
-    const float line = ImGui::GetTextLineHeightWithSpacing();
-    const float table_height = std::min(line * 2.0f * static_cast<float>(r.paths.size()) + ImGui::GetStyle().ScrollbarSize + line * 0.5f,
-                                        std::max(line * 3.0f, ImGui::GetContentRegionAvail().y - line * 5.6f));
-    path_table(lab, r, net, table_height);
-
-    const double scale = std::max({std::fabs(r.backprop), std::fabs(r.numeric), 1e-12});
-    const std::string backprop_formula = r.is_bias ? neuron_symbol("\u03b4", r.layer, r.j)
-                                                   : neuron_symbol("a", r.layer - 1, r.i) + "\u00b7" +
-                                                         neuron_symbol("\u03b4", r.layer, r.j);
-    ImGui::Text("\u03a3 of the path products = %.8g", r.sum);
-    ImGui::Text("backprop %s = %.8g", backprop_formula.c_str(), r.backprop);
-    ui::tooltip("What the backward pass computed for this sample: the input of the weight times the \u03b4 of "
-                "its target neuron.");
-    ImGui::Text("finite difference = %.8g   (relative error %.1e)", r.numeric, std::fabs(r.backprop - r.numeric) / scale);
-    ui::tooltip("(L(w + h) \u2212 L(w \u2212 h)) / 2h for this sample, with h = 0.00001: an independent check "
-                "that needs no calculus.");
-
-    const Trainer& t = lab.trainer();
-    if (t.step_count() > 0 && !t.mid_step() && t.last_pass().rows > 0) {
-        const double before = r.is_bias ? t.pass_network().b[r.layer - 1](r.j) : t.pass_network().W[r.layer - 1](r.i, r.j);
-        const double after = r.is_bias ? t.network().b[r.layer - 1](r.j) : t.network().W[r.layer - 1](r.i, r.j);
-        const double g = r.is_bias ? t.gradients().db[r.layer - 1](r.j) : t.gradients().dW[r.layer - 1](r.i, r.j);
-        ImGui::Text("update: %s' = %s \u2212 \u03b1\u00b7\u2202L/\u2202%s = %.6f \u2212 %g \u00d7 %.6f = %.6f", p.c_str(), p.c_str(),
-                    p.c_str(), before, t.settings().learning_rate, g, after);
-        ui::tooltip("The last step's update of this parameter, with \u2202L/\u2202w the mean over its batch.");
-        const Pass& pass = t.last_pass();
-        if (pass.rows > 1) {
-            std::string per_sample = "batch of " + std::to_string(pass.rows) + ":";
-            char value[32];
-            for (int s = 0; s < pass.rows && s < 12; ++s) {
-                const double gs = pass.delta[r.layer](s, r.j) * (r.is_bias ? 1.0 : pass.a[r.layer - 1](s, r.i));
-                std::snprintf(value, sizeof value, " %.3g", gs);
-                per_sample += value;
-            }
-            if (pass.rows > 12) per_sample += " \u2026";
-            std::snprintf(value, sizeof value, "   mean %.4g", g);
-            per_sample += value;
-            ImGui::TextUnformatted(per_sample.c_str());
-            ui::tooltip("\u2202L/\u2202w for each sample of the last batch; the update uses their mean.");
-        }
+    // While a step is walked through, the chain rule waits for the backward pass to reach it.
+    const NetworkViewState view = network_view_state(lab);
+    if (view.phased && !view.delta_known(r.layer)) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ui::kMutedInk);
+        ImGui::TextWrapped("\u2202L/\u2202%s needs \u03b4%s, which the backward pass computes at its phase \"backward, "
+                           "layer %d\". Press Next phase (N) to get there; the paths and their numbers appear then.",
+                           p.c_str(), superscript(r.layer).c_str(), r.layer);
+        ImGui::PopStyleColor();
+        ImGui::EndChild();
+        return;
     }
+    results(lab, r, p);
+    ImGui::Separator();
+    const std::string count = with_separators(r.path_count);
+    if (r.path_count > static_cast<int64_t>(r.paths.size()))
+        ImGui::Text("%s paths from %s to the loss, one product of local derivatives each; the %d largest are listed:",
+                    count.c_str(), p.c_str(), static_cast<int>(r.paths.size()));
+    else if (r.path_count == 1)
+        ImGui::Text("1 path from %s to the loss, a product of local derivatives:", p.c_str());
+    else
+        ImGui::Text("%s paths from %s to the loss, one product of local derivatives each, largest first:", count.c_str(),
+                    p.c_str());
+    ui::tooltip("Hover a path to see it on the network, or a factor to see its edge or neuron.");
+    path_table(lab, r, net);
+    ImGui::EndChild();
 }
 
 }  // namespace bp

@@ -1,6 +1,8 @@
 // Lab: commands on the lab state and the per-frame training slice.
 #include "app/lab.h"
 
+#include "core/csv.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -166,6 +168,16 @@ std::string Lab::replace_points(std::vector<Point> points) {
     return error;
 }
 
+std::string Lab::import_csv(const std::string& text) {
+    CsvImport in = points_from_csv(text, is_regression(trainer_.settings().dataset), kMaxPoints);
+    const size_t count = in.points.size();
+    const std::string error = in.error.empty() ? replace_points(std::move(in.points)) : in.error;
+    data_message = error.empty() ? "Imported " + std::to_string(count) + " points (Ctrl+Z undoes it)."
+                                 : "Not imported, nothing changed: " + error;
+    data_message_is_error = !error.empty();
+    return error;
+}
+
 void Lab::begin_drag() {
     dragging_ = false;
     remember_points();
@@ -192,6 +204,7 @@ bool Lab::redo() {
 
 StepPhase Lab::next_phase() {
     playing_ = false;
+    if (!inspected_.from_batch) inspected_ = {true, 0};  // the walk shows a sample of its batch
     const StepPhase phase = trainer_.advance_phase();
     if (phase.phase == Phase::Update) trainer_.record_loss();
     changed();

@@ -70,6 +70,8 @@ public:
     std::string remove_point(int index);
     // Replaces all points (CSV import, table edits); nothing changes on error.
     std::string replace_points(std::vector<Point> points);
+    // Imports CSV text (replacing the points) and sets data_message to the outcome.
+    std::string import_csv(const std::string& text);
     void begin_drag();  // the undo snapshot for a drag's moves, which then record none
     void end_drag();
     bool undo();
@@ -124,6 +126,13 @@ public:
     // Draws the network's output over a rectangle of the plane on the GPU, when the platform can;
     // the data view falls back to a CPU grid without it (headless tests).
     std::function<void(ImDrawList*, ImVec2 min, ImVec2 max)> draw_output_on_gpu;
+    // Files, where the platform has them: save text under a name (the browser downloads it), and let
+    // the user pick a CSV file to import (its text arrives through import_csv()).
+    std::function<void(const std::string& name, const std::string& text)> save_text_file;
+    std::function<void()> choose_csv_file;
+    std::string data_message;  // the last import's outcome, shown in the Data tab
+    bool data_message_is_error = false;
+    std::string csv_draft;     // text pasted into the import box; kept when an import fails
     // Mean loss over the training points on the current weights (cached per step).
     double training_loss() const;
     // y-hat over a grid of the plane on the current weights (cached per step).

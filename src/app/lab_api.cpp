@@ -328,8 +328,7 @@ json dispatch(Lab& lab, const std::string& method, const json& args) {
     if (method == "exportCsv") return points_to_csv(lab.trainer().points());
     if (method == "importCsv") {
         if (!arg0.is_string()) return result("importCsv() takes the CSV text");
-        CsvImport in = points_from_csv(arg0.get<std::string>(), is_regression(lab.settings().dataset), kMaxPoints);
-        return result(in.error.empty() ? lab.replace_points(std::move(in.points)) : in.error);
+        return result(lab.import_csv(arg0.get<std::string>()));
     }
     if (method == "predict") {
         double x1 = 0, x2 = 0;

@@ -42,6 +42,15 @@ void draw_status_bar(Lab& lab) {
     }
 }
 
+void handle_shortcut(Lab& lab, int key, bool ctrl, bool shift) {
+    if (ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput) return;
+    const bool running = lab.trainer().error().empty();
+    if (key == ' ' && !ctrl) lab.toggle_play();
+    if (key == 'N' && !ctrl && running) lab.next_phase();
+    if (key == 'E' && !ctrl && running) lab.step_epoch();
+    if (key == 'Z' && ctrl) shift ? lab.redo() : lab.undo();
+}
+
 void draw_lab_window(Lab& lab) {
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -49,12 +58,6 @@ void draw_lab_window(Lab& lab) {
     ImGui::Begin("Backprop Lab", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
-    if (!io.WantTextInput) {
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)) lab.toggle_play();
-        if (!io.KeyCtrl && ImGui::IsKeyPressed('N', false) && lab.trainer().error().empty()) lab.next_phase();
-        if (!io.KeyCtrl && ImGui::IsKeyPressed('E', false) && lab.trainer().error().empty()) lab.step_epoch();
-        if (io.KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false)) io.KeyShift ? lab.redo() : lab.undo();
-    }
 
     draw_status_bar(lab);
     const float font = ImGui::GetFontSize();
@@ -91,6 +94,10 @@ void draw_lab_window(Lab& lab) {
             ImGui::BeginChild("matrices_scroll", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
             draw_matrices_panel(lab);
             ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Data table")) {
+            draw_data_table(lab);
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();

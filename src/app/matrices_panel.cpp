@@ -13,8 +13,9 @@ namespace bp {
 namespace {
 
 // One matrix (rows x cols) with a bias row; values(i, j) for weights, bias(j) for the last row.
+// prefix is "" for the parameters and "∂L/∂" for their gradients.
 template <typename Weight, typename Bias>
-void matrix_table(Lab& lab, const char* id, int l, int rows, int cols, Weight weight, Bias bias) {
+void matrix_table(Lab& lab, const char* id, const std::string& prefix, int l, int rows, int cols, Weight weight, Bias bias) {
     const Selection& sel = lab.selection();
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX;
     if (!ImGui::BeginTable(id, cols + 1, flags)) return;
@@ -29,12 +30,15 @@ void matrix_table(Lab& lab, const char* id, int l, int rows, int cols, Weight we
         std::snprintf(text, sizeof text, "%+.4f##%s", v, symbol.c_str());
         if (ImGui::Selectable(text, false)) lab.select(target);
         ImGui::PopStyleColor();
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s = %.8f\nclick to expand it in the chain rule", symbol.c_str(), v);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s%s = %.8f\nclick to expand %s in the chain rule", prefix.c_str(), symbol.c_str(), v, symbol.c_str());
     };
     for (int i = 0; i < rows; ++i) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::Text("%d", i + 1);
+        // Rows are the source neurons: the input features for W^1, a^{l-1}_i after it.
+        if (l == 1) ImGui::TextUnformatted(feature_label(lab.settings().features[i]));
+        else ImGui::TextUnformatted(neuron_symbol("a", l - 1, i).c_str());
         for (int j = 0; j < cols; ++j)
             cell(weight(i, j), !sel.is_bias && sel.layer == l && sel.i == i && sel.j == j, {l, i, j, false},
                  weight_symbol(l - 1, i, j));
@@ -60,7 +64,7 @@ void draw_matrices_panel(Lab& lab) {
         ImGui::Text("W%s  (%d\u00d7%d) and b%s", superscript(l).c_str(), rows, cols, superscript(l).c_str());
         ui::tooltip("Rows are the source neurons (layer l\u22121), columns the targets (layer l): entry (i, j) is "
                     "w\u02e1\u1d62\u2c7c. The last row is the bias of each target.");
-        matrix_table(lab, "W", l, rows, cols, [&](int i, int j) { return net.W[l - 1](i, j); },
+        matrix_table(lab, "W", "", l, rows, cols, [&](int i, int j) { return net.W[l - 1](i, j); },
                      [&](int j) { return net.b[l - 1](j); });
         ImGui::EndGroup();
         if (have_gradients) {
@@ -68,7 +72,7 @@ void draw_matrices_panel(Lab& lab) {
             ImGui::BeginGroup();
             ImGui::Text("\u2202L/\u2202W%s and \u2202L/\u2202b%s  (last step, batch mean)", superscript(l).c_str(),
                         superscript(l).c_str());
-            matrix_table(lab, "dW", l, rows, cols, [&](int i, int j) { return t.gradients().dW[l - 1](i, j); },
+            matrix_table(lab, "dW", "\u2202L/\u2202", l, rows, cols, [&](int i, int j) { return t.gradients().dW[l - 1](i, j); },
                          [&](int j) { return t.gradients().db[l - 1](j); });
             ImGui::EndGroup();
         }

@@ -68,7 +68,12 @@ std::string phase_caption(const Lab& lab, const NetworkViewState& view) {
     switch (p.phase) {
         case Phase::Forward:
             return "Forward, layer " + std::to_string(p.layer) + " of " + std::to_string(L) + ": z = a\u00b7W + b, a = f(z)";
-        case Phase::Loss: return "Loss: compare \u0177 with y";
+        case Phase::Loss: {
+            char text[96];
+            std::snprintf(text, sizeof text, "Loss: compare \u0177 with y; the batch's mean loss is %.4f",
+                          lab.trainer().last_batch_loss());
+            return text;
+        }
         case Phase::Backward:
             return "Backward, layer " + std::to_string(p.layer) + ": \u03b4 = \u2202L/\u2202z, and \u2202L/\u2202w = a\u00b7\u03b4";
         case Phase::Update: return "Update: w' = w \u2212 \u03b1\u00b7\u2202L/\u2202w for every weight and bias";

@@ -18,7 +18,13 @@ void draw_data_toolbar(Lab& lab);  // data set, the class a click adds, delete m
 void draw_loss_plot(const Lab& lab, ImVec2 size);
 void draw_chain_rule_panel(Lab& lab);  // inside a child or tab the caller opened
 void draw_matrices_panel(Lab& lab);
+void draw_data_table(Lab& lab);  // every point's values, editable, with CSV import and export
 void draw_status_bar(Lab& lab);
+
+// A key press the platform saw (key as GLFW spells it: ASCII capitals, 32 for Space), handled even
+// when it was pressed and released between two frames: Space plays, N next phase, E epoch,
+// Ctrl+Z undo, Ctrl+Shift+Z redo. Ignored while a text field has the keyboard.
+void handle_shortcut(Lab& lab, int key, bool ctrl, bool shift);
 
 // Applies the lab's light, high-contrast style (readable on a projector), scaled by ui_scale.
 void apply_lab_style(float ui_scale);

@@ -8,11 +8,13 @@
 #include <imgui_impl_opengl3.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 
 #include "app/fonts.h"
 #include "app/lab.h"
 #include "app/ui.h"
+#include "platform/output_renderer.h"
 #include "platform/web_bridge.h"
 
 #ifdef __EMSCRIPTEN__
@@ -30,6 +32,7 @@ struct App {
     float pixel_ratio = 0.0f;  // the ratio the font atlas was built for
     double last_time = 0.0;
     bool drew_first_frame = false;
+    bp::OutputRenderer output;
 };
 
 App* g_app = nullptr;
@@ -37,6 +40,25 @@ App* g_app = nullptr;
 double now_ms() {
     using namespace std::chrono;
     return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
+}
+
+// Shortcuts straight from GLFW's key events, after ImGui has seen them: a tap shorter than a frame
+// still counts (ImGui 1.86 samples keys once per frame).
+void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
+    ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+    if (action == GLFW_PRESS)
+        bp::handle_shortcut(g_app->lab, key, (mods & (GLFW_MOD_CONTROL | GLFW_MOD_SUPER)) != 0, (mods & GLFW_MOD_SHIFT) != 0);
+}
+
+// Emscripten 3.1.6's GLFW passes the browser's wheel delta through unscaled and with the browser's
+// sign (positive = down, ~100 per notch in pixels); ImGui wants notches with positive = up.
+void on_scroll(GLFWwindow* window, double dx, double dy) {
+#ifdef __EMSCRIPTEN__
+    auto notches = [](double d) { return std::fabs(d) >= 10.0 ? -d / 100.0 : -d / 3.0; };  // pixels, or lines
+    dx = notches(dx);
+    dy = notches(dy);
+#endif
+    ImGui_ImplGlfw_ScrollCallback(window, dx, dy);
 }
 
 void rebuild_font(App& app, float ratio) {
@@ -129,8 +151,22 @@ int main(int, char**) {
     ImGui::GetIO().IniFilename = nullptr;  // the lab keeps no layout file
     bp::apply_lab_style(1.0f);
     ImGui_ImplGlfw_InitForOpenGL(app.window, true);
+    glfwSetKeyCallback(app.window, on_key);
+    glfwSetScrollCallback(app.window, on_scroll);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     bp::bind_web_api(&app.lab);
+    bp::install_browser_services(&app.lab);
+    if (app.output.init())
+        app.lab.draw_output_on_gpu = [](ImDrawList* draw, ImVec2 min, ImVec2 max) { g_app->output.queue(draw, min, max, g_app->lab); };
+#ifndef __EMSCRIPTEN__
+    app.lab.save_text_file = [](const std::string& name, const std::string& text) {
+        std::FILE* file = std::fopen(name.c_str(), "wb");
+        const bool ok = file && std::fwrite(text.data(), 1, text.size(), file) == text.size();
+        if (file) std::fclose(file);
+        g_app->lab.data_message = ok ? "Saved " + name + " in the folder the lab was started from." : "Could not write " + name;
+        g_app->lab.data_message_is_error = !ok;
+    };
+#endif
 
 #ifdef __EMSCRIPTEN__
     emscripten_set_main_loop(frame, 0, true);

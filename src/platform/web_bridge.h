@@ -10,5 +10,8 @@ namespace bp {
 void bind_web_api(Lab* lab);
 // Resolves `lab.ready` in the page.
 void notify_first_frame();
+// In the browser: ImGui's copy and paste through the page's clipboard, CSV downloads and the file
+// picker for imports (Emscripten's GLFW has no clipboard). On the desktop GLFW does all this.
+void install_browser_services(Lab* lab);
 
 }  // namespace bp
