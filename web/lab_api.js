@@ -28,6 +28,15 @@
     pass: () => call("pass"),
     stepEpoch: () => call("stepEpoch"),
     layout: () => call("layout"),
+    points: () => call("points"),
+    addPoint: (point) => call("addPoint", [point]),
+    movePoint: (index, point) => call("movePoint", [index, point]),
+    removePoint: (index) => call("removePoint", [index]),
+    undo: () => call("undo"),
+    redo: () => call("redo"),
+    importCsv: (text) => call("importCsv", [text]),
+    exportCsv: () => call("exportCsv"),
+    predict: (x1, x2) => call("predict", [x1, x2]),
     stats: () => call("stats"),
   };
 

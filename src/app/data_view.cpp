@@ -148,6 +148,8 @@ void draw_data_view(Lab& lab, ImVec2 size) {
     plane.extent = kPlaneExtent;
     plane.min = ImVec2(origin.x + (avail.x - side) * 0.5f, origin.y);
     plane.max = ImVec2(plane.min.x + side, plane.min.y + side);
+    lab.data_plane_min = plane.min;
+    lab.data_plane_max = plane.max;
     ImGui::SetCursorScreenPos(plane.min);
     ImGui::InvisibleButton("data_canvas", ImVec2(side, side), ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
     const bool hovered = ImGui::IsItemHovered();

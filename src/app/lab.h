@@ -117,6 +117,7 @@ public:
     int hovered_path = -1;    // index into chain_rule().paths
     int hovered_factor = -1;  // index into that path's factors
     NetworkLayout network_layout;  // where the network view drew the nodes last frame (screen units)
+    ImVec2 data_plane_min, data_plane_max;  // where the data view drew the plane last frame
     // Data canvas editing: the class a click adds (Shift adds the other), delete mode for touch
     // screens, and the point being pressed or dragged.
     bool add_class_one = true;

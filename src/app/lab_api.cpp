@@ -344,7 +344,10 @@ json dispatch(Lab& lab, const std::string& method, const json& args) {
             for (const ImVec2& c : layer) nodes.push_back({{"x", c.x}, {"y", c.y}});
             layers.push_back(nodes);
         }
-        return {{"nodes", layers}, {"radius", lab.network_layout.radius}};
+        return {{"nodes", layers},
+                {"radius", lab.network_layout.radius},
+                {"dataPlane", {{"left", lab.data_plane_min.x}, {"top", lab.data_plane_min.y}, {"right", lab.data_plane_max.x},
+                               {"bottom", lab.data_plane_max.y}, {"extent", kPlaneExtent}}}};
     }
     if (method == "stepEpoch") {
         lab.step_epoch();

@@ -1,0 +1,113 @@
+// Live data in the browser: clicking the data canvas adds a point where it was clicked, dragging
+// moves it, Ctrl+Z undoes the move; XOR with the x1·x2 feature trains; the GPU-drawn output behind
+// the points agrees with the C++ forward pass.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { startServer, launchBrowser, openLab, screenshotDir } from "./harness.mjs";
+
+let server, url, browser;
+before(async () => {
+  ({ server, url } = await startServer());
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+// Screen position of plane coordinates, and back, from the data view's rectangle.
+const toScreen = (p, x1, x2) => ({
+  x: p.left + ((x1 + p.extent) / (2 * p.extent)) * (p.right - p.left),
+  y: p.top + ((p.extent - x2) / (2 * p.extent)) * (p.bottom - p.top),
+});
+
+test("click adds a point where it was clicked; drag moves it; Ctrl+Z undoes the move", async () => {
+  const page = await openLab(browser, url);
+  await page.evaluate(() => window.lab.configure({ pointCount: 10 }));
+  await page.waitForTimeout(300);
+  const { dataPlane: plane } = await page.evaluate(() => window.lab.layout());
+  const n = (await page.evaluate(() => window.lab.points())).length;
+  // An empty spot: away from the ten points.
+  const at = toScreen(plane, 1.2, -1.5);
+  await page.mouse.click(at.x, at.y);
+  await page.waitForTimeout(300);
+  let points = await page.evaluate(() => window.lab.points());
+  assert.equal(points.length, n + 1, "the click added one point");
+  const added = points[n];
+  const pixel = (plane.right - plane.left) / (2 * plane.extent);  // screen pixels per plane unit
+  assert.ok(Math.abs(added.x[0] - 1.2) < 1.5 / pixel && Math.abs(added.x[1] + 1.5) < 1.5 / pixel,
+    `added at (${added.x}) for a click at (1.2, -1.5)`);
+  assert.equal(added.y, 1, "class 1 is the default");
+
+  // Drag it to (-0.5, 0.8).
+  const to = toScreen(plane, -0.5, 0.8);
+  const from = toScreen(plane, added.x[0], added.x[1]);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let k = 1; k <= 8; ++k) {
+    await page.mouse.move(from.x + ((to.x - from.x) * k) / 8, from.y + ((to.y - from.y) * k) / 8);
+    await page.waitForTimeout(60);
+  }
+  await page.mouse.up();
+  await page.waitForTimeout(300);
+  points = await page.evaluate(() => window.lab.points());
+  assert.equal(points.length, n + 1);
+  assert.ok(Math.abs(points[n].x[0] + 0.5) < 2 / pixel && Math.abs(points[n].x[1] - 0.8) < 2 / pixel,
+    `dragged to (${points[n].x})`);
+
+  await page.keyboard.press("Control+z");
+  await page.waitForTimeout(300);
+  points = await page.evaluate(() => window.lab.points());
+  assert.deepEqual(points[n].x, added.x, "undo puts it back where it was added");
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("switching to XOR with x1·x2 trains to a low loss", async () => {
+  const page = await openLab(browser, url);
+  const r = await page.evaluate(() => {
+    const ok = window.lab.configure({ dataset: "xor", features: ["x1", "x2", "x1x2"], learningRate: 0.3 });
+    const start = window.lab.state().trainingLoss;
+    return { ok, start, end: window.lab.train(3000), layers: window.lab.state().layers };
+  });
+  assert.equal(r.ok.ok, true);
+  assert.deepEqual(r.layers, [3, 3, 2, 1]);
+  assert.ok(r.end < 0.03, `XOR loss ${r.end} (from ${r.start})`);
+  await page.context().close();
+});
+
+test("the output drawn behind the points agrees with the network's forward pass", async () => {
+  const page = await openLab(browser, url);
+  await page.evaluate(() => { window.lab.configure({ pointCount: 12 }); window.lab.train(150); });
+  await page.waitForTimeout(500);
+  const { dataPlane: plane } = await page.evaluate(() => window.lab.layout());
+  const points = await page.evaluate(() => window.lab.points());
+  const shot = await page.screenshot({ path: join(screenshotDir, "screenshot-data.png") });
+  // Sample a grid of positions away from the points; read the pixel colours in the page.
+  const samples = [];
+  for (let a = -1.8; a <= 1.8; a += 0.45)
+    for (let b = -1.8; b <= 1.8; b += 0.45) {
+      const s = toScreen(plane, a, b);
+      const clear = points.every((p) => { const q = toScreen(plane, p.x[0], p.x[1]); return Math.hypot(q.x - s.x, q.y - s.y) > 16; });
+      if (clear) samples.push({ a, b, x: Math.round(s.x), y: Math.round(s.y) });
+    }
+  const colours = await page.evaluate(async ({ png, samples }) => {
+    const img = await createImageBitmap(await (await fetch("data:image/png;base64," + png)).blob());
+    const ctx = new OffscreenCanvas(img.width, img.height).getContext("2d");
+    ctx.drawImage(img, 0, 0);
+    return samples.map((s) => Array.from(ctx.getImageData(s.x, s.y, 1, 1).data));
+  }, { png: shot.toString("base64"), samples });
+  const predictions = await page.evaluate((s) => s.map(({ a, b }) => window.lab.predict(a, b)), samples);
+  assert.ok(samples.length > 40, "enough clear sample positions");
+  let worst = 0;
+  for (let k = 0; k < samples.length; ++k) {
+    const [r, , b] = colours[k];
+    // Invert the colour map: white at y-hat = 0.5, blue (37, 99, 235) or orange (234, 88, 12) at 45%.
+    const t = b >= r ? (255 - r) / (255 - 37) : -(255 - b) / (255 - 12);
+    const yHat = (t / 0.45 + 1) / 2;
+    worst = Math.max(worst, Math.abs(yHat - predictions[k]));
+  }
+  assert.ok(worst < 0.03, `largest difference between the drawn and the computed y-hat: ${worst}`);
+  await page.context().close();
+});
