@@ -34,7 +34,7 @@ json inspection_json(const Lab& lab) {
     const int k = lab.inspected_point();
     json sample = {{"source", lab.inspecting_batch() ? "batch" : "point"},
                    {"batchSample", lab.inspecting_batch() ? json(in.index + 1) : json(nullptr)},
-                   {"point", k >= 0 ? json(k + 1) : json(nullptr)}};
+                   {"pointIndex", k >= 0 ? json(k) : json(nullptr)}};
     if (k >= 0) {
         const Point& p = lab.trainer().points()[k];
         sample["x"] = {p.x1, p.x2};
@@ -111,7 +111,7 @@ json pass_json(const Lab& lab) {
         }
     }
     for (int s = 0; s < pass.rows; ++s) {
-        batch.push_back(t.last_batch()[s] + 1);
+        batch.push_back(t.last_batch()[s]);
         y.push_back(pass.y(s));
         loss.push_back(pass.loss(s));
     }

@@ -36,20 +36,26 @@ void draw_output_background(Lab& lab, const PlaneView& plane, ImDrawList* draw) 
         }
 }
 
-// The regression view's background: axes and the fitted curve y-hat(x1).
-void draw_fitted_curve(const Lab& lab, const PlaneView& plane, ImDrawList* draw) {
+// The regression view's background: a white plane with a grid at every unit.
+void draw_regression_grid(const PlaneView& plane, ImDrawList* draw) {
     draw->AddRectFilled(plane.min, plane.max, IM_COL32_WHITE);
     for (double v = -2.0; v <= 2.0; v += 1.0) {
         draw->AddLine(plane.to_screen(v, -kPlaneExtent), plane.to_screen(v, kPlaneExtent), ui::kGrid);
         draw->AddLine(plane.to_screen(-kPlaneExtent, v), plane.to_screen(kPlaneExtent, v), ui::kGrid);
     }
+}
+
+// The fitted curve y-hat(x1), drawn over the points so it stays visible.
+void draw_fitted_curve(const Lab& lab, const PlaneView& plane, ImDrawList* draw) {
+    draw->PushClipRect(plane.min, plane.max, true);
     const std::vector<double>& curve = lab.output_curve();
     const int n = static_cast<int>(curve.size());
     for (int k = 1; k < n; ++k) {
         const double x0 = -kPlaneExtent + 2.0 * kPlaneExtent * (k - 1) / (n - 1), x1 = -kPlaneExtent + 2.0 * kPlaneExtent * k / (n - 1);
         const ImVec2 a = plane.to_screen(x0, std::clamp(curve[k - 1], -2.5, 2.5)), b = plane.to_screen(x1, std::clamp(curve[k], -2.5, 2.5));
-        draw->AddLine(a, b, ui::kHighlight, 3.0f);
+        draw->AddLine(a, b, ui::with_alpha(ui::kHighlight, 220), 3.5f);
     }
+    draw->PopClipRect();
 }
 
 void point_tooltip(const Lab& lab, int k, bool regression) {
@@ -154,7 +160,7 @@ void draw_data_view(Lab& lab, ImVec2 size) {
     ImGui::InvisibleButton("data_canvas", ImVec2(side, side), ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
     const bool hovered = ImGui::IsItemHovered();
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    if (regression) draw_fitted_curve(lab, plane, draw);
+    if (regression) draw_regression_grid(plane, draw);
     else draw_output_background(lab, plane, draw);
     draw->AddRect(plane.min, plane.max, ui::kInk);
 
@@ -180,6 +186,7 @@ void draw_data_view(Lab& lab, ImVec2 size) {
             under_mouse = k;
         }
     }
+    if (regression) draw_fitted_curve(lab, plane, draw);
     for (int k : lab.trainer().last_batch()) {  // the last step's batch: a thin ring
         if (k >= static_cast<int>(points.size())) continue;
         draw->AddCircle(point_position(plane, points[k], regression), dot * 1.7f, ui::with_alpha(ui::kInk, 170), 0, 1.5f);

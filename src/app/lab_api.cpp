@@ -273,21 +273,21 @@ json dispatch(Lab& lab, const std::string& method, const json& args) {
         s.j -= 1;
         return result(lab.select(s));
     }
-    if (method == "inspect") {  // {batchSample: s} or {point: k}, 1-based
+    if (method == "inspect") {  // {batchSample: s} 1-based as on screen, or {pointIndex: k} 0-based
         if (arg0.is_object() && arg0.contains("batchSample")) {
             int row = 0;
             if (auto error = read_whole(arg0["batchSample"], "batchSample", row); !error.empty()) return result(error);
             return result(lab.inspect_batch_sample(row - 1));
         }
-        if (arg0.is_object() && arg0.contains("point")) {
+        if (arg0.is_object() && arg0.contains("pointIndex")) {
             int k = 0;
-            if (auto error = read_whole(arg0["point"], "point", k); !error.empty()) return result(error);
+            if (auto error = read_whole(arg0["pointIndex"], "pointIndex", k); !error.empty()) return result(error);
             const int n = static_cast<int>(lab.trainer().points().size());
-            if (k < 1 || k > n) return result("the points are numbered 1 to " + std::to_string(n));
-            lab.set_inspected_point(k - 1);
+            if (k < 0 || k >= n) return result("the point indices run from 0 to " + std::to_string(n - 1));
+            lab.set_inspected_point(k);
             return result("");
         }
-        return result("inspect() takes {batchSample: s} or {point: k}");
+        return result("inspect() takes {batchSample: s} or {pointIndex: k}");
     }
     if (method == "selection") return inspection_json(lab);
     if (method == "phase") {

@@ -73,7 +73,7 @@ TEST(InspectorApi, PhaseWalksOneStepAndPassShowsEachLayerAsItIsComputed) {
     EXPECT_EQ(call(lab, "inspect", {{{"batchSample", 1}}})["ok"], true);
     const json r = call(lab, "chainRule", {1, 1, 1});
     EXPECT_EQ(r["sample"]["source"], "batch");
-    EXPECT_EQ(r["sample"]["point"], pass["batch"][0]);
+    EXPECT_EQ(r["sample"]["pointIndex"], pass["batch"][0]);
     const double before = r["update"]["before"], g = r["update"]["gradient"], alpha = r["update"]["learningRate"];
     EXPECT_EQ(r["update"]["after"].get<double>(), before - alpha * g);
     EXPECT_EQ(r["update"]["perSample"].size(), 10u);
