@@ -84,11 +84,10 @@ void run_buttons(Lab& lab) {
     ui::tooltip("Edges show the last step's gradients \u2202L/\u2202w (mean over the batch), and each neuron "
                 "its \u03b4 = \u2202L/\u2202z for the inspected sample. The backward phases switch to this on their own.");
     const NetworkViewState view = network_view_state(lab);
-    const char* now = view.update ? "now: each weight's change (update phase)"
-                      : view.gradient_edges && lab.edge_mode == Lab::EdgeMode::Weights ? "now: \u2202L/\u2202w (backward phase)"
+    const char* now = view.update ? "(now each weight's change: update phase)"
+                      : view.gradient_edges && lab.edge_mode == Lab::EdgeMode::Weights ? "(now \u2202L/\u2202w: backward phase)"
                                                                                         : nullptr;
     if (now) {
-        ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, ui::kMutedInk);
         ImGui::TextUnformatted(now);
         ImGui::PopStyleColor();
