@@ -57,6 +57,17 @@ if build asan; then
   gtest_suite "core (ASan+UBSan)" build/asan/bp_core_tests
   gtest_suite "app (ASan+UBSan)" build/asan/bp_app_tests
 fi
+if build fuzz; then
+  # libFuzzer on the share-link decoder for a bounded time, from the committed seed corpus; new
+  # inputs it finds go to build/fuzz/corpus, never into the source tree.
+  mkdir -p build/fuzz/corpus
+  log=build/logs/fuzz.log
+  build/fuzz/bp_link_fuzz -max_total_time="${FUZZ_SECONDS:-30}" -rss_limit_mb=2048 -timeout=10 \
+    build/fuzz/corpus tests/fuzz/corpus >"$log" 2>&1
+  status=$?
+  if [ "$status" -eq 0 ]; then tally "fuzz share links ($(grep -o 'Done [0-9]* runs' "$log" | tail -n 1))" 1 0 0
+  else tail -n 30 "$log"; tally "fuzz share links" 0 1 1; fi
+fi
 if build web; then
   gtest_suite "core (WebAssembly, Node)" node --no-experimental-fetch build/wasm/bp_core_tests.js
   log=build/logs/browser.log

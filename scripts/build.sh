@@ -3,6 +3,7 @@
 #   scripts/build.sh native   tests and desktop app          -> build/native
 #   scripts/build.sh asan     tests under ASan + UBSan       -> build/asan
 #   scripts/build.sh web      the page (build/web) and the WebAssembly core tests -> build/wasm
+#   scripts/build.sh fuzz     the libFuzzer target on the share-link decoder (clang) -> build/fuzz
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -20,7 +21,10 @@ case "${1:-}" in
   web)
     emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release -DBP_WEB_OUTPUT="$root/build/web" >/dev/null
     cmake --build build/wasm -j "$jobs" ;;
+  fuzz)
+    CXX=clang++ cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBP_FUZZ=ON -DBP_DESKTOP=OFF >/dev/null
+    cmake --build build/fuzz -j "$jobs" --target bp_link_fuzz ;;
   *)
-    echo "usage: scripts/build.sh native|asan|web" >&2
+    echo "usage: scripts/build.sh native|asan|web|fuzz" >&2
     exit 2 ;;
 esac

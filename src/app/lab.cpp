@@ -122,8 +122,10 @@ void Lab::remember_points() {
 std::string Lab::apply_points(std::vector<Point> points) {
     const bool regression = is_regression(trainer_.settings().dataset);
     if (static_cast<int>(points.size()) > kMaxPoints) return "at most " + std::to_string(kMaxPoints) + " points";
-    for (const Point& p : points)
+    for (Point& p : points) {
         if (auto problem = point_problem(p, regression); !problem.empty()) return problem;
+        p = snapped(p);  // on the share link's grid (dataset.h)
+    }
     trainer_.set_points(std::move(points));
     changed();
     return "";
@@ -200,6 +202,48 @@ bool Lab::redo() {
     apply_points(std::move(redo_.back()));
     redo_.pop_back();
     return true;
+}
+
+std::string Lab::share_link(bool moment) const {
+    LabSnapshot snap;
+    snap.moment = moment;
+    snap.settings = trainer_.settings();
+    snap.points = trainer_.points();
+    if (moment) snap.run = trainer_.run_state();
+    LinkView& v = snap.view;
+    v.selected_layer = selection_.layer;
+    v.selected_i = selection_.i;
+    v.selected_j = selection_.j;
+    v.selected_bias = selection_.is_bias;
+    v.inspect_batch = inspected_.from_batch;
+    v.inspect_index = std::clamp(inspected_.index, 0, 65535);
+    v.edge_mode = edge_mode == EdgeMode::Gradients ? 1 : 0;
+    v.speed = speed_;
+    return encode_link(snap);
+}
+
+std::string Lab::open_link(const std::string& payload) {
+    LinkDecode in = decode_link(payload);
+    if (!in.error.empty()) return in.error;
+    LabSnapshot& snap = in.snapshot;
+    for (const Point& p : snap.points)
+        if (auto problem = point_problem(p, is_regression(snap.settings.dataset)); !problem.empty())
+            return "the link holds a point that does not fit its data set: " + problem;
+    Trainer trainer(snap.settings);
+    trainer.set_points(std::move(snap.points));
+    if (snap.moment) trainer.restore(snap.run);
+    trainer_ = std::move(trainer);
+    playing_ = false;
+    undo_.clear();
+    redo_.clear();
+    const LinkView& v = snap.view;
+    const Selection wanted{v.selected_layer, v.selected_i, v.selected_j, v.selected_bias};
+    selection_ = validate_selection(wanted).empty() ? wanted : Selection{};
+    inspected_ = {v.inspect_batch, v.inspect_index};
+    edge_mode = v.edge_mode == 1 ? EdgeMode::Gradients : EdgeMode::Weights;
+    speed_ = std::min(v.speed, kMaxSpeed);
+    changed();
+    return "";
 }
 
 StepPhase Lab::next_phase() {

@@ -11,6 +11,7 @@
 
 #include "app/network_layout.h"
 #include "core/chain_rule.h"
+#include "core/share_link.h"
 #include "core/trainer.h"
 
 namespace bp {
@@ -78,6 +79,13 @@ public:
     bool redo();
     bool can_undo() const { return !undo_.empty(); }
     bool can_redo() const { return !redo_.empty(); }
+
+    // --- share links ---
+    // The state as a link's payload (base64url): "the moment" with the trained weights and
+    // counters, or "the starting point" (moment = false) with initial weights from the seed.
+    std::string share_link(bool moment) const;
+    // Opens a link's payload; a bad one changes nothing and returns what is wrong with it.
+    std::string open_link(const std::string& payload);
 
     // Runs the next phase of the step (pauses Play) and returns it.
     StepPhase next_phase();

@@ -330,6 +330,19 @@ json dispatch(Lab& lab, const std::string& method, const json& args) {
         if (!arg0.is_string()) return result("importCsv() takes the CSV text");
         return result(lab.import_csv(arg0.get<std::string>()));
     }
+    if (method == "shareLink") {  // ({start: true}) for the starting point; the payload after "#lab="
+        const bool start = arg0.is_object() && arg0.contains("start") && arg0["start"] == true;
+        return lab.share_link(!start);
+    }
+    if (method == "openLink") {
+        if (!arg0.is_string()) return result("openLink() takes the link (or the text after #lab=)");
+        std::string text = arg0.get<std::string>();
+        const size_t at = text.find("#lab=");
+        if (at != std::string::npos) text = text.substr(at + 5);
+        else if (text.find('#') != std::string::npos || text.find("://") != std::string::npos)
+            return result("the link holds no lab state (it has no #lab= part)");
+        return result(lab.open_link(text));
+    }
     if (method == "predict") {
         double x1 = 0, x2 = 0;
         std::string error = read_number(arg0, "x1", x1);

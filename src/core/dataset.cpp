@@ -162,7 +162,8 @@ std::vector<Point> generate_curve(int count, double noise, uint64_t seed) {
     return points;
 }
 
-std::vector<Point> generate_dataset(DatasetKind kind, int count, double noise, uint64_t seed) {
+namespace {
+std::vector<Point> generate_raw(DatasetKind kind, int count, double noise, uint64_t seed) {
     switch (kind) {
         case DatasetKind::Circle: return generate_circle(count, noise, seed);
         case DatasetKind::Xor: return generate_xor(count, noise, seed);
@@ -171,6 +172,29 @@ std::vector<Point> generate_dataset(DatasetKind kind, int count, double noise, u
         case DatasetKind::Curve: return generate_curve(count, noise, seed);
     }
     return {};
+}
+}  // namespace
+
+std::vector<Point> generate_dataset(DatasetKind kind, int count, double noise, uint64_t seed) {
+    std::vector<Point> points = generate_raw(kind, count, noise, seed);
+    for (Point& p : points) p = snapped(p);
+    return points;
+}
+
+double snap(double v) { return grid_value(grid_index(v)); }
+
+uint16_t grid_index(double v) {
+    const double k = std::nearbyint(std::clamp(v, -kPlaneExtent, kPlaneExtent) * 16384.0) + 32768.0;
+    return static_cast<uint16_t>(std::clamp(k, 0.0, 65535.0));
+}
+
+double grid_value(uint16_t index) { return (static_cast<double>(index) - 32768.0) / 16384.0; }
+
+Point snapped(Point p) {
+    p.x1 = snap(p.x1);
+    p.x2 = snap(p.x2);
+    if (p.y != 0.0 && p.y != 1.0) p.y = snap(p.y);
+    return p;
 }
 
 std::string point_problem(const Point& p, bool regression) {

@@ -62,6 +62,14 @@ std::vector<Point> generate_spiral(int count, double noise, uint64_t seed);
 std::vector<Point> generate_curve(int count, double noise, uint64_t seed);
 std::vector<Point> generate_dataset(DatasetKind kind, int count, double noise, uint64_t seed);
 
+// Point coordinates (and curve targets) live on a grid of 1/16384, so a share link stores each in
+// 16 bits exactly: k = 0..65535 stands for (k - 32768) / 16384, i.e. -2 to 2 - 1/16384. snap() rounds
+// to it (clamping to the plane); every generated, added, moved or imported point is snapped.
+double snap(double v);
+uint16_t grid_index(double snapped);
+double grid_value(uint16_t index);
+Point snapped(Point p);
+
 // Why a point cannot be in a data set ("" when it can): x1, x2 on the plane; y a class 0 or 1, or
 // for regression a value within ±kCurveRange.
 std::string point_problem(const Point& p, bool regression);

@@ -26,6 +26,15 @@ public:
     // is bit-identical on every platform; the tails stop at +-6, which suits generated data.
     double normal();
 
+    // The whole generator state, to save a run and resume it exactly.
+    struct State {
+        uint64_t s[4];
+    };
+    State state() const { return {{s_[0], s_[1], s_[2], s_[3]}}; }
+    void set_state(const State& st) {
+        for (int k = 0; k < 4; ++k) s_[k] = st.s[k];
+    }
+
 private:
     uint64_t s_[4];
 };

@@ -1,6 +1,7 @@
 // Trainer: mini-batch SGD in bounded slices, with divergence detection.
 #include "core/trainer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <utility>
@@ -110,7 +111,10 @@ void Trainer::rebuild_inputs() {
 }
 
 void Trainer::start_epoch() {
-    // Fisher-Yates shuffle with the run's Rng.
+    // Fisher-Yates shuffle of the natural order with the run's Rng, so the order follows from the
+    // Rng's state alone (see RunState).
+    std::sort(train_indices_.begin(), train_indices_.end());
+    epoch_rng_ = rng_.state();
     for (size_t k = train_indices_.size(); k > 1; --k)
         std::swap(train_indices_[k - 1], train_indices_[rng_.below(k)]);
     cursor_ = 0;
@@ -290,6 +294,39 @@ void Trainer::predict_curve(int n, std::vector<double>& out) const {
     forward(net_, pass);
     out.resize(n);
     for (int k = 0; k < n; ++k) out[k] = pass.a[net_.layer_count()](k, 0);
+}
+
+RunState Trainer::run_state() const {
+    RunState s;
+    const Network& weights = net_;  // mid-step the update has not happened yet: these are the weights used
+    s.W = weights.W;
+    s.b = weights.b;
+    s.step = step_;
+    s.epoch = epoch_;
+    s.samples_seen = samples_seen_;
+    s.epoch_rng = epoch_rng_;
+    s.cursor = static_cast<uint32_t>(mid_step() ? cursor_ - pass_.rows : cursor_);
+    return s;
+}
+
+void Trainer::restore(const RunState& s) {
+    for (int l = 0; l < net_.layer_count(); ++l) {
+        net_.W[l] = s.W[l];
+        net_.b[l] = s.b[l];
+    }
+    backup_ = net_;
+    step_ = s.step;
+    epoch_ = s.epoch;
+    samples_seen_ = s.samples_seen;
+    error_.clear();
+    phase_ = {};
+    pass_.rows = 0;
+    last_batch_.clear();
+    rng_.set_state(s.epoch_rng);
+    start_epoch();
+    cursor_ = std::min<size_t>(s.cursor, train_indices_.size());
+    history_.clear();
+    record_loss();
 }
 
 void Trainer::record_loss() { history_.record(step_, training_loss(), test_loss()); }

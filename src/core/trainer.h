@@ -52,12 +52,28 @@ constexpr int kMaxInputs = 8, kMaxHiddenLayers = 6, kMaxNeurons = 16, kMaxBatchS
 constexpr int kMaxPoints = 2000;
 std::string validate(const TrainingSettings& s);  // "" when valid
 
+// Where a run is, beyond its settings and data: enough to resume it bit for bit (a share link).
+// The epoch's order is the natural order of the training points shuffled by the Rng as it was when
+// the epoch began, so that state and the position in the epoch stand for the whole order.
+struct RunState {
+    std::vector<Matrix> W;
+    std::vector<RowVector> b;
+    int64_t step = 0, epoch = 0, samples_seen = 0;
+    Rng::State epoch_rng{};  // the Rng when this epoch's order was drawn
+    uint32_t cursor = 0;     // position in this epoch's order
+};
+
 class Trainer {
 public:
     explicit Trainer(const TrainingSettings& settings = {});
 
     // Fresh weights from the seed and zeroed counters; the data points stay as they are.
     void reset();
+    // The run's state at the start of the current (or, mid-step, the begun) step.
+    RunState run_state() const;
+    // Resumes a run: the weights, counters and epoch order of `state` (shapes must match the
+    // settings; the caller has checked them). The loss history starts afresh at this step.
+    void restore(const RunState& state);
     // Regenerates the points from the settings' data set, count, noise and seed.
     void regenerate_points();
     // Replaces the data points; the run and its loss history go on with the new data from the next
@@ -127,6 +143,7 @@ private:
     std::vector<int> test_indices_;   // indices of test points
     size_t cursor_ = 0;               // next position in train_indices_
     Rng rng_;
+    Rng::State epoch_rng_{};          // rng_ when this epoch's order was drawn
     Pass pass_;
     Gradients grad_;
     mutable Pass eval_pass_;         // every training (or test) point at once, for the losses

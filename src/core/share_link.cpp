@@ -1,0 +1,280 @@
+// ShareLink: encoding and checked decoding of the lab's state.
+#include "core/share_link.h"
+
+#include <cmath>
+#include <cstring>
+
+namespace bp {
+
+namespace {
+
+class Writer {
+public:
+    void u8(unsigned v) { bytes.push_back(static_cast<uint8_t>(v)); }
+    void u16(unsigned v) { put(v, 2); }
+    void u32(uint32_t v) { put(v, 4); }
+    void u64(uint64_t v) { put(v, 8); }
+    void f64(double v) {
+        uint64_t bits;
+        std::memcpy(&bits, &v, 8);
+        put(bits, 8);
+    }
+    std::vector<uint8_t> bytes;
+
+private:
+    void put(uint64_t v, int n) {
+        for (int k = 0; k < n; ++k) bytes.push_back(static_cast<uint8_t>(v >> (8 * k)));
+    }
+};
+
+// Reads with a bounds check on every field; the first problem sticks and later reads give zeros.
+class Reader {
+public:
+    explicit Reader(const std::vector<uint8_t>& b) : bytes_(b) {}
+    unsigned u8() { return static_cast<unsigned>(get(1)); }
+    unsigned u16() { return static_cast<unsigned>(get(2)); }
+    uint32_t u32() { return static_cast<uint32_t>(get(4)); }
+    uint64_t u64() { return get(8); }
+    double f64() {
+        const uint64_t bits = get(8);
+        double v;
+        std::memcpy(&v, &bits, 8);
+        return v;
+    }
+    bool ok() const { return error.empty(); }
+    bool at_end() const { return pos_ == bytes_.size(); }
+    void fail(const std::string& message) {
+        if (error.empty()) error = message;
+    }
+    std::string error;
+
+private:
+    uint64_t get(int n) {
+        if (!error.empty()) return 0;
+        if (bytes_.size() - pos_ < static_cast<size_t>(n)) {
+            error = "the link is cut short (it may have been truncated when copied)";
+            return 0;
+        }
+        uint64_t v = 0;
+        for (int k = 0; k < n; ++k) v |= static_cast<uint64_t>(bytes_[pos_ + k]) << (8 * k);
+        pos_ += n;
+        return v;
+    }
+    const std::vector<uint8_t>& bytes_;
+    size_t pos_ = 0;
+};
+
+const char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+void write_settings(Writer& w, const TrainingSettings& s) {
+    w.u8(static_cast<unsigned>(s.features.size()));
+    for (Feature f : s.features) w.u8(static_cast<unsigned>(f));
+    w.u8(static_cast<unsigned>(s.hidden.size()));
+    for (int n : s.hidden) w.u8(static_cast<unsigned>(n));
+    w.u8(static_cast<unsigned>(s.hidden_activation));
+    w.u8(static_cast<unsigned>(s.output_activation));
+    w.u8(static_cast<unsigned>(s.loss));
+    w.u8(static_cast<unsigned>(s.dataset));
+    w.f64(s.learning_rate);
+    w.u16(static_cast<unsigned>(s.batch_size));
+    w.u64(s.seed);
+    w.f64(s.noise);
+    w.f64(s.test_fraction);
+    w.u16(static_cast<unsigned>(s.point_count));
+}
+
+void read_settings(Reader& r, TrainingSettings& s) {
+    const unsigned features = r.u8();
+    if (features < 1 || features > static_cast<unsigned>(kMaxInputs)) r.fail("the link names an impossible number of inputs");
+    s.features.clear();
+    for (unsigned k = 0; k < features && r.ok(); ++k) {
+        const unsigned id = r.u8();
+        if (id >= std::size(kAllFeatures)) r.fail("the link names an unknown input feature");
+        s.features.push_back(static_cast<Feature>(id % std::size(kAllFeatures)));
+    }
+    const unsigned hidden = r.u8();
+    if (hidden > static_cast<unsigned>(kMaxHiddenLayers)) r.fail("the link has too many hidden layers");
+    s.hidden.clear();
+    for (unsigned k = 0; k < hidden && r.ok(); ++k) s.hidden.push_back(static_cast<int>(r.u8()));
+    const unsigned hidden_f = r.u8(), output_f = r.u8(), loss = r.u8(), dataset = r.u8();
+    if (hidden_f >= std::size(kAllActivations) || output_f >= std::size(kAllActivations))
+        r.fail("the link names an unknown activation");
+    if (loss >= std::size(kAllLosses)) r.fail("the link names an unknown loss");
+    if (dataset >= std::size(kAllDatasets)) r.fail("the link names an unknown data set");
+    if (!r.ok()) return;
+    s.hidden_activation = static_cast<Activation>(hidden_f);
+    s.output_activation = static_cast<Activation>(output_f);
+    s.loss = static_cast<Loss>(loss);
+    s.dataset = static_cast<DatasetKind>(dataset);
+    s.learning_rate = r.f64();
+    s.batch_size = static_cast<int>(r.u16());
+    s.seed = r.u64();
+    s.noise = r.f64();
+    s.test_fraction = r.f64();
+    s.point_count = static_cast<int>(r.u16());
+}
+
+}  // namespace
+
+std::string base64url_encode(const std::vector<uint8_t>& bytes) {
+    std::string out;
+    uint32_t buffer = 0;
+    int bits = 0;
+    for (uint8_t b : bytes) {
+        buffer = (buffer << 8) | b;
+        bits += 8;
+        while (bits >= 6) {
+            bits -= 6;
+            out += kAlphabet[(buffer >> bits) & 63];
+        }
+    }
+    if (bits > 0) out += kAlphabet[(buffer << (6 - bits)) & 63];
+    return out;
+}
+
+bool base64url_decode(const std::string& text, std::vector<uint8_t>& bytes) {
+    bytes.clear();
+    if (text.size() % 4 == 1) return false;
+    uint32_t buffer = 0;
+    int bits = 0;
+    for (char c : text) {
+        const char* at = std::strchr(kAlphabet, c);
+        if (c == '\0' || !at) return false;
+        buffer = (buffer << 6) | static_cast<uint32_t>(at - kAlphabet);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            bytes.push_back(static_cast<uint8_t>(buffer >> bits));
+        }
+    }
+    return true;
+}
+
+std::string encode_link(const LabSnapshot& snap) {
+    Writer w;
+    w.u8('B');
+    w.u8('L');
+    w.u8(kLinkVersion);
+    w.u8(snap.moment ? 1 : 0);
+    write_settings(w, snap.settings);
+    const LinkView& v = snap.view;
+    w.u8(static_cast<unsigned>(v.selected_layer));
+    w.u8(static_cast<unsigned>(v.selected_i));
+    w.u8(static_cast<unsigned>(v.selected_j));
+    w.u8(v.selected_bias ? 1 : 0);
+    w.u8(v.inspect_batch ? 1 : 0);
+    w.u16(static_cast<unsigned>(v.inspect_index));
+    w.u8(static_cast<unsigned>(v.edge_mode));
+    w.f64(v.speed);
+    w.u32(v.flags);
+    const bool regression = is_regression(snap.settings.dataset);
+    w.u16(static_cast<unsigned>(snap.points.size()));
+    for (const Point& p : snap.points) {
+        w.u16(grid_index(p.x1));
+        w.u16(grid_index(p.x2));
+        if (regression) {
+            w.u16(grid_index(p.y));
+            w.u8(p.test ? 2 : 0);
+        } else {
+            w.u8((p.y > 0.5 ? 1 : 0) | (p.test ? 2 : 0));
+        }
+    }
+    if (snap.moment) {
+        const RunState& run = snap.run;
+        w.u64(static_cast<uint64_t>(run.step));
+        w.u64(static_cast<uint64_t>(run.epoch));
+        w.u64(static_cast<uint64_t>(run.samples_seen));
+        for (uint64_t s : run.epoch_rng.s) w.u64(s);
+        w.u32(run.cursor);
+        for (size_t l = 0; l < run.W.size(); ++l) {
+            for (Eigen::Index k = 0; k < run.W[l].size(); ++k) w.f64(run.W[l].data()[k]);
+            for (Eigen::Index j = 0; j < run.b[l].size(); ++j) w.f64(run.b[l](j));
+        }
+    }
+    return base64url_encode(w.bytes);
+}
+
+LinkDecode decode_link(const std::string& text) {
+    LinkDecode out;
+    auto fail = [&](const std::string& message) {
+        out.error = message;
+        out.snapshot = {};
+        return out;
+    };
+    if (text.empty()) return fail("the link holds no lab state");
+    if (text.size() > kMaxLinkLength) return fail("the link is too long to be a Backprop Lab link");
+    std::vector<uint8_t> bytes;
+    if (!base64url_decode(text, bytes)) return fail("the link has characters a Backprop Lab link never contains (it may be damaged)");
+    Reader r(bytes);
+    if (r.u8() != 'B' || r.u8() != 'L') return fail("this is not a Backprop Lab link");
+    const unsigned version = r.u8();
+    if (r.ok() && version != kLinkVersion)
+        return fail("the link was made by " + std::string(version > kLinkVersion ? "a newer" : "an unknown") +
+                    " version of the lab (format " + std::to_string(version) + "); this page reads format " +
+                    std::to_string(kLinkVersion));
+    LabSnapshot& snap = out.snapshot;
+    const unsigned kind = r.u8();
+    if (kind > 1) r.fail("the link is of an unknown kind");
+    snap.moment = kind == 1;
+    read_settings(r, snap.settings);
+    if (!r.ok()) return fail(r.error);
+    if (auto problem = validate(snap.settings); !problem.empty()) return fail("the link's settings are impossible: " + problem);
+
+    LinkView& v = snap.view;
+    v.selected_layer = static_cast<int>(r.u8());
+    v.selected_i = static_cast<int>(r.u8());
+    v.selected_j = static_cast<int>(r.u8());
+    v.selected_bias = r.u8() != 0;
+    v.inspect_batch = r.u8() != 0;
+    v.inspect_index = static_cast<int>(r.u16());
+    v.edge_mode = static_cast<int>(r.u8());
+    v.speed = r.f64();
+    v.flags = r.u32();
+    if (r.ok() && (!std::isfinite(v.speed) || v.speed < 1.0 || v.speed > 1e6 || v.edge_mode > 1))
+        return fail("the link's view settings are impossible");
+
+    const bool regression = is_regression(snap.settings.dataset);
+    const unsigned count = r.u16();
+    if (count > static_cast<unsigned>(kMaxPoints)) return fail("the link holds more than " + std::to_string(kMaxPoints) + " points");
+    snap.points.reserve(r.ok() ? count : 0);
+    for (unsigned k = 0; k < count && r.ok(); ++k) {
+        Point p;
+        p.x1 = grid_value(static_cast<uint16_t>(r.u16()));
+        p.x2 = grid_value(static_cast<uint16_t>(r.u16()));
+        const unsigned y = regression ? r.u16() : 0, bits = r.u8();
+        if (bits > 3 || (regression && (bits & 1))) r.fail("the link holds a point that cannot be read");
+        p.y = regression ? grid_value(static_cast<uint16_t>(y)) : static_cast<double>(bits & 1);
+        p.test = (bits & 2) != 0;
+        snap.points.push_back(p);
+    }
+    if (!r.ok()) return fail(r.error);
+
+    if (snap.moment) {
+        RunState& run = snap.run;
+        run.step = static_cast<int64_t>(r.u64() & 0x3FFFFFFFFFFFFFFFull);
+        run.epoch = static_cast<int64_t>(r.u64() & 0x3FFFFFFFFFFFFFFFull);
+        run.samples_seen = static_cast<int64_t>(r.u64() & 0x3FFFFFFFFFFFFFFFull);
+        for (uint64_t& s : run.epoch_rng.s) s = r.u64();
+        run.cursor = r.u32();
+        const std::vector<int> sizes = snap.settings.layer_sizes();
+        for (size_t l = 1; l < sizes.size() && r.ok(); ++l) {
+            run.W.emplace_back(Matrix::Zero(sizes[l - 1], sizes[l]));
+            run.b.emplace_back(RowVector::Zero(sizes[l]));
+            for (Eigen::Index k = 0; k < run.W.back().size(); ++k) run.W.back().data()[k] = r.f64();
+            for (Eigen::Index j = 0; j < run.b.back().size(); ++j) run.b.back()(j) = r.f64();
+            if (r.ok() && (!run.W.back().allFinite() || !run.b.back().allFinite()))
+                return fail("the link holds a weight that is not a finite number");
+        }
+        int training_points = 0;
+        for (const Point& p : snap.points) training_points += !p.test;
+        if (r.ok() && run.cursor > static_cast<uint32_t>(training_points))
+            return fail("the link's position in the epoch is past its last training point");
+        if (r.ok() && (run.epoch > run.step || run.samples_seen < run.step))
+            return fail("the link's step, epoch and sample counters do not fit together");
+    }
+    if (!r.ok()) return fail(r.error);
+    if (!r.at_end()) return fail("the link has bytes after its end (it may have been damaged)");
+    return out;
+}
+
+}  // namespace bp
