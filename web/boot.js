@@ -11,6 +11,43 @@
     notice.querySelector("p").textContent = text;
   }
 
+  const storageKey = "backprop-lab-state";
+  let written = "";  // the #lab= text this page last wrote or opened
+
+  // A link in the address opens first; without one, the state autosaved in this browser.
+  function restoreState() {
+    const lab = window.lab;
+    if (location.hash.startsWith("#lab=")) {
+      const r = lab.openLink(location.href);
+      if (r.ok) written = location.hash.slice(5);
+      else lab._call("notice", ["This link could not be opened, so the lab starts from its defaults: " + r.error]);
+      return;
+    }
+    let saved = null;
+    try { saved = localStorage.getItem(storageKey); } catch (e) { /* storage may be off */ }
+    if (saved) {
+      const r = lab.openLink(saved);
+      if (!r.ok) lab._call("notice", ["The lab saved in this browser could not be restored (" + r.error + "); it starts from its defaults."]);
+    }
+  }
+
+  // The address bar and the autosave follow the lab, at most every 1.5 s; back and forward reopen.
+  function followState() {
+    setInterval(() => {
+      const text = window.lab._call("shareLink", [{}]);
+      if (text === written) return;
+      written = text;
+      history.replaceState(null, "", "#lab=" + text);
+      try { localStorage.setItem(storageKey, text); } catch (e) { /* quota or private mode */ }
+    }, 1500);
+    window.addEventListener("hashchange", () => {
+      if (!location.hash.startsWith("#lab=") || location.hash.slice(5) === written) return;
+      const r = window.lab.openLink(location.href);
+      if (r.ok) written = location.hash.slice(5);
+      else window.lab._call("notice", ["This link could not be opened: " + r.error]);
+    });
+  }
+
   if (!document.createElement("canvas").getContext("webgl2")) {
     show("This browser cannot show the lab",
          "Backprop Lab draws with WebGL 2, which this browser or device has turned off or does not support. " +
@@ -26,6 +63,8 @@
       window.lab._attach(config);
       notice.classList.add("hidden");
       canvas.focus();
+      restoreState();
+      followState();
       window.lab._firstFrame();
     },
     print: (text) => console.log(text),

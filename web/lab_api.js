@@ -37,11 +37,17 @@
     importCsv: (text) => call("importCsv", [text]),
     exportCsv: () => call("exportCsv"),
     predict: (x1, x2) => call("predict", [x1, x2]),
+    // The link of the current state; {start: true} for the starting point (initial weights).
+    shareLink: (options) => location.origin + location.pathname + location.search + "#lab=" + call("shareLink", [options || {}]),
+    // Opens a link (a whole URL, or the text after #lab=); a bad link changes nothing: {ok, error}.
+    openLink: (link) => call("openLink", [String(link)]),
+    resetDefaults: () => call("resetDefaults"),
     stats: () => call("stats"),
   };
 
   // Called by boot.js.
   window.lab._attach = (m) => { module = m; };
+  window.lab._call = call;
   window.lab._firstFrame = () => {
     window.lab.firstFrameMs = performance.now();  // since navigation started
     resolveReady(window.lab);

@@ -215,8 +215,10 @@ std::string Lab::share_link(bool moment) const {
     v.selected_i = selection_.i;
     v.selected_j = selection_.j;
     v.selected_bias = selection_.is_bias;
-    v.inspect_batch = inspected_.from_batch;
-    v.inspect_index = std::clamp(inspected_.index, 0, 65535);
+    // A link carries no last batch (its pass needs the weights before the last update), so a batch
+    // sample is shared as the data point it is; the receiver inspects it on the current weights.
+    v.inspect_batch = false;
+    v.inspect_index = std::clamp(inspected_point(), 0, 65535);
     v.edge_mode = edge_mode == EdgeMode::Gradients ? 1 : 0;
     v.speed = speed_;
     return encode_link(snap);
@@ -244,6 +246,19 @@ std::string Lab::open_link(const std::string& payload) {
     speed_ = std::min(v.speed, kMaxSpeed);
     changed();
     return "";
+}
+
+void Lab::reset_to_defaults() {
+    trainer_ = Trainer(TrainingSettings{});
+    playing_ = false;
+    speed_ = 300.0;
+    selection_ = {};
+    inspected_ = {};
+    edge_mode = EdgeMode::Weights;
+    undo_.clear();
+    redo_.clear();
+    notice.clear();
+    changed();
 }
 
 StepPhase Lab::next_phase() {

@@ -86,6 +86,8 @@ public:
     std::string share_link(bool moment) const;
     // Opens a link's payload; a bad one changes nothing and returns what is wrong with it.
     std::string open_link(const std::string& payload);
+    // Everything back to the lesson's defaults: settings, data, weights, view.
+    void reset_to_defaults();
 
     // Runs the next phase of the step (pauses Play) and returns it.
     StepPhase next_phase();
@@ -142,6 +144,10 @@ public:
     std::string data_message;  // the last import's outcome, shown in the Data tab
     bool data_message_is_error = false;
     std::string csv_draft;     // text pasted into the import box; kept when an import fails
+    // The page's address without its #lab= part, for the links the UI copies (empty on the desktop).
+    std::function<std::string()> page_address;
+    std::string notice;          // a message for the whole lab (a link that could not be opened)
+    double copied_until = 0.0;   // ImGui time until which "Link copied" shows
     // Mean loss over the training points on the current weights (cached per step).
     double training_loss() const;
     // y-hat over a grid of the plane on the current weights (cached per step).

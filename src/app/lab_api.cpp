@@ -343,6 +343,15 @@ json dispatch(Lab& lab, const std::string& method, const json& args) {
             return result("the link holds no lab state (it has no #lab= part)");
         return result(lab.open_link(text));
     }
+    if (method == "notice") {  // a message for the whole lab; "" clears it
+        if (!arg0.is_string()) return result("notice() takes a text");
+        lab.notice = arg0.get<std::string>();
+        return result("");
+    }
+    if (method == "resetDefaults") {
+        lab.reset_to_defaults();
+        return result("");
+    }
     if (method == "predict") {
         double x1 = 0, x2 = 0;
         std::string error = read_number(arg0, "x1", x1);

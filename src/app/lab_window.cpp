@@ -2,10 +2,43 @@
 // data beside them, the chain-rule inspector and matrices below. Space plays, N and E step.
 #include <algorithm>
 
+#include <string>
+
 #include "app/ui.h"
 #include "app/ui_style.h"
 
 namespace bp {
+
+namespace {
+// Copy a link to this moment or to its starting point; reset everything.
+void share_buttons(Lab& lab) {
+    const std::string base = lab.page_address ? lab.page_address() : std::string();
+    if (ImGui::Button("Copy link")) {
+        ImGui::SetClipboardText((base + "#lab=" + lab.share_link(true)).c_str());
+        lab.copied_until = ImGui::GetTime() + 2.5;
+    }
+    ui::tooltip("Copy a link that reopens exactly this moment: the network, its trained weights, the data, the "
+                "step and what is on screen. Students who open it and press Play see the same numbers at every "
+                "step. The address bar also follows the lab, so a bookmark or a reload keeps it.");
+    ImGui::SameLine();
+    if (ImGui::Button("Copy start link")) {
+        ImGui::SetClipboardText((base + "#lab=" + lab.share_link(false)).c_str());
+        lab.copied_until = ImGui::GetTime() + 2.5;
+    }
+    ui::tooltip("Copy a link to the starting point: the same settings and data with the initial weights, before "
+                "any training, so the class trains it themselves.");
+    ImGui::SameLine();
+    if (ImGui::GetTime() < lab.copied_until) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ui::kHighlight);
+        ImGui::TextUnformatted("\u2713 copied");
+        ImGui::PopStyleColor();
+    } else if (ImGui::SmallButton("Defaults")) {
+        lab.reset_to_defaults();
+    }
+    ui::tooltip("Back to the lesson's defaults: the 4-3-2-1 network on the circle, all settings and data reset.");
+}
+
+}  // namespace
 
 void draw_status_bar(Lab& lab) {
     const Trainer& t = lab.trainer();
@@ -19,6 +52,8 @@ void draw_status_bar(Lab& lab) {
     ImGui::SameLine(0, ImGui::GetFontSize());
     ImGui::Text("samples seen %lld", static_cast<long long>(t.samples_seen()));
     ui::tooltip("Samples: training points fed through the network so far (steps \u00d7 batch size).");
+    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    share_buttons(lab);
     const FrameStats& s = lab.stats();
     char perf[96];
     std::snprintf(perf, sizeof perf, "%.0f fps \u00b7 lab CPU %.1f ms per frame", s.fps, s.frame_ms);
@@ -29,6 +64,15 @@ void draw_status_bar(Lab& lab) {
     ui::tooltip("Frames per second the screen shows, and the CPU time the lab itself spends on each frame "
                 "(training and building the picture; the graphics card's drawing is not included).");
 
+    if (!lab.notice.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(254, 243, 199, 255));
+        ImGui::BeginChild("notice", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * 1.6f), true);
+        ImGui::TextWrapped("%s", lab.notice.c_str());
+        ImGui::SameLine();
+        if (ImGui::Button("OK")) lab.notice.clear();
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+    }
     if (!t.error().empty()) {
         ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(254, 226, 226, 255));
         ImGui::BeginChild("error", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * 1.6f), true);

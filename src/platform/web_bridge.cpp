@@ -45,6 +45,13 @@ EM_JS(void, js_download, (const char* name, const char* text), {
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 10000);
 });
+EM_JS(char*, js_page_address, (), {
+    const t = location.origin + location.pathname + location.search;
+    const n = lengthBytesUTF8(t) + 1;
+    const p = _malloc(n);
+    stringToUTF8(t, p, n);
+    return p;
+});
 EM_JS(void, js_choose_csv_file, (), {
     const input = document.createElement("input");
     input.type = "file";
@@ -76,6 +83,12 @@ void install_browser_services(Lab* lab) {
     };
     lab->save_text_file = [](const std::string& name, const std::string& text) { js_download(name.c_str(), text.c_str()); };
     lab->choose_csv_file = [] { js_choose_csv_file(); };
+    lab->page_address = [] {
+        char* text = js_page_address();
+        std::string address = text;
+        std::free(text);
+        return address;
+    };
 }
 }  // namespace bp
 

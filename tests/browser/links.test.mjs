@@ -1,0 +1,91 @@
+// Share links in the browser: a link reopens the same state in a fresh page and both train to
+// identical weights; bad links are refused and change nothing; a reload restores the autosaved lab.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launchBrowser, openLab } from "./harness.mjs";
+
+let server, url, browser;
+before(async () => {
+  ({ server, url } = await startServer());
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+// The state a link carries: everything but the loss curve, which a link does not hold, and the
+// inspected sample's source (a batch sample is shared as the data point it is, see Lab::share_link).
+const carried = (s) => {
+  const { lossHistory, selection, ...rest } = s;
+  return { ...rest, selected: selection.selected, inspectedPoint: selection.sample.pointIndex };
+};
+
+test("a shared link reopens the same state, and both pages train to identical weights", async () => {
+  const teacher = await openLab(browser, url);
+  const link = await teacher.evaluate(() => {
+    window.lab.configure({ testFraction: 0.2, learningRate: 0.2 });
+    window.lab.addPoint({ x: [0.3, -0.4], y: 0 });
+    window.lab.train(137);
+    window.lab.select({ layer: 2, i: 3, j: 1 });
+    return window.lab.shareLink();
+  });
+  assert.match(link, /#lab=[A-Za-z0-9_-]+$/);
+  const student = await openLab(browser, url, { hash: link.slice(link.indexOf("#")) });
+  const [a, b] = await Promise.all([teacher.evaluate(() => window.lab.state()), student.evaluate(() => window.lab.state())]);
+  assert.deepEqual(carried(b), carried(a));
+  const [wa, wb] = await Promise.all([
+    teacher.evaluate(() => { window.lab.train(500); return window.lab.state().weights; }),
+    student.evaluate(() => { window.lab.train(500); return window.lab.state().weights; }),
+  ]);
+  assert.deepEqual(wb, wa, "bit-identical weights after 500 more steps");
+  assert.deepEqual(student.errors, []);
+  await teacher.context().close();
+  await student.context().close();
+});
+
+test("the seed preset's link is at most 2,000 characters after the #", async () => {
+  const page = await openLab(browser, url);
+  const link = await page.evaluate(() => { window.lab.train(100); return window.lab.shareLink(); });
+  assert.ok(link.length - link.indexOf("#") - 1 <= 2000, `${link.length} characters`);
+  await page.context().close();
+});
+
+test("bad links are refused with a message and leave the state unchanged", async () => {
+  const page = await openLab(browser, url);
+  const results = await page.evaluate(() => {
+    window.lab.train(20);
+    const good = window.lab.shareLink();
+    const payload = good.slice(good.indexOf("#lab=") + 5);
+    const before = JSON.stringify(window.lab.state());
+    const bad = [
+      "https://example.org/lab",                      // no state at all
+      "#lab=",                                        // empty
+      "#lab=" + payload.slice(0, payload.length / 2), // truncated
+      "#lab=" + payload + "AAAA",                     // trailing bytes
+      "#lab=" + payload.replace(/^..../, "QkwC"),     // another format version
+      "#lab=" + "%%%not-base64%%%",
+      "#lab=" + "A".repeat(70000),                    // oversized
+    ];
+    return bad.map((link) => ({ link: link.slice(0, 40), r: window.lab.openLink(link), same: JSON.stringify(window.lab.state()) === before }));
+  });
+  for (const { link, r, same } of results) {
+    assert.equal(r.ok, false, `accepted: ${link}`);
+    assert.ok(typeof r.error === "string" && r.error.length > 10, `no message for ${link}`);
+    assert.equal(same, true, `state changed by ${link}`);
+  }
+  await page.context().close();
+});
+
+test("a reload restores the autosaved state", async () => {
+  const page = await openLab(browser, url);
+  const before = await page.evaluate(() => { window.lab.configure({ dataset: "xor" }); window.lab.train(40); return window.lab.state(); });
+  await page.waitForTimeout(2200);  // the autosave runs every 1.5 s
+  await page.goto(url);             // no link in the address: the saved state comes back
+  await page.evaluate(() => window.lab.ready);
+  const after = await page.evaluate(() => window.lab.state());
+  assert.equal(after.dataset, "xor");
+  assert.equal(after.step, 40);
+  assert.deepEqual(after.weights, before.weights);
+  await page.context().close();
+});
