@@ -38,10 +38,17 @@
     exportCsv: () => call("exportCsv"),
     predict: (x1, x2) => call("predict", [x1, x2]),
     // The link of the current state; {start: true} for the starting point (initial weights).
-    shareLink: (options) => location.origin + location.pathname + location.search + "#lab=" + call("shareLink", [options || {}]),
+    shareLink: (options) => {
+      const payload = call("shareLink", [options || {}]);
+      if (typeof payload !== "string") throw new Error(payload.error);
+      return location.origin + location.pathname + location.search + "#lab=" + payload;
+    },
     // Opens a link (a whole URL, or the text after #lab=); a bad link changes nothing: {ok, error}.
     openLink: (link) => call("openLink", [String(link)]),
     resetDefaults: () => call("resetDefaults"),
+    exportWeights: () => call("exportWeights"),           // JSON text: settings, weights, biases
+    importWeights: (text) => call("importWeights", [text]), // {ok, error}; nothing changes on error
+    exportHistory: () => call("exportHistory"),           // CSV text: step,training_loss,test_loss
     stats: () => call("stats"),
   };
 

@@ -158,6 +158,7 @@ void draw_controls_panel(Lab& lab) {
     bool changed = false;
     ImGui::Separator();
     ui::heading("Training");
+    ImGui::BeginDisabled(lab.locked(Lab::LockTraining));
     const double alpha_min = 0.001, alpha_max = 10.0;
     if (ImGui::SliderScalar("learning rate \u03b1", ImGuiDataType_Double, &s.learning_rate, &alpha_min, &alpha_max, "%.4g",
                             ImGuiSliderFlags_Logarithmic))
@@ -175,9 +176,11 @@ void draw_controls_panel(Lab& lab) {
                           "mse: L = \u00bd(\u0177 \u2212 y)\u00b2.  bce: L = \u2212[y log \u0177 + (1 \u2212 y) log(1 \u2212 \u0177)], "
                           "which needs a sigmoid output.");
     if (s.loss == Loss::Bce) s.output_activation = Activation::Sigmoid;
+    ImGui::EndDisabled();
 
     ImGui::Separator();
     ui::heading("Network");
+    ImGui::BeginDisabled(lab.locked(Lab::LockNetwork));
     ImGui::BeginDisabled(s.hidden.empty());
     changed |= enum_combo("hidden f", s.hidden_activation, kAllActivations, activation_name,
                           s.hidden.empty() ? "There are no hidden layers: add one with + below."
@@ -206,7 +209,10 @@ void draw_controls_panel(Lab& lab) {
         s.hidden[l] += dn;
         changed |= dn != 0;
     }
+    ImGui::EndDisabled();
+    ImGui::BeginDisabled(lab.locked(Lab::LockData));
     changed |= data_controls(s);
+    ImGui::EndDisabled();
     ImGui::PopItemWidth();
     if (changed) lab.configure(s);
 }

@@ -80,7 +80,9 @@ bool number_cell(const char* id, double& value) {
 }  // namespace
 
 void draw_data_table(Lab& lab) {
+    ImGui::BeginDisabled(lab.locked(Lab::LockData));
     csv_buttons(lab);
+    ImGui::EndDisabled();
     const bool regression = is_regression(lab.settings().dataset);
     const auto& features = lab.settings().features;
     const auto& points = lab.trainer().points();
@@ -98,6 +100,7 @@ void draw_data_table(Lab& lab) {
     ImGui::TableSetupColumn("split");
     ImGui::TableSetupColumn("");
     ImGui::TableHeadersRow();
+    ImGui::BeginDisabled(lab.locked(Lab::LockData));
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(points.size()));
     int remove = -1;
@@ -137,6 +140,7 @@ void draw_data_table(Lab& lab) {
             }
             ImGui::PopID();
         }
+    ImGui::EndDisabled();
     ImGui::EndTable();
     if (remove >= 0) lab.remove_point(remove);
 }

@@ -18,6 +18,7 @@ void same_line_if_fits(float width) {
 void draw_data_toolbar(Lab& lab) {
     TrainingSettings s = lab.settings();
     const bool regression = is_regression(s.dataset);
+    ImGui::BeginDisabled(lab.locked(Lab::LockData));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
     if (ImGui::BeginCombo("##dataset", dataset_name(s.dataset))) {
         for (DatasetKind kind : kAllDatasets)
@@ -57,6 +58,7 @@ void draw_data_toolbar(Lab& lab) {
     if (ImGui::Button("\u21b7")) lab.redo();
     ImGui::EndDisabled();
     ui::tooltip("Redo (Ctrl+Shift+Z).");
+    ImGui::EndDisabled();
 }
 
 }  // namespace bp

@@ -77,14 +77,15 @@ void edit_points(Lab& lab, const PlaneView& plane, bool hovered, int under_mouse
     plane.to_plane(io.MousePos, u, v);
     u = std::clamp(u, -kPlaneExtent, kPlaneExtent);
     v = std::clamp(v, -kPlaneExtent, kPlaneExtent);
-    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right) && under_mouse >= 0) lab.remove_point(under_mouse);
+    const bool editable = !lab.locked(Lab::LockData);
+    if (editable && hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right) && under_mouse >= 0) lab.remove_point(under_mouse);
     if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
-        if (under_mouse >= 0 && lab.delete_mode) {
+        if (under_mouse >= 0 && lab.delete_mode && editable) {
             lab.remove_point(under_mouse);
         } else if (under_mouse >= 0) {
             lab.pressed_point = under_mouse;
             lab.dragging_point = false;
-        } else if (!lab.delete_mode) {
+        } else if (!lab.delete_mode && editable) {
             const bool one = lab.add_class_one != io.KeyShift;
             Point p = regression ? Point{u, 0.0, v, false} : Point{u, v, one ? 1.0 : 0.0, false};
             int index = 0;
@@ -96,7 +97,7 @@ void edit_points(Lab& lab, const PlaneView& plane, bool hovered, int under_mouse
         lab.pressed_point = -1;
         return;
     }
-    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f)) {
+    if (editable && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f)) {
         if (!lab.dragging_point) lab.begin_drag();
         lab.dragging_point = true;
         Point p = lab.trainer().points()[k];

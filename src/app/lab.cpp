@@ -204,7 +204,7 @@ bool Lab::redo() {
     return true;
 }
 
-std::string Lab::share_link(bool moment) const {
+std::string Lab::share_link(bool moment, uint32_t link_locks) const {
     LabSnapshot snap;
     snap.moment = moment;
     snap.settings = trainer_.settings();
@@ -221,6 +221,7 @@ std::string Lab::share_link(bool moment) const {
     v.inspect_index = std::clamp(inspected_point(), 0, 65535);
     v.edge_mode = edge_mode == EdgeMode::Gradients ? 1 : 0;
     v.speed = speed_;
+    v.flags = link_locks;
     return encode_link(snap);
 }
 
@@ -244,6 +245,7 @@ std::string Lab::open_link(const std::string& payload) {
     inspected_ = {v.inspect_batch, v.inspect_index};
     edge_mode = v.edge_mode == 1 ? EdgeMode::Gradients : EdgeMode::Weights;
     speed_ = std::min(v.speed, kMaxSpeed);
+    locks = v.flags & (LockNetwork | LockTraining | LockData | HideTables);
     changed();
     return "";
 }
@@ -258,6 +260,7 @@ void Lab::reset_to_defaults() {
     undo_.clear();
     redo_.clear();
     notice.clear();
+    locks = 0;
     changed();
 }
 

@@ -83,11 +83,17 @@ public:
     // --- share links ---
     // The state as a link's payload (base64url): "the moment" with the trained weights and
     // counters, or "the starting point" (moment = false) with initial weights from the seed.
-    std::string share_link(bool moment) const;
+    std::string share_link(bool moment, uint32_t link_locks) const;
+    std::string share_link(bool moment) const { return share_link(moment, locks); }
     // Opens a link's payload; a bad one changes nothing and returns what is wrong with it.
     std::string open_link(const std::string& payload);
     // Everything back to the lesson's defaults: settings, data, weights, view.
     void reset_to_defaults();
+    // New weights and biases for the current network (an import); shapes already checked.
+    void set_parameters(const std::vector<Matrix>& W, const std::vector<RowVector>& b) {
+        trainer_.set_parameters(W, b);
+        changed();
+    }
 
     // Runs the next phase of the step (pauses Play) and returns it.
     StepPhase next_phase();
@@ -147,6 +153,15 @@ public:
     // The page's address without its #lab= part, for the links the UI copies (empty on the desktop).
     std::function<std::string()> page_address;
     std::string notice;          // a message for the whole lab (a link that could not be opened)
+    // Teacher mode: controls a lesson's link locks or hides (a guide for students, not security).
+    enum Lock : uint32_t { LockNetwork = 1, LockTraining = 2, LockData = 4, HideTables = 8 };
+    uint32_t locks = 0;
+    bool locked(Lock lock) const { return (locks & lock) != 0; }
+    uint32_t dialog_locks = LockNetwork;  // what the teacher-link dialog will lock
+    std::string weights_draft;           // JSON pasted into the weights import box
+    std::string weights_message;         // the last weights import's outcome
+    int png_in_frames = 0;       // save a picture of the canvas after this many more frames (0: none)
+    bool can_save_png = false;   // the platform can (the browser)
     double copied_until = 0.0;   // ImGui time until which "Link copied" shows
     // Mean loss over the training points on the current weights (cached per step).
     double training_loss() const;

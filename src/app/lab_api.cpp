@@ -3,6 +3,8 @@
 
 #include "app/chain_rule_json.h"
 #include "app/dataset_settings.h"
+#include "app/lab_export.h"
+#include "app/settings_json.h"
 #include "core/csv.h"
 
 #include <nlohmann/json.hpp>
@@ -35,6 +37,15 @@ json point_json(const Point& p, const std::vector<Feature>& features) {
     json f = json::array();
     for (Feature feature : features) f.push_back(feature_value(feature, p.x1, p.x2));
     return {{"x", {p.x1, p.x2}}, {"features", f}, {"y", p.y}, {"test", p.test}};
+}
+
+json locks_json(const Lab& lab) {
+    json locks = json::array();
+    if (lab.locked(Lab::LockNetwork)) locks.push_back("network");
+    if (lab.locked(Lab::LockTraining)) locks.push_back("training");
+    if (lab.locked(Lab::LockData)) locks.push_back("data");
+    if (lab.locked(Lab::HideTables)) locks.push_back("tables");
+    return locks;
 }
 
 json state_json(const Lab& lab) {
@@ -76,6 +87,7 @@ json state_json(const Lab& lab) {
             {"speed", lab.speed()},
             {"phase", phase_name(t.phase().phase)},
             {"selection", inspection_json(lab)},
+            {"locks", locks_json(lab)},
             {"error", t.error().empty() ? json(nullptr) : json(t.error())}};
 }
 
@@ -88,102 +100,6 @@ json gradients_json(const Lab& lab) {
     }
     return {{"weights", weights}, {"biases", biases}};
 }
-
-// Setting readers: each returns "" or a message naming the setting, and writes only on success.
-// (Built without C++ exceptions, as the page is: every type is checked before it is read.)
-template <typename T, typename Parse>
-std::string read_named(const json& value, const char* what, Parse parse, T& out) {
-    if (!value.is_string()) return std::string(what) + " must be a name (a string)";
-    const auto parsed = parse(value.get<std::string>());
-    if (!parsed) return "unknown " + std::string(what) + " '" + value.get<std::string>() + "'";
-    out = *parsed;
-    return "";
-}
-
-std::string read_number(const json& value, const char* what, double& out) {
-    if (!value.is_number()) return std::string(what) + " must be a number";
-    out = value.get<double>();
-    return "";
-}
-
-std::string read_whole(const json& value, const char* what, int& out) {
-    if (!value.is_number_integer()) return std::string(what) + " must be a whole number";
-    const auto n = value.get<int64_t>();
-    if (n < -1000000000 || n > 1000000000) return std::string(what) + " is out of range";
-    out = static_cast<int>(n);
-    return "";
-}
-
-std::string read_activations(const json& value, TrainingSettings& s) {
-    if (!value.is_object()) return "activations must be {hidden, output}";
-    for (const auto& [which, name] : value.items()) {
-        std::string error;
-        if (which == "hidden") error = read_named(name, "hidden activation", parse_activation, s.hidden_activation);
-        else if (which == "output") error = read_named(name, "output activation", parse_activation, s.output_activation);
-        else error = "activations has no '" + which + "' (use hidden, output)";
-        if (!error.empty()) return error;
-    }
-    return "";
-}
-
-std::string read_layers(const json& value, std::vector<int>& layers) {
-    if (!value.is_array() || value.size() < 2 || value.size() > 16)
-        return "layers lists every layer's size from the inputs to the output, at least two, like [4, 3, 2, 1]";
-    layers.assign(value.size(), 0);
-    for (size_t k = 0; k < value.size(); ++k)
-        if (auto error = read_whole(value[k], "each layer size", layers[k]); !error.empty()) return error;
-    return "";
-}
-
-std::string read_features(const json& value, std::vector<Feature>& features) {
-    if (!value.is_array() || value.size() > 16) return "features must be an array of names like [\"x1\", \"x2\"]";
-    features.assign(value.size(), Feature::X1);
-    for (size_t k = 0; k < value.size(); ++k)
-        if (auto error = read_named(value[k], "feature", parse_feature, features[k]); !error.empty()) return error;
-    return "";
-}
-
-std::string read_setting(const std::string& key, const json& value, TrainingSettings& s, std::vector<int>& layers) {
-    if (key == "layers") return read_layers(value, layers);
-    if (key == "activations") return read_activations(value, s);
-    if (key == "loss") return read_named(value, "loss", parse_loss, s.loss);
-    if (key == "learningRate") return read_number(value, "learningRate", s.learning_rate);
-    if (key == "batchSize") return read_whole(value, "batchSize", s.batch_size);
-    if (key == "features") return read_features(value, s.features);
-    if (key == "dataset") return read_named(value, "dataset", parse_dataset, s.dataset);
-    if (key == "pointCount") return read_whole(value, "pointCount", s.point_count);
-    if (key == "noise") return read_number(value, "noise", s.noise);
-    if (key == "testFraction") return read_number(value, "testFraction", s.test_fraction);
-    if (key == "seed") {
-        if (!value.is_number_unsigned()) return "seed must be a whole number of at least 0";
-        s.seed = value.get<uint64_t>();
-        return "";
-    }
-    return "unknown setting '" + key + "'";
-}
-
-// Applies a settings object onto s; returns the first problem found.
-std::string apply_settings(const json& in, TrainingSettings& s) {
-    if (!in.is_object()) return "configure() takes an object of settings";
-    std::vector<int> layers;
-    const DatasetKind before = s.dataset;
-    for (const auto& [key, value] : in.items())
-        if (auto error = read_setting(key, value, s, layers); !error.empty()) return error;
-    if (s.dataset != before) {
-        const bool output_given = in.contains("activations") && in["activations"].contains("output");
-        fit_settings_to_dataset(s, output_given, in.contains("loss"), in.contains("features"));
-    }
-    if (!layers.empty()) {
-        if (layers.front() != static_cast<int>(s.features.size()))
-            return "layers starts with the input size, which must equal the number of features (" +
-                   std::to_string(s.features.size()) + ")";
-        if (layers.back() != 1) return "the network has one output: layers must end with 1";
-        s.hidden.assign(layers.begin() + 1, layers.end() - 1);
-    }
-    return "";
-}
-
-constexpr int kMaxTrainSteps = 1000000;  // a million W2 steps take seconds: more would freeze the page
 
 // {x: [x1, x2], y, test} into p; for an added point x and y are required.
 std::string read_point(const json& spec, Point& p, bool all_required) {
@@ -207,6 +123,8 @@ std::string read_point(const json& spec, Point& p, bool all_required) {
     }
     return "";
 }
+
+constexpr int kMaxTrainSteps = 1000000;  // a million W2 steps take seconds: more would freeze the page
 
 json result(const std::string& error) {
     return error.empty() ? json{{"ok", true}, {"error", nullptr}} : json{{"ok", false}, {"error", error}};
@@ -330,9 +248,21 @@ json dispatch(Lab& lab, const std::string& method, const json& args) {
         if (!arg0.is_string()) return result("importCsv() takes the CSV text");
         return result(lab.import_csv(arg0.get<std::string>()));
     }
-    if (method == "shareLink") {  // ({start: true}) for the starting point; the payload after "#lab="
+    if (method == "shareLink") {  // ({start, locks: [...]}); the payload after "#lab="
         const bool start = arg0.is_object() && arg0.contains("start") && arg0["start"] == true;
-        return lab.share_link(!start);
+        uint32_t locks = lab.locks;
+        if (arg0.is_object() && arg0.contains("locks")) {
+            if (!arg0["locks"].is_array()) return result("locks is an array of network, training, data, tables");
+            locks = 0;
+            for (const json& name : arg0["locks"]) {
+                if (name == "network") locks |= Lab::LockNetwork;
+                else if (name == "training") locks |= Lab::LockTraining;
+                else if (name == "data") locks |= Lab::LockData;
+                else if (name == "tables") locks |= Lab::HideTables;
+                else return result("unknown lock " + name.dump() + " (use network, training, data, tables)");
+            }
+        }
+        return lab.share_link(!start, locks);
     }
     if (method == "openLink") {
         if (!arg0.is_string()) return result("openLink() takes the link (or the text after #lab=)");
@@ -343,6 +273,12 @@ json dispatch(Lab& lab, const std::string& method, const json& args) {
             return result("the link holds no lab state (it has no #lab= part)");
         return result(lab.open_link(text));
     }
+    if (method == "exportWeights") return export_weights_json(lab);
+    if (method == "importWeights") {
+        if (!arg0.is_string()) return result("importWeights() takes the JSON text");
+        return result(import_weights_json(lab, arg0.get<std::string>()));
+    }
+    if (method == "exportHistory") return export_history_csv(lab);
     if (method == "notice") {  // a message for the whole lab; "" clears it
         if (!arg0.is_string()) return result("notice() takes a text");
         lab.notice = arg0.get<std::string>();

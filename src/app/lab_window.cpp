@@ -54,6 +54,19 @@ void draw_status_bar(Lab& lab) {
     ui::tooltip("Samples: training points fed through the network so far (steps \u00d7 batch size).");
     ImGui::SameLine(0, ImGui::GetFontSize() * 2);
     share_buttons(lab);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("More\u2026")) ImGui::OpenPopup("Share and export");
+    ui::tooltip("A teacher's link that locks or hides controls; export and import of weights, the loss history "
+                "and a picture.");
+    draw_share_dialog(lab);
+    if (lab.locks) {
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, ui::kMutedInk);
+        ImGui::TextUnformatted("(some controls are set by the lesson)");
+        ImGui::PopStyleColor();
+        ui::tooltip("This link's teacher locked or hid some controls so the lesson stays on track. Defaults "
+                    "unlocks everything.");
+    }
     const FrameStats& s = lab.stats();
     char perf[96];
     std::snprintf(perf, sizeof perf, "%.0f fps \u00b7 lab CPU %.1f ms per frame", s.fps, s.frame_ms);
@@ -134,13 +147,13 @@ void draw_lab_window(Lab& lab) {
             draw_chain_rule_panel(lab);
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem("Matrices")) {
+        if (!lab.locked(Lab::HideTables) && ImGui::BeginTabItem("Matrices")) {
             ImGui::BeginChild("matrices_scroll", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
             draw_matrices_panel(lab);
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem("Data table")) {
+        if (!lab.locked(Lab::HideTables) && ImGui::BeginTabItem("Data table")) {
             draw_data_table(lab);
             ImGui::EndTabItem();
         }

@@ -19,6 +19,7 @@ void draw_loss_plot(const Lab& lab, ImVec2 size);
 void draw_chain_rule_panel(Lab& lab);  // inside a child or tab the caller opened
 void draw_matrices_panel(Lab& lab);
 void draw_data_table(Lab& lab);  // every point's values, editable, with CSV import and export
+void draw_share_dialog(Lab& lab);  // the "Share and export" popup: teacher links, exports, imports
 void draw_status_bar(Lab& lab);
 
 // A key press the platform saw (key as GLFW spells it: ASCII capitals, 32 for Space), handled even

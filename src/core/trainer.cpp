@@ -296,6 +296,19 @@ void Trainer::predict_curve(int n, std::vector<double>& out) const {
     for (int k = 0; k < n; ++k) out[k] = pass.a[net_.layer_count()](k, 0);
 }
 
+void Trainer::set_parameters(const std::vector<Matrix>& W, const std::vector<RowVector>& b) {
+    for (int l = 0; l < net_.layer_count(); ++l) {
+        net_.W[l] = W[l];
+        net_.b[l] = b[l];
+    }
+    backup_ = net_;
+    error_.clear();
+    phase_ = {};
+    pass_.rows = 0;
+    last_batch_.clear();
+    record_loss();
+}
+
 RunState Trainer::run_state() const {
     RunState s;
     const Network& weights = net_;  // mid-step the update has not happened yet: these are the weights used

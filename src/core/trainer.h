@@ -69,6 +69,9 @@ public:
 
     // Fresh weights from the seed and zeroed counters; the data points stay as they are.
     void reset();
+    // Replaces the weights and biases (shapes must match; the caller has checked them and that
+    // they are finite); the run goes on from them.
+    void set_parameters(const std::vector<Matrix>& W, const std::vector<RowVector>& b);
     // The run's state at the start of the current (or, mid-step, the begun) step.
     RunState run_state() const;
     // Resumes a run: the weights, counters and epoch order of `state` (shapes must match the

@@ -115,6 +115,7 @@ void frame() {
     glClearColor(0.95f, 0.96f, 0.97f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (app.lab.png_in_frames > 0 && --app.lab.png_in_frames == 0) bp::save_png_after_frame();
     app.lab.record_frame_time(cpu_ms, dt);
 #ifndef __EMSCRIPTEN__
     glfwSwapBuffers(app.window);

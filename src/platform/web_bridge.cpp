@@ -45,6 +45,17 @@ EM_JS(void, js_download, (const char* name, const char* text), {
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 10000);
 });
+// Called right after a frame is drawn, while the WebGL drawing buffer still holds it.
+EM_JS(void, js_save_png, (), {
+    Module["canvas"].toBlob((blob) => {
+        if (!blob) return;
+        const link = document.createElement("a");
+        link.href = URL.createObjectURL(blob);
+        link.download = "backprop-lab.png";
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+    }, "image/png");
+});
 EM_JS(char*, js_page_address, (), {
     const t = location.origin + location.pathname + location.search;
     const n = lengthBytesUTF8(t) + 1;
@@ -71,6 +82,8 @@ void notify_first_frame() {
     });
 }
 
+void save_png_after_frame() { js_save_png(); }
+
 void install_browser_services(Lab* lab) {
     ImGuiIO& io = ImGui::GetIO();
     io.SetClipboardTextFn = [](void*, const char* text) { js_set_clipboard(text); };
@@ -83,6 +96,7 @@ void install_browser_services(Lab* lab) {
     };
     lab->save_text_file = [](const std::string& name, const std::string& text) { js_download(name.c_str(), text.c_str()); };
     lab->choose_csv_file = [] { js_choose_csv_file(); };
+    lab->can_save_png = true;
     lab->page_address = [] {
         char* text = js_page_address();
         std::string address = text;
@@ -98,6 +112,7 @@ namespace bp {
 void bind_web_api(Lab*) {}
 void notify_first_frame() {}
 void install_browser_services(Lab*) {}
+void save_png_after_frame() {}
 }  // namespace bp
 
 #endif

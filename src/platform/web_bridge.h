@@ -13,5 +13,7 @@ void notify_first_frame();
 // In the browser: ImGui's copy and paste through the page's clipboard, CSV downloads and the file
 // picker for imports (Emscripten's GLFW has no clipboard). On the desktop GLFW does all this.
 void install_browser_services(Lab* lab);
+// Downloads a PNG of the canvas; call right after drawing a frame.
+void save_png_after_frame();
 
 }  // namespace bp

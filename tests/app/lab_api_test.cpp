@@ -220,3 +220,28 @@ TEST(LabApi, TestShareHoldsOutPointsAndRecordsTestLoss) {
     EXPECT_TRUE(h.back()["testLoss"].is_number());
     EXPECT_EQ(call(lab, "configure", {{{"testFraction", 0.95}}})["ok"], false);
 }
+
+TEST(LabApi, WeightsJsonRoundTripsAndBadFilesChangeNothing) {
+    Lab trained;
+    call(trained, "configure", {{{"layers", {4, 5, 1}}, {"activations", {{"hidden", "relu"}}}}});
+    call(trained, "train", {300});
+    const std::string text = call(trained, "exportWeights").get<std::string>();
+    Lab fresh;
+    EXPECT_EQ(call(fresh, "importWeights", {text})["ok"], true);
+    const json a = call(trained, "state"), b = call(fresh, "state");
+    EXPECT_EQ(b["layers"], json({4, 5, 1}));
+    EXPECT_EQ(b["activations"]["hidden"], "relu");
+    EXPECT_EQ(b["weights"], a["weights"]);  // bit for bit: 17 significant digits in the JSON
+    EXPECT_EQ(b["biases"], a["biases"]);
+    const std::string before = call(fresh, "state").dump();
+    json broken = json::parse(text);
+    broken["weights"][0][0][0] = "x";
+    for (const std::string& bad : {std::string("{"), std::string("[]"), std::string(R"({"format":"other"})"), broken.dump(),
+                                   text.substr(0, text.size() / 2)}) {
+        const json r = call(fresh, "importWeights", {bad});
+        EXPECT_EQ(r["ok"], false) << bad.substr(0, 40);
+        EXPECT_EQ(call(fresh, "state").dump(), before);
+    }
+    const std::string history = call(trained, "exportHistory").get<std::string>();
+    EXPECT_EQ(history.substr(0, 30), "step,training_loss,test_loss\n0");
+}

@@ -89,3 +89,18 @@ test("a reload restores the autosaved state", async () => {
   assert.deepEqual(after.weights, before.weights);
   await page.context().close();
 });
+
+test("a lesson link locks what the teacher chose: a click on the data canvas adds no point", async () => {
+  const teacher = await openLab(browser, url);
+  const link = await teacher.evaluate(() => window.lab.shareLink({ locks: ["data", "tables"] }));
+  const student = await openLab(browser, url, { hash: link.slice(link.indexOf("#")) });
+  const state = await student.evaluate(() => window.lab.state());
+  assert.deepEqual(state.locks, ["data", "tables"]);
+  await student.waitForTimeout(300);
+  const { dataPlane: p } = await student.evaluate(() => window.lab.layout());
+  await student.mouse.click(p.left + 0.8 * (p.right - p.left), p.top + 0.1 * (p.bottom - p.top));
+  await student.waitForTimeout(300);
+  assert.equal((await student.evaluate(() => window.lab.points())).length, state.points.length);
+  await teacher.context().close();
+  await student.context().close();
+});

@@ -1,0 +1,20 @@
+// The lab's settings as JSON, named as window.lab's configure() takes them, and the checked readers
+// the API uses for its arguments (built without C++ exceptions: every type is checked first).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/trainer.h"
+
+namespace bp {
+
+// Each returns "" or a message naming what is wrong, and writes only on success.
+std::string read_number(const nlohmann::json& value, const char* what, double& out);
+std::string read_whole(const nlohmann::json& value, const char* what, int& out);
+// Applies a configure()-style object onto s; returns the first problem found.
+std::string apply_settings(const nlohmann::json& in, TrainingSettings& s);
+// The settings as a configure()-style object.
+nlohmann::json settings_json(const TrainingSettings& s);
+
+}  // namespace bp
