@@ -14,19 +14,6 @@ namespace bp {
 
 namespace {
 
-// A multi-line text box editing a std::string, growing it as the user types or pastes.
-void multiline_string(const char* id, std::string& text, ImVec2 size) {
-    auto resize = [](ImGuiInputTextCallbackData* data) {
-        if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-            auto* s = static_cast<std::string*>(data->UserData);
-            s->resize(static_cast<size_t>(data->BufTextLen));
-            data->Buf = s->data();
-        }
-        return 0;
-    };
-    ImGui::InputTextMultiline(id, text.data(), text.capacity() + 1, size, ImGuiInputTextFlags_CallbackResize, resize, &text);
-}
-
 // The buttons above the table.
 void csv_buttons(Lab& lab) {
     const std::string csv_name = "backprop-lab-points.csv";
@@ -51,7 +38,7 @@ void csv_buttons(Lab& lab) {
     if (ImGui::BeginPopupModal("Import CSV")) {
         ImGui::TextWrapped("Paste rows of x1,x2,y (and optionally train or test). A first row that is not numbers is a "
                            "header. x1 and x2 run from -2 to 2; y is 0 or 1 (for the curve, -2 to 2).");
-        multiline_string("##csv", lab.csv_draft, ImVec2(-1, -ImGui::GetFrameHeightWithSpacing() * 2.2f));
+        ui::text_box("##csv", lab.csv_draft, ImVec2(-1, -ImGui::GetFrameHeightWithSpacing() * 2.2f));
         if (lab.data_message_is_error) {
             ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(153, 27, 27, 255));
             ImGui::TextWrapped("%s", lab.data_message.c_str());

@@ -188,21 +188,17 @@ void Lab::begin_drag() {
 
 void Lab::end_drag() { dragging_ = false; }
 
-bool Lab::undo() {
-    if (undo_.empty()) return false;
-    redo_.push_back(trainer_.points());
-    apply_points(std::move(undo_.back()));
-    undo_.pop_back();
+// Undo and redo: the points go back to `from`'s last snapshot, and the current ones onto `to`.
+bool Lab::travel(std::vector<std::vector<Point>>& from, std::vector<std::vector<Point>>& to) {
+    if (from.empty()) return false;
+    to.push_back(trainer_.points());
+    apply_points(std::move(from.back()));
+    from.pop_back();
     return true;
 }
 
-bool Lab::redo() {
-    if (redo_.empty()) return false;
-    undo_.push_back(trainer_.points());
-    apply_points(std::move(redo_.back()));
-    redo_.pop_back();
-    return true;
-}
+bool Lab::undo() { return travel(undo_, redo_); }
+bool Lab::redo() { return travel(redo_, undo_); }
 
 std::string Lab::share_link(bool moment, uint32_t link_locks) const {
     LabSnapshot snap;

@@ -185,6 +185,7 @@ private:
     bool dragging_ = false;
     static constexpr size_t kUndoDepth = 200;
     void remember_points();  // before an edit: the undo snapshot
+    bool travel(std::vector<std::vector<Point>>& from, std::vector<std::vector<Point>>& to);
     std::string apply_points(std::vector<Point> points);
     Selection selection_;
     mutable ChainRule chain_rule_;

@@ -25,19 +25,6 @@ void save_or_copy(Lab& lab, const char* name, const std::string& text) {
     else ImGui::SetClipboardText(text.c_str());
 }
 
-void text_box(std::string& text, ImVec2 size) {
-    auto resize = [](ImGuiInputTextCallbackData* data) {
-        if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-            auto* s = static_cast<std::string*>(data->UserData);
-            s->resize(static_cast<size_t>(data->BufTextLen));
-            data->Buf = s->data();
-        }
-        return 0;
-    };
-    ImGui::InputTextMultiline("##text", text.data(), text.capacity() + 1, size, ImGuiInputTextFlags_CallbackResize, resize,
-                              &text);
-}
-
 }  // namespace
 
 void draw_share_dialog(Lab& lab) {
@@ -92,7 +79,7 @@ void draw_share_dialog(Lab& lab) {
 
     ImGui::Separator();
     ui::heading("Import weights and settings");
-    text_box(lab.weights_draft, ImVec2(-1, font * 6));
+    ui::text_box("##weights", lab.weights_draft, ImVec2(-1, font * 6));
     if (ImGui::Button("Import")) {
         const std::string error = import_weights_json(lab, lab.weights_draft);
         lab.weights_message = error.empty() ? "Imported." : "Not imported, nothing changed: " + error;

@@ -32,6 +32,18 @@ void tooltip(const char* text) {
     }
 }
 
+void text_box(const char* id, std::string& text, ImVec2 size) {
+    auto resize = [](ImGuiInputTextCallbackData* data) {
+        if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+            auto* s = static_cast<std::string*>(data->UserData);
+            s->resize(static_cast<size_t>(data->BufTextLen));
+            data->Buf = s->data();
+        }
+        return 0;
+    };
+    ImGui::InputTextMultiline(id, text.data(), text.capacity() + 1, size, ImGuiInputTextFlags_CallbackResize, resize, &text);
+}
+
 void heading(const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, kMutedInk);
     ImGui::TextUnformatted(text);

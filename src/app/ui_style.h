@@ -3,6 +3,8 @@
 
 #include <imgui.h>
 
+#include <string>
+
 namespace bp::ui {
 
 // Positive values are blue, negative orange: a pair that colour-blind viewers tell apart.
@@ -22,5 +24,7 @@ ImU32 with_alpha(ImU32 color, int alpha);
 void tooltip(const char* text);
 // A panel title in the lab's heading style.
 void heading(const char* text);
+// A multi-line text box editing a std::string, growing it as the user types or pastes.
+void text_box(const char* id, std::string& text, ImVec2 size);
 
 }  // namespace bp::ui

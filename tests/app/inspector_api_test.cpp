@@ -4,16 +4,12 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "app/lab_api.h"
+#include "api_test_util.h"
 
 using namespace bp;
 using nlohmann::json;
 
-namespace {
-json call(Lab& lab, const std::string& method, const json& args = json::array()) {
-    return json::parse(call_lab_api(lab, method, args.dump()));
-}
-}  // namespace
+using api_test::call;
 
 TEST(InspectorApi, ChainRuleOfW111HasTwoPathsSummingToBackpropAndNumeric) {
     Lab lab;

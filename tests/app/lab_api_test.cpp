@@ -3,16 +3,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/lab_api.h"
+#include "api_test_util.h"
 
 using namespace bp;
 using nlohmann::json;
 
-namespace {
-json call(Lab& lab, const std::string& method, const json& args = json::array()) {
-    return json::parse(call_lab_api(lab, method, args.dump()));
-}
-}  // namespace
+using api_test::call;
 
 TEST(LabApi, DefaultStateIsTheLessonsNetwork) {
     Lab lab;

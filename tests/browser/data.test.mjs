@@ -1,20 +1,12 @@
 // Live data in the browser: clicking the data canvas adds a point where it was clicked, dragging
 // moves it, Ctrl+Z undoes the move; XOR with the x1·x2 feature trains; the GPU-drawn output behind
 // the points agrees with the C++ forward pass.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { startServer, launchBrowser, openLab, screenshotDir } from "./harness.mjs";
+import { useBrowser, openLab, screenshotDir } from "./harness.mjs";
 
-let server, url, browser;
-before(async () => {
-  ({ server, url } = await startServer());
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 // Screen position of plane coordinates, and back, from the data view's rectangle.
 const toScreen = (p, x1, x2) => ({
@@ -23,7 +15,7 @@ const toScreen = (p, x1, x2) => ({
 });
 
 test("click adds a point where it was clicked; drag moves it; Ctrl+Z undoes the move", async () => {
-  const page = await openLab(browser, url);
+  const page = await openLab(env.browser, env.url);
   await page.evaluate(() => window.lab.configure({ pointCount: 10 }));
   await page.waitForTimeout(300);
   const { dataPlane: plane } = await page.evaluate(() => window.lab.layout());
@@ -65,7 +57,7 @@ test("click adds a point where it was clicked; drag moves it; Ctrl+Z undoes the 
 });
 
 test("switching to XOR with x1·x2 trains to a low loss", async () => {
-  const page = await openLab(browser, url);
+  const page = await openLab(env.browser, env.url);
   const r = await page.evaluate(() => {
     const ok = window.lab.configure({ dataset: "xor", features: ["x1", "x2", "x1x2"], learningRate: 0.3 });
     const start = window.lab.state().trainingLoss;
@@ -78,7 +70,7 @@ test("switching to XOR with x1·x2 trains to a low loss", async () => {
 });
 
 test("the output drawn behind the points agrees with the network's forward pass", async () => {
-  const page = await openLab(browser, url);
+  const page = await openLab(env.browser, env.url);
   await page.evaluate(() => { window.lab.configure({ pointCount: 12 }); window.lab.train(150); });
   await page.waitForTimeout(500);
   const { dataPlane: plane } = await page.evaluate(() => window.lab.layout());

@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -49,4 +50,19 @@ export async function openLab(browser, url, { width = 1440, height = 900, device
   await page.goto(url + hash);
   await page.evaluate(() => window.lab.ready);
   return page;
+}
+
+// For a test file: one server and one browser for all its tests, closed at the end. The returned
+// object's url and browser are set once the file's tests start.
+export function useBrowser() {
+  const env = { url: "", browser: null, server: null };
+  before(async () => {
+    ({ server: env.server, url: env.url } = await startServer());
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
 }

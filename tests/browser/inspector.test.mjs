@@ -1,24 +1,16 @@
 // The chain-rule inspector in the browser: a whole step phase by phase through the API, the chain
 // rule of w¹₁₁ on the seed network, and selecting a weight by clicking its edge on the canvas.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { startServer, launchBrowser, openLab, screenshotDir } from "./harness.mjs";
+import { useBrowser, openLab, screenshotDir } from "./harness.mjs";
 
-let server, url, browser;
-before(async () => {
-  ({ server, url } = await startServer());
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 const close = (a, b, tol) => Math.abs(a - b) <= tol * Math.max(1, Math.abs(a), Math.abs(b));
 
 test("one step, phase by phase, shows each phase's values", async () => {
-  const page = await openLab(browser, url);
+  const page = await openLab(env.browser, env.url);
   const result = await page.evaluate(() => {
     const s0 = window.lab.state();
     const phases = [];
@@ -62,7 +54,7 @@ test("one step, phase by phase, shows each phase's values", async () => {
 });
 
 test("lab.chainRule(1,1,1) on the seed network: 2 paths whose sum is backprop and numeric", async () => {
-  const page = await openLab(browser, url);
+  const page = await openLab(env.browser, env.url);
   const r = await page.evaluate(() => { window.lab.train(50); window.lab.inspect({ batchSample: 2 }); return window.lab.chainRule(1, 1, 1); });
   assert.equal(r.paths.length, 2);
   assert.equal(r.pathCount, 2);
@@ -78,7 +70,7 @@ test("lab.chainRule(1,1,1) on the seed network: 2 paths whose sum is backprop an
 });
 
 test("clicking an edge on the canvas selects that weight", async () => {
-  const page = await openLab(browser, url);
+  const page = await openLab(env.browser, env.url);
   const { nodes } = await page.evaluate(() => window.lab.layout());
   assert.equal(nodes.length, 4);
   // A quarter of the way along the edge from input 2 to neuron 3 of layer 1: w¹₂₃.

@@ -1,31 +1,21 @@
 // The page in a real browser: it loads cleanly, window.lab works as documented, the seed network
 // trains, the canvas shows the lab, and text stays sharp at devicePixelRatio 2.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { startServer, launchBrowser, openLab, screenshotDir } from "./harness.mjs";
+import { useBrowser, openLab, screenshotDir } from "./harness.mjs";
 
-let server, url, browser;
-
-before(async () => {
-  ({ server, url } = await startServer());
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 test("the page loads without console errors and lab.ready resolves", async () => {
-  const page = await openLab(browser, url);
+  const page = await openLab(env.browser, env.url);
   assert.deepEqual(page.errors, []);
   assert.equal(await page.locator("#notice").isHidden(), true, "the loading notice is gone");
   await page.context().close();
 });
 
 test("the default state is the lesson's 4-3-2-1 network", async () => {
-  const page = await openLab(browser, url);
+  const page = await openLab(env.browser, env.url);
   const s = await page.evaluate(() => window.lab.state());
   assert.deepEqual(s.layers, [4, 3, 2, 1]);
   assert.deepEqual(s.activations, { hidden: "tanh", output: "sigmoid" });
@@ -38,7 +28,7 @@ test("the default state is the lesson's 4-3-2-1 network", async () => {
 });
 
 test("lab.train(2000) brings the loss under half its starting value", async () => {
-  const page = await openLab(browser, url);
+  const page = await openLab(env.browser, env.url);
   const { start, end, step, grads } = await page.evaluate(() => {
     const start = window.lab.state().trainingLoss;
     const end = window.lab.train(2000);
@@ -52,7 +42,7 @@ test("lab.train(2000) brings the loss under half its starting value", async () =
 });
 
 test("configure rejects bad settings and changes nothing", async () => {
-  const page = await openLab(browser, url);
+  const page = await openLab(env.browser, env.url);
   const { bad, same, good, layers } = await page.evaluate(() => {
     const before = JSON.stringify(window.lab.state());
     const bad = window.lab.configure({ layers: [4, 40, 1] });
@@ -69,7 +59,7 @@ test("configure rejects bad settings and changes nothing", async () => {
 });
 
 test("the canvas is not blank and Play trains; a screenshot is written", async () => {
-  const page = await openLab(browser, url);
+  const page = await openLab(env.browser, env.url);
   await page.evaluate(() => { window.lab.train(300); window.lab.play(true); });
   await page.waitForFunction(() => window.lab.state().step > 400, null, { timeout: 20000 });
   await page.evaluate(() => window.lab.play(false));
@@ -93,7 +83,7 @@ test("the canvas is not blank and Play trains; a screenshot is written", async (
 });
 
 test("at devicePixelRatio 2 the canvas backing store is twice the CSS size", async () => {
-  const page = await openLab(browser, url, { width: 1000, height: 700, deviceScaleFactor: 2 });
+  const page = await openLab(env.browser, env.url, { width: 1000, height: 700, deviceScaleFactor: 2 });
   await page.waitForFunction(() => document.getElementById("canvas").width === 2000, null, { timeout: 5000 });
   const size = await page.evaluate(() => {
     const c = document.getElementById("canvas");
@@ -106,7 +96,7 @@ test("at devicePixelRatio 2 the canvas backing store is twice the CSS size", asy
 });
 
 test("the canvas follows a window resize", async () => {
-  const page = await openLab(browser, url, { width: 1200, height: 800 });
+  const page = await openLab(env.browser, env.url, { width: 1200, height: 800 });
   await page.setViewportSize({ width: 900, height: 640 });
   await page.waitForFunction(() => document.getElementById("canvas").width === 900, null, { timeout: 5000 });
   assert.equal(await page.evaluate(() => document.getElementById("canvas").height), 640);
@@ -115,7 +105,7 @@ test("the canvas follows a window resize", async () => {
 });
 
 test("without WebGL 2 the page says so instead of failing silently", async () => {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+  const context = await env.browser.newContext({ viewport: { width: 1000, height: 700 } });
   await context.addInitScript(() => {
     const original = HTMLCanvasElement.prototype.getContext;
     HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
@@ -123,7 +113,7 @@ test("without WebGL 2 the page says so instead of failing silently", async () =>
     };
   });
   const page = await context.newPage();
-  await page.goto(url);
+  await page.goto(env.url);
   await page.waitForSelector("#notice h1");
   const text = await page.locator("#notice").innerText();
   assert.match(text, /cannot show the lab/);

@@ -1,18 +1,10 @@
 // Share links in the browser: a link reopens the same state in a fresh page and both train to
 // identical weights; bad links are refused and change nothing; a reload restores the autosaved lab.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launchBrowser, openLab } from "./harness.mjs";
+import { useBrowser, openLab } from "./harness.mjs";
 
-let server, url, browser;
-before(async () => {
-  ({ server, url } = await startServer());
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 // The state a link carries: everything but the loss curve, which a link does not hold, and the
 // inspected sample's source (a batch sample is shared as the data point it is, see Lab::share_link).
@@ -22,7 +14,7 @@ const carried = (s) => {
 };
 
 test("a shared link reopens the same state, and both pages train to identical weights", async () => {
-  const teacher = await openLab(browser, url);
+  const teacher = await openLab(env.browser, env.url);
   const link = await teacher.evaluate(() => {
     window.lab.configure({ testFraction: 0.2, learningRate: 0.2 });
     window.lab.addPoint({ x: [0.3, -0.4], y: 0 });
@@ -31,7 +23,7 @@ test("a shared link reopens the same state, and both pages train to identical we
     return window.lab.shareLink();
   });
   assert.match(link, /#lab=[A-Za-z0-9_-]+$/);
-  const student = await openLab(browser, url, { hash: link.slice(link.indexOf("#")) });
+  const student = await openLab(env.browser, env.url, { hash: link.slice(link.indexOf("#")) });
   const [a, b] = await Promise.all([teacher.evaluate(() => window.lab.state()), student.evaluate(() => window.lab.state())]);
   assert.deepEqual(carried(b), carried(a));
   const [wa, wb] = await Promise.all([
@@ -45,14 +37,14 @@ test("a shared link reopens the same state, and both pages train to identical we
 });
 
 test("the seed preset's link is at most 2,000 characters after the #", async () => {
-  const page = await openLab(browser, url);
+  const page = await openLab(env.browser, env.url);
   const link = await page.evaluate(() => { window.lab.train(100); return window.lab.shareLink(); });
   assert.ok(link.length - link.indexOf("#") - 1 <= 2000, `${link.length} characters`);
   await page.context().close();
 });
 
 test("bad links are refused with a message and leave the state unchanged", async () => {
-  const page = await openLab(browser, url);
+  const page = await openLab(env.browser, env.url);
   const results = await page.evaluate(() => {
     window.lab.train(20);
     const good = window.lab.shareLink();
@@ -78,10 +70,10 @@ test("bad links are refused with a message and leave the state unchanged", async
 });
 
 test("a reload restores the autosaved state", async () => {
-  const page = await openLab(browser, url);
+  const page = await openLab(env.browser, env.url);
   const before = await page.evaluate(() => { window.lab.configure({ dataset: "xor" }); window.lab.train(40); return window.lab.state(); });
   await page.waitForTimeout(2200);  // the autosave runs every 1.5 s
-  await page.goto(url);             // no link in the address: the saved state comes back
+  await page.goto(env.url);             // no link in the address: the saved state comes back
   await page.evaluate(() => window.lab.ready);
   const after = await page.evaluate(() => window.lab.state());
   assert.equal(after.dataset, "xor");
@@ -91,9 +83,9 @@ test("a reload restores the autosaved state", async () => {
 });
 
 test("a lesson link locks what the teacher chose: a click on the data canvas adds no point", async () => {
-  const teacher = await openLab(browser, url);
+  const teacher = await openLab(env.browser, env.url);
   const link = await teacher.evaluate(() => window.lab.shareLink({ locks: ["data", "tables"] }));
-  const student = await openLab(browser, url, { hash: link.slice(link.indexOf("#")) });
+  const student = await openLab(env.browser, env.url, { hash: link.slice(link.indexOf("#")) });
   const state = await student.evaluate(() => window.lab.state());
   assert.deepEqual(state.locks, ["data", "tables"]);
   await student.waitForTimeout(300);
