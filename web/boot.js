@@ -31,21 +31,39 @@
     }
   }
 
-  // The address bar and the autosave follow the lab, at most every 1.5 s; back and forward reopen.
+  // What a change to the lab's set-up (not training progress) looks like: a new history entry.
+  function setupKey(s) {
+    return JSON.stringify([s.layers, s.activations, s.loss, s.learningRate, s.batchSize, s.features, s.dataset,
+                           s.testFraction, s.points, s.locks]);
+  }
+
+  // The address bar and the autosave follow the lab, at most every 1.5 s. Training progress
+  // replaces the current history entry; a change of settings or data adds one, so Back and Forward
+  // step through the lesson's set-ups.
   function followState() {
+    let key = setupKey(window.lab.state());
     setInterval(() => {
       const text = window.lab._call("shareLink", [{}]);
       if (text === written) return;
       written = text;
-      history.replaceState(null, "", "#lab=" + text);
+      const nextKey = setupKey(window.lab.state());
+      if (nextKey !== key) history.pushState(null, "", "#lab=" + text);
+      else history.replaceState(null, "", "#lab=" + text);
+      key = nextKey;
       try { localStorage.setItem(storageKey, text); } catch (e) { /* quota or private mode */ }
     }, 1500);
-    window.addEventListener("hashchange", () => {
+    const reopen = () => {
       if (!location.hash.startsWith("#lab=") || location.hash.slice(5) === written) return;
       const r = window.lab.openLink(location.href);
-      if (r.ok) written = location.hash.slice(5);
-      else window.lab._call("notice", ["This link could not be opened: " + r.error]);
-    });
+      if (r.ok) {
+        written = location.hash.slice(5);
+        key = setupKey(window.lab.state());
+      } else {
+        window.lab._call("notice", ["This link could not be opened: " + r.error]);
+      }
+    };
+    window.addEventListener("popstate", reopen);
+    window.addEventListener("hashchange", reopen);
   }
 
   if (!document.createElement("canvas").getContext("webgl2")) {

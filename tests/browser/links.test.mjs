@@ -96,3 +96,19 @@ test("a lesson link locks what the teacher chose: a click on the data canvas add
   await teacher.context().close();
   await student.context().close();
 });
+
+test("Back returns to the set-up before a change, Forward comes back to it", async () => {
+  const page = await openLab(env.browser, env.url);
+  await page.evaluate(() => window.lab.train(30));
+  await page.waitForTimeout(1800);  // the address follows within 1.5 s
+  await page.evaluate(() => window.lab.configure({ dataset: "xor" }));
+  await page.waitForTimeout(1800);
+  assert.equal(await page.evaluate(() => window.lab.state().dataset), "xor");
+  await page.goBack();
+  await page.waitForFunction(() => window.lab.state().dataset === "circle", null, { timeout: 5000 });
+  assert.equal(await page.evaluate(() => window.lab.state().step), 30);
+  await page.goForward();
+  await page.waitForFunction(() => window.lab.state().dataset === "xor", null, { timeout: 5000 });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
