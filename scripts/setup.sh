@@ -35,17 +35,36 @@ fi
 imgui_dir="$root/third_party/imgui-1.86"
 if [ ! -f "$imgui_dir/imgui.cpp" ]; then
   echo "setup: fetching Dear ImGui source"
-  src_list=/etc/apt/sources.list.d/debian-src.sources
-  if [ ! -f "$src_list" ] && [ -f /etc/apt/sources.list.d/debian.sources ]; then
-    sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources | $sudo_cmd tee "$src_list" >/dev/null
+  # apt-get source needs deb-src entries: copy the machine's own package sources with the type
+  # changed (deb822 in sources.list.d, or the classic one-line sources.list).
+  if [ -f /etc/apt/sources.list.d/debian.sources ] && [ ! -f /etc/apt/sources.list.d/debian-src.sources ]; then
+    sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources |
+      $sudo_cmd tee /etc/apt/sources.list.d/debian-src.sources >/dev/null
+    apt_updated=0
+  elif [ -f /etc/apt/sources.list ] && ! grep -q '^deb-src ' /etc/apt/sources.list &&
+       [ ! -f /etc/apt/sources.list.d/debian-src.list ]; then
+    sed -n 's/^deb /deb-src /p' /etc/apt/sources.list | $sudo_cmd tee /etc/apt/sources.list.d/debian-src.list >/dev/null
     apt_updated=0
   fi
   apt_update
   mkdir -p "$root/third_party/download"
-  (cd "$root/third_party/download" && apt-get source --download-only imgui >/dev/null 2>&1)
+  if ! (cd "$root/third_party/download" && apt-get source --download-only imgui >"$root/third_party/download/log" 2>&1); then
+    cat "$root/third_party/download/log" >&2
+    echo "setup: could not fetch Dear ImGui's source package (imgui) from Debian; see the messages above" >&2
+    exit 1
+  fi
   tarball=$(ls "$root"/third_party/download/imgui_1.86*.orig.tar.* | head -n 1)
   tar xf "$tarball" -C "$root/third_party"
   [ -d "$imgui_dir" ] || { ls "$root/third_party"; echo "setup: unexpected imgui layout" >&2; exit 1; }
+fi
+
+# The browser-test driver (playwright-core 1.65) needs Node.js 20 or newer.
+if [ "$want_browser" = 1 ]; then
+  node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+  if [ "$node_major" -lt 20 ]; then
+    echo "setup: the browser tests need Node.js 20 or newer; this machine has $(node --version 2>/dev/null || echo none)" >&2
+    exit 1
+  fi
 fi
 
 # playwright-core drives Debian's chromium in the browser tests (never downloads a browser of its own).

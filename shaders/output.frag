@@ -30,7 +30,7 @@ float feature(int f, vec2 x) {
 
 float activate(int f, float z) {
     if (f == 0) return 1.0 / (1.0 + exp(-z));
-    if (f == 1) return tanh(z);
+    if (f == 1) return tanh(clamp(z, -15.0, 15.0));  // some GPUs give NaN for large arguments
     if (f == 2) return max(z, 0.0);
     return z;
 }

@@ -39,7 +39,10 @@ std::string Lab::configure(const TrainingSettings& settings) {
     } else {
         std::vector<Point> points = trainer_.points();
         trainer_ = Trainer(settings);
-        if (same_data_and_split(old, settings)) trainer_.set_points(std::move(points));
+        if (same_data_and_split(old, settings)) {
+            trainer_.set_points(std::move(points));
+            trainer_.reset();  // the epoch order drawn as a fresh lab draws it
+        }
         playing_ = false;
         if (!validate_selection(selection_).empty()) selection_ = {};
         if (!same_data(old, settings)) {  // new data: edits of the old data cannot be undone into it
@@ -60,8 +63,16 @@ std::string Lab::play(bool on) {
     return "";
 }
 
+// Says why stepping does nothing when there is nothing to train on.
+bool Lab::can_train() {
+    if (trainer_.training_point_count() > 0) return true;
+    notice = "There are no training points: add some points (click the data view) to train on.";
+    return false;
+}
+
 void Lab::step_once() {
     playing_ = false;
+    if (!can_train()) return;
     if (trainer_.step()) trainer_.record_loss();
     changed();
 }
@@ -165,6 +176,7 @@ std::string Lab::replace_points(std::vector<Point> points) {
     const std::string error = apply_points(std::move(points));
     if (error.empty()) {
         undo_.push_back(before);
+        if (undo_.size() > kUndoDepth) undo_.erase(undo_.begin());
         redo_.clear();
     }
     return error;
@@ -231,6 +243,7 @@ std::string Lab::open_link(const std::string& payload) {
     Trainer trainer(snap.settings);
     trainer.set_points(std::move(snap.points));
     if (snap.moment) trainer.restore(snap.run);
+    else trainer.reset();  // the starting point: exactly as a fresh lab with these points starts
     trainer_ = std::move(trainer);
     playing_ = false;
     undo_.clear();
@@ -262,6 +275,7 @@ void Lab::reset_to_defaults() {
 
 StepPhase Lab::next_phase() {
     playing_ = false;
+    if (!can_train()) return trainer_.phase();
     if (!inspected_.from_batch) inspected_ = {true, 0};  // the walk shows a sample of its batch
     const StepPhase phase = trainer_.advance_phase();
     if (phase.phase == Phase::Update) trainer_.record_loss();
@@ -271,6 +285,7 @@ StepPhase Lab::next_phase() {
 
 void Lab::step_epoch() {
     playing_ = false;
+    if (!can_train()) return;
     const int64_t epoch = trainer_.epoch_count();
     while (trainer_.epoch_count() == epoch && trainer_.step()) {
     }
@@ -303,9 +318,16 @@ ChainRule Lab::chain_rule_for(const Selection& selection) const {
 }
 
 const ChainRule& Lab::chain_rule() const {
-    if (chain_key_ != state_key()) {
+    // While Play runs the numbers change every frame; expanding up to 16^5 paths each frame would
+    // cost the frame rate, so the inspector refreshes twice a second then.
+    const ChainRule& r = chain_rule_;
+    const bool same_parameter = r.layer == selection_.layer && r.i == selection_.i && r.j == selection_.j &&
+                                r.is_bias == selection_.is_bias;
+    const bool due = !playing_ || !same_parameter || now_ms() - chain_time_ms_ > 500.0 || r.path_count == 0;
+    if (chain_key_ != state_key() && due) {
         chain_rule_ = chain_rule_for(selection_);
         chain_key_ = state_key();
+        chain_time_ms_ = now_ms();
     }
     return chain_rule_;
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <functional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,8 @@ struct Inspected {
     bool from_batch = true;
     int index = 0;  // row of the last batch, or point index
 };
+
+using StateKey = std::pair<int64_t, int64_t>;
 
 class Lab {
 public:
@@ -185,29 +188,32 @@ private:
     bool dragging_ = false;
     static constexpr size_t kUndoDepth = 200;
     void remember_points();  // before an edit: the undo snapshot
+    bool can_train();        // false, with a notice, when there are no training points
     bool travel(std::vector<std::vector<Point>>& from, std::vector<std::vector<Point>>& to);
     std::string apply_points(std::vector<Point> points);
     Selection selection_;
     mutable ChainRule chain_rule_;
-    mutable int64_t chain_key_ = -1;
+    mutable StateKey chain_key_{-1, -1};
+    mutable double chain_time_ms_ = 0.0;  // when the chain rule was last expanded
     FrameStats stats_;
     double last_train_ms_ = 0.0;
     int last_steps_ = 0;
     // Caches keyed by the step count and a generation bumped on every change.
     int64_t generation_ = 0;
     mutable Pass inspected_pass_;
-    mutable int64_t inspected_key_ = -1;
+    mutable StateKey inspected_key_{-1, -1};
     mutable double loss_ = 0.0;
-    mutable int64_t loss_key_ = -1;
+    mutable StateKey loss_key_{-1, -1};
     mutable Gradients inspected_grad_;  // scratch for the inspected point's backward pass
     mutable std::vector<double> grid_;
-    mutable int64_t grid_key_ = -1;
+    mutable StateKey grid_key_{-1, -1};
     mutable int grid_n_ = 0;
     mutable std::vector<double> curve_;
-    mutable int64_t curve_key_ = -1;
+    mutable StateKey curve_key_{-1, -1};
 
     void changed() { ++generation_; }
-    int64_t state_key() const { return generation_ * 1000003 + trainer_.step_count(); }
+    // Caches are valid for one (generation, step): any command bumps the generation, training the step.
+    StateKey state_key() const { return {generation_, trainer_.step_count()}; }
 };
 
 }  // namespace bp

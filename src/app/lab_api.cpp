@@ -323,7 +323,8 @@ json dispatch(Lab& lab, const std::string& method, const json& args) {
 std::string call_lab_api(Lab& lab, const std::string& method, const std::string& args_json) {
     const json args = args_json.empty() ? json::array() : json::parse(args_json, nullptr, false);
     if (args.is_discarded() || !args.is_array()) return result("the arguments are not a JSON array").dump();
-    return dispatch(lab, method, args).dump();
+    // Text from outside (a CSV cell in an error message) may not be valid UTF-8: replace, never abort.
+    return dispatch(lab, method, args).dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace bp

@@ -139,7 +139,7 @@ void draw_network_view(Lab& lab, ImVec2 size) {
     for (int l = 1; l <= net.layer_count(); ++l)
         for (int i = 0; i < net.sizes[l - 1]; ++i)
             for (int j = 0; j < net.sizes[l]; ++j)
-                if (edge_known(l)) largest = std::max(largest, std::fabs(edge_value(l, i, j)));
+                if (edge_known(l) && std::isfinite(edge_value(l, i, j))) largest = std::max(largest, std::fabs(edge_value(l, i, j)));
     const Selection& sel = lab.selection();
     for (int l = 1; l <= net.layer_count(); ++l)
         for (int i = 0; i < net.sizes[l - 1]; ++i)
@@ -150,7 +150,11 @@ void draw_network_view(Lab& lab, ImVec2 size) {
                     continue;
                 }
                 const double v = edge_value(l, i, j);
-                const float m = static_cast<float>(std::fabs(v) / largest);
+                if (!std::isfinite(v)) {  // a diverged run's gradient: drawn as unknown
+                    draw->AddLine(a, b, ui::kGrid, 1.0f);
+                    continue;
+                }
+                const float m = static_cast<float>(std::min(1.0, std::fabs(v) / largest));
                 draw->AddLine(a, b, ui::with_alpha(v >= 0 ? ui::kPositive : ui::kNegative, static_cast<int>(70 + 185 * m)),
                               1.0f + 7.0f * m);
             }

@@ -4,11 +4,28 @@
 #include <algorithm>
 #include <cmath>
 #include <queue>
+
+#include "core/deterministic_math.h"
 #include <utility>
 
 namespace bp {
 
 namespace {
+
+// dL/dy-hat and dy-hat/dz^L for one sample. For a sigmoid output the slope is computed from z
+// (e^-|z| / (1 + e^-|z|)^2) so that it stays positive when y-hat rounds to 1, and bce's dL/dy-hat
+// = (y-hat - y) / slope stays finite: their product is y-hat - y, as the backward pass has it.
+void output_factors(const Network& net, Loss loss, const Pass& s, double& dl_dyhat, double& dyhat_dz) {
+    const int L = net.layer_count();
+    const double z = s.z[L](0, 0), y_hat = s.a[L](0, 0), y = s.y(0);
+    if (net.output == Activation::Sigmoid) {
+        const double e = exp_det(-std::fabs(z));
+        dyhat_dz = e / ((1.0 + e) * (1.0 + e));
+    } else {
+        dyhat_dz = activate_derivative(net.output, z, y_hat);
+    }
+    dl_dyhat = loss == Loss::Bce && net.output == Activation::Sigmoid ? (y_hat - y) / dyhat_dz : loss_derivative(loss, y_hat, y);
+}
 
 // The loss of the sample in `sample` on `net` (one forward pass on a scratch copy of the input).
 double sample_loss_on(const Network& net, Loss loss, const Pass& sample) {
@@ -28,12 +45,13 @@ ChainPath build_path(const Network& net, Loss loss, const Pass& s, int layer, in
     ChainPath path;
     path.neurons = neurons;
     auto k = [&](int m) { return neurons[m - layer]; };
-    const double y_hat = s.a[L](0, 0);
-    path.factors.push_back({PathFactor::LossByOutput, L, 0, 0, loss_derivative(loss, y_hat, s.y(0))});
+    double dl_dyhat, dyhat_dz;
+    output_factors(net, loss, s, dl_dyhat, dyhat_dz);
+    path.factors.push_back({PathFactor::LossByOutput, L, 0, 0, dl_dyhat});
     for (int m = L; m >= layer; --m) {
         // da^m_k/dz^m_k = f'(z^m_k)
-        path.factors.push_back({PathFactor::ActivationByInput, m, k(m), k(m),
-                                activate_derivative(net.activation(m), s.z[m](0, k(m)), s.a[m](0, k(m)))});
+        const double slope = m == L ? dyhat_dz : activate_derivative(net.activation(m), s.z[m](0, k(m)), s.a[m](0, k(m)));
+        path.factors.push_back({PathFactor::ActivationByInput, m, k(m), k(m), slope});
         // dz^m_k/da^{m-1}_q = w^m_qk, down to the parameter's own layer
         if (m > layer) path.factors.push_back({PathFactor::InputByActivation, m, k(m - 1), k(m), net.W[m - 1](k(m - 1), k(m))});
     }
@@ -70,13 +88,14 @@ ChainRule expand_paths(const Network& net, Loss loss, const Pass& sample, int la
     auto smaller = [](const Entry& a, const Entry& b) { return a.first > b.first; };
     std::priority_queue<Entry, std::vector<Entry>, decltype(smaller)> largest(smaller);
     // The factors every path shares, then the per-path ones, multiplied in build_path's order.
-    const double head = loss_derivative(loss, sample.a[L](0, 0), sample.y(0));
+    double head, output_slope;
+    output_factors(net, loss, sample, head, output_slope);
     const double tail = is_bias ? 1.0 : sample.a[layer - 1](0, i);
     for (int64_t p = 0; p < rule.path_count; ++p) {
         double product = head;
         for (int m = L; m >= layer; --m) {
             const int k = neurons[m - layer];
-            product *= activate_derivative(net.activation(m), sample.z[m](0, k), sample.a[m](0, k));
+            product *= m == L ? output_slope : activate_derivative(net.activation(m), sample.z[m](0, k), sample.a[m](0, k));
             if (m > layer) product *= net.W[m - 1](neurons[m - 1 - layer], k);
         }
         product *= tail;

@@ -43,8 +43,12 @@ std::string where(int row, int column) {
     return "row " + std::to_string(row) + ", column " + std::to_string(column + 1) + " (" + kColumns[column] + ")";
 }
 
+// The cell for a message, cut to about 24 bytes on a UTF-8 character boundary.
 std::string shown(const std::string& cell) {
-    return "'" + (cell.size() > 24 ? cell.substr(0, 24) + "\u2026" : cell) + "'";
+    if (cell.size() <= 24) return "'" + cell + "'";
+    size_t cut = 24;
+    while (cut > 0 && (static_cast<unsigned char>(cell[cut]) & 0xC0) == 0x80) --cut;  // not mid-character
+    return "'" + cell.substr(0, cut) + "\u2026'";
 }
 
 std::string format_plane(double v) {

@@ -267,7 +267,7 @@ LinkDecode decode_link(const std::string& text) {
         }
         int training_points = 0;
         for (const Point& p : snap.points) training_points += !p.test;
-        if (r.ok() && run.cursor > static_cast<uint32_t>(training_points))
+        if (r.ok() && run.cursor >= static_cast<uint32_t>(std::max(training_points, 1)))
             return fail("the link's position in the epoch is past its last training point");
         if (r.ok() && (run.epoch > run.step || run.samples_seen < run.step))
             return fail("the link's step, epoch and sample counters do not fit together");

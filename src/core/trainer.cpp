@@ -132,15 +132,13 @@ const char* phase_name(Phase phase) {
 }
 
 bool Trainer::can_step() {
-    if (!error_.empty()) return false;
-    if (train_indices_.empty()) {
-        error_ = "There are no training points: add some points to train on.";
-        return false;
-    }
-    return true;
+    // Without training points there is nothing to do; that is not an error of the run, and adding
+    // points lets it go on.
+    return error_.empty() && !train_indices_.empty();
 }
 
 void Trainer::gather_batch() {
+    if (cursor_ >= train_indices_.size()) start_epoch();  // never an empty batch
     // The next batch_size points of this epoch's order (fewer at its end).
     const int rows = static_cast<int>(std::min<size_t>(settings_.batch_size, train_indices_.size() - cursor_));
     last_batch_.resize(rows);
@@ -319,6 +317,7 @@ RunState Trainer::run_state() const {
     s.samples_seen = samples_seen_;
     s.epoch_rng = epoch_rng_;
     s.cursor = static_cast<uint32_t>(mid_step() ? cursor_ - pass_.rows : cursor_);
+    if (s.cursor >= train_indices_.size()) s.cursor = 0;  // a run stopped on its epoch's last batch
     return s;
 }
 

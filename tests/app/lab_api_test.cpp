@@ -173,11 +173,11 @@ TEST(LabApi, PointsCanBeAddedMovedRemovedAndUndone) {
 TEST(LabApi, CsvImportReplacesThePointsAndTrainingGoesOn) {
     Lab lab;
     lab.train(30);
-    const int64_t history = static_cast<int64_t>(lab.trainer().history().samples().size());
     EXPECT_EQ(call(lab, "importCsv", {"x1,x2,y,split\n0.5,0.5,1,train\n-0.5,-0.5,0,train\n1,1,1,test\n"})["ok"], true);
     EXPECT_EQ(call(lab, "points").size(), 3u);
     EXPECT_EQ(call(lab, "state")["step"], 30);  // the run goes on
-    EXPECT_GE(static_cast<int64_t>(lab.trainer().history().samples().size()), history);
+    EXPECT_EQ(lab.trainer().history().samples().back().step, 30);  // and the plot shows the new data's loss
+    EXPECT_DOUBLE_EQ(lab.trainer().history().samples().back().loss, lab.trainer().training_loss());
     EXPECT_TRUE(call(lab, "state")["testLoss"].is_number());
     EXPECT_EQ(call(lab, "exportCsv").get<std::string>().substr(0, 14), "x1,x2,y,split\n");
     EXPECT_EQ(call(lab, "undo")["ok"], true);
@@ -240,4 +240,35 @@ TEST(LabApi, WeightsJsonRoundTripsAndBadFilesChangeNothing) {
     }
     const std::string history = call(trained, "exportHistory").get<std::string>();
     EXPECT_EQ(history.substr(0, 30), "step,training_loss,test_loss\n0");
+}
+
+TEST(LabApi, AStartLinkTrainsExactlyLikeAFreshLab) {
+    Lab teacher;
+    call(teacher, "train", {57});
+    const std::string start = call(teacher, "shareLink", {{{"start", true}}});
+    Lab student, fresh;
+    ASSERT_EQ(call(student, "openLink", {start})["ok"], true);
+    EXPECT_EQ(call(student, "state")["step"], 0);
+    call(student, "train", {100});
+    call(fresh, "train", {100});
+    EXPECT_EQ(call(student, "state")["weights"], call(fresh, "state")["weights"]);
+}
+
+TEST(LabApi, ABadCsvCellWithAccentsGivesAMessageNotACrash) {
+    Lab lab;
+    const json r = call(lab, "importCsv", {"1,1,0\na\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9,1,0"});
+    EXPECT_EQ(r["ok"], false);
+    EXPECT_NE(r["error"].get<std::string>().find("row 2, column 1 (x1)"), std::string::npos);
+}
+
+TEST(LabApi, ChainRuleStaysFiniteWhenABceOutputSaturates) {
+    Lab lab;
+    ASSERT_EQ(call(lab, "configure", {{{"loss", "bce"}}})["ok"], true);
+    // A huge output bias: y-hat rounds to 1 for every point.
+    json weights = json::parse(call(lab, "exportWeights").get<std::string>());
+    weights["biases"][2][0] = 40.0;
+    ASSERT_EQ(call(lab, "importWeights", {weights.dump()})["ok"], true);
+    const json r = call(lab, "chainRule", {3, 1, 1});
+    ASSERT_TRUE(r["sum"].is_number());
+    EXPECT_NEAR(r["sum"].get<double>(), r["backprop"].get<double>(), 1e-12);
 }

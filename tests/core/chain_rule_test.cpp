@@ -47,7 +47,7 @@ TEST(ChainRule, PathSumEqualsBackpropAndReferenceForEveryParameter) {
                                 EXPECT_EQ(r.path_count, expected_paths);
                                 EXPECT_LT(test_util::relative_error(r.sum, r.backprop), 1e-9);
                                 EXPECT_LT(test_util::relative_error(r.sum, want), 1e-9);
-                                EXPECT_LT(test_util::relative_error(r.numeric, r.backprop), 1e-6)
+                                EXPECT_LT(test_util::relative_error_fd(r.numeric, r.backprop), 1e-6)
                                     << activation_name(hidden) << "/" << activation_name(output) << "/" << loss_name(loss);
                                 ++checked;
                             }

@@ -47,7 +47,7 @@ LabSnapshot random_snapshot(Rng& rng) {
         s.run.epoch = static_cast<int64_t>(rng.below(static_cast<uint64_t>(s.run.step) + 1));
         s.run.samples_seen = s.run.step + static_cast<int64_t>(rng.below(1000));
         for (uint64_t& v : s.run.epoch_rng.s) v = rng.next_u64();
-        s.run.cursor = static_cast<uint32_t>(rng.below(static_cast<uint64_t>(training) + 1));
+        s.run.cursor = static_cast<uint32_t>(rng.below(static_cast<uint64_t>(std::max(training, 1))));
     }
     s.view.selected_layer = 1 + static_cast<int>(rng.below(3));
     s.view.selected_i = static_cast<int>(rng.below(8));

@@ -16,6 +16,11 @@ inline double relative_error(double a, double b, double floor = 1e-7) {
     return std::fabs(a - b) / std::max({std::fabs(a), std::fabs(b), floor});
 }
 
+// The same for a central finite difference, whose round-off is about 1e-16 * L / h ~ 1e-11 absolute
+// with h = 1e-5: relative for gradients from 1e-4 up, absolute (1e-10) below.
+inline double relative_error_fd(double a, double b) { return relative_error(a, b, 1e-4); }
+
+
 struct Batch {
     std::vector<std::vector<double>> xs;
     std::vector<double> ys;
@@ -42,11 +47,12 @@ inline void load(const Batch& batch, const bp::Network& net, bp::Pass& pass) {
     }
 }
 
-// A random architecture: 1-5 inputs, 0-3 hidden layers of 1-5 neurons, 1 output.
+// A random architecture: 1-8 inputs, 0-3 hidden layers of 1-16 neurons (every width the kernels
+// are specialised for), 1 output.
 inline std::vector<int> random_sizes(bp::Rng& rng) {
-    std::vector<int> sizes = {1 + static_cast<int>(rng.below(5))};
+    std::vector<int> sizes = {1 + static_cast<int>(rng.below(8))};
     const int hidden = static_cast<int>(rng.below(4));
-    for (int h = 0; h < hidden; ++h) sizes.push_back(1 + static_cast<int>(rng.below(5)));
+    for (int h = 0; h < hidden; ++h) sizes.push_back(1 + static_cast<int>(rng.below(16)));
     sizes.push_back(1);
     return sizes;
 }

@@ -1,5 +1,6 @@
 // libFuzzer target on the share-link decoder: any text either is rejected with a message or decodes
-// to a state the lab can hold, and a decoded state encodes to a link that decodes to the same state.
+// to a state the lab can hold, open and train from, and a decoded state encodes to a link that
+// decodes to the same state.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -14,6 +15,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!bp::validate(d.snapshot.settings).empty()) std::abort();
     for (const bp::Point& p : d.snapshot.points)
         if (!bp::point_problem(p, bp::is_regression(d.snapshot.settings.dataset)).empty()) std::abort();
+    // It opens as the lab opens it, and trains a few steps.
+    bp::Trainer trainer(d.snapshot.settings);
+    trainer.set_points(d.snapshot.points);
+    if (d.snapshot.moment) trainer.restore(d.snapshot.run);
+    trainer.run(3);
     const std::string again = bp::encode_link(d.snapshot);
     const bp::LinkDecode d2 = bp::decode_link(again);
     if (!d2.error.empty() || bp::encode_link(d2.snapshot) != again) std::abort();
