@@ -1,7 +1,6 @@
 // Lab: commands on the lab state and the per-frame training slice.
 #include "app/lab.h"
 
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
