@@ -58,44 +58,48 @@ std::string factor_text(double v, const char* format = "%.6f") {
     return v < 0 ? "(" + std::string(text) + ")" : std::string(text);
 }
 
-// One row per path: each factor's symbol over its value, then the product. The table is as tall as
-// its rows; the tab scrolls.
+// One row per path, every path, largest first: each factor's symbol over its value, then the
+// product. Only the rows in view are built (there can be 16^5 of them).
 void path_table(Lab& lab, const ChainRule& r, const Network& net) {
     const int columns = r.paths.empty() ? 1 : static_cast<int>(r.paths[0].factors.size()) + 2;
-    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollX | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
-                                  ImGuiTableFlags_SizingFixedFit;
+    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
+                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
     const float line = ImGui::GetTextLineHeightWithSpacing();
-    const float height = (line * 2.0f + ImGui::GetStyle().CellPadding.y * 2.0f) * static_cast<float>(r.paths.size()) +
-                         ImGui::GetStyle().ScrollbarSize + line * 0.5f;
+    const float row = line * 2.0f + ImGui::GetStyle().CellPadding.y * 2.0f;
+    const float wanted = row * static_cast<float>(r.ranked.size()) + ImGui::GetStyle().ScrollbarSize + line * 0.5f;
+    const float height = std::min(wanted, std::max(row * 3.0f, ImGui::GetContentRegionAvail().y));
     const int highlighted = lab.hovered_path;  // last frame's, to shade its row now
     lab.hovered_path = -1;
     lab.hovered_factor = -1;
     if (!ImGui::BeginTable("paths", columns, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(1, 0);
-    for (int p = 0; p < static_cast<int>(r.paths.size()); ++p) {
-        const ChainPath& path = r.paths[p];
-        ImGui::TableNextRow();
-        if (p == highlighted) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ui::with_alpha(ui::kHighlight, 70));
-        ImGui::TableNextColumn();
-        const float top = ImGui::GetCursorScreenPos().y;
-        ImGui::Text("path %d", p + 1);
-        ImGui::TextUnformatted(" ");
-        const float bottom = ImGui::GetCursorScreenPos().y;
-        for (int f = 0; f < static_cast<int>(path.factors.size()); ++f) {
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(r.ranked.size()), row);
+    while (clipper.Step())
+        for (int p = clipper.DisplayStart; p < clipper.DisplayEnd; ++p) {
+            const ChainPath path = lab.chain_path(static_cast<size_t>(p));
+            ImGui::TableNextRow(0, row);
+            if (p == highlighted) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ui::with_alpha(ui::kHighlight, 70));
             ImGui::TableNextColumn();
-            const std::string symbol = factor_symbol(net, path.factors[f], r.is_bias, r.layer);
-            ImGui::BeginGroup();
-            ImGui::TextUnformatted(symbol.c_str());
-            ImGui::Text("%s%.4g", f == 0 ? "" : "\u00b7 ", path.factors[f].value);
-            ImGui::EndGroup();
-            if (ImGui::IsItemHovered()) lab.hovered_factor = f;
+            const float top = ImGui::GetCursorScreenPos().y;
+            ImGui::Text("path %d", p + 1);
+            ImGui::TextUnformatted(" ");
+            const float bottom = ImGui::GetCursorScreenPos().y;
+            for (int f = 0; f < static_cast<int>(path.factors.size()); ++f) {
+                ImGui::TableNextColumn();
+                const std::string symbol = factor_symbol(net, path.factors[f], r.is_bias, r.layer);
+                ImGui::BeginGroup();
+                ImGui::TextUnformatted(symbol.c_str());
+                ImGui::Text("%s%.4g", f == 0 ? "" : "\u00b7 ", path.factors[f].value);
+                ImGui::EndGroup();
+                if (ImGui::IsItemHovered()) lab.hovered_factor = f;
+            }
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted("product");
+            ImGui::Text("= %.6g", path.product);
+            const ImVec2 mouse = ImGui::GetIO().MousePos;
+            if (ImGui::IsWindowHovered() && mouse.y >= top && mouse.y < bottom) lab.hovered_path = p;
         }
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted("product");
-        ImGui::Text("= %.6g", path.product);
-        const ImVec2 mouse = ImGui::GetIO().MousePos;
-        if (ImGui::IsWindowHovered() && mouse.y >= top && mouse.y < bottom) lab.hovered_path = p;
-    }
     ImGui::EndTable();
 }
 
@@ -174,10 +178,7 @@ void draw_chain_rule_panel(Lab& lab) {
     results(lab, r, p);
     ImGui::Separator();
     const std::string count = with_separators(r.path_count);
-    if (r.path_count > static_cast<int64_t>(r.paths.size()))
-        ImGui::Text("%s paths from %s to the loss, one product of local derivatives each; the %d largest are listed:",
-                    count.c_str(), p.c_str(), static_cast<int>(r.paths.size()));
-    else if (r.path_count == 1)
+    if (r.path_count == 1)
         ImGui::Text("1 path from %s to the loss, a product of local derivatives:", p.c_str());
     else
         ImGui::Text("%s paths from %s to the loss, one product of local derivatives each, largest first:", count.c_str(),

@@ -170,13 +170,24 @@ const Network& Lab::inspected_network() const {
     return inspecting_batch() ? trainer_.pass_network() : trainer_.network();
 }
 
-ChainRule Lab::chain_rule_for(const Selection& selection) const {
+ChainRule Lab::chain_rule_for(const Selection& selection, bool rank_all) const {
     const Pass& pass = inspected_pass();
     const Network& net = inspected_network();
     Selection s = selection;
     if (s.layer > net.layer_count() || s.j >= net.sizes[s.layer] || s.i >= net.sizes[s.layer - 1]) s = {};
     if (pass.rows == 0) return ChainRule{};
-    return expand_paths(net, trainer_.settings().loss, pass, s.layer, s.i, s.j, s.is_bias, kMaxListedPaths);
+    return expand_paths(net, trainer_.settings().loss, pass, s.layer, s.i, s.j, s.is_bias, kMaxListedPaths, rank_all);
+}
+
+ChainPath Lab::chain_path(size_t rank) const {
+    return ranked_path(inspected_network(), trainer_.settings().loss, inspected_pass(), chain_rule(), rank);
+}
+
+bool Lab::hovered_chain_path(ChainPath& path) const {
+    const ChainRule& r = chain_rule();
+    if (hovered_path < 0 || hovered_path >= static_cast<int>(r.ranked.size())) return false;
+    path = chain_path(static_cast<size_t>(hovered_path));
+    return true;
 }
 
 const ChainRule& Lab::chain_rule() const {
@@ -187,7 +198,7 @@ const ChainRule& Lab::chain_rule() const {
                                 r.is_bias == selection_.is_bias;
     const bool due = !playing_ || !same_parameter || now_ms() - chain_time_ms_ > 500.0 || r.path_count == 0;
     if (chain_key_ != state_key() && due) {
-        chain_rule_ = chain_rule_for(selection_);
+        chain_rule_ = chain_rule_for(selection_, true);
         chain_key_ = state_key();
         chain_time_ms_ = now_ms();
     }

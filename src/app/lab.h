@@ -123,17 +123,21 @@ public:
     // or 0 without points), on inspected_network().
     const Pass& inspected_pass() const;
     const Network& inspected_network() const;
-    // The selected parameter's chain rule for the inspected sample (cached).
+    // The selected parameter's chain rule for the inspected sample, every path ranked (cached).
     const ChainRule& chain_rule() const;
+    // Path `rank` of chain_rule() with its factors.
+    ChainPath chain_path(size_t rank) const;
+    // The inspector's hovered path, when there is one.
+    bool hovered_chain_path(ChainPath& path) const;
     // Any (valid) parameter's chain rule for the inspected sample (not cached).
-    ChainRule chain_rule_for(const Selection& s) const;
+    ChainRule chain_rule_for(const Selection& s, bool rank_all = false) const;
     static constexpr int kMaxListedPaths = 500;
 
     // View state the panels share (not part of the model): what the edges show, and which path or
     // factor of the inspector the mouse is on, so the network view can highlight it.
     enum class EdgeMode { Weights, Gradients };
     EdgeMode edge_mode = EdgeMode::Weights;
-    int hovered_path = -1;    // index into chain_rule().paths
+    int hovered_path = -1;    // rank in chain_rule().ranked
     int hovered_factor = -1;  // index into that path's factors
     NetworkLayout network_layout;  // where the network view drew the nodes last frame (screen units)
     ImVec2 data_plane_min, data_plane_max;  // where the data view drew the plane last frame

@@ -44,19 +44,15 @@ void node_number(ImDrawList* draw, ImVec2 c, float radius, double v, ImU32 color
 }
 
 // Edges on the hovered inspector path: the parameter's own edge, then one edge per later layer.
-bool on_hovered_path(const Lab& lab, int l, int i, int j) {
-    const ChainRule& r = lab.chain_rule();
-    if (lab.hovered_path < 0 || lab.hovered_path >= static_cast<int>(r.paths.size())) return false;
-    const std::vector<int>& n = r.paths[lab.hovered_path].neurons;  // neuron of layers r.layer..L
+bool on_hovered_path(const ChainRule& r, const ChainPath& path, int l, int i, int j) {
+    const std::vector<int>& n = path.neurons;  // neuron of layers r.layer..L
     if (l == r.layer) return !r.is_bias && i == r.i && j == r.j;
     return l > r.layer && i == n[l - 1 - r.layer] && j == n[l - r.layer];
 }
 
 // The factor of the chain rule the mouse is on in the inspector, if any.
-const PathFactor* hovered_factor(const Lab& lab) {
-    const ChainRule& r = lab.chain_rule();
-    if (lab.hovered_path < 0 || lab.hovered_path >= static_cast<int>(r.paths.size())) return nullptr;
-    const auto& factors = r.paths[lab.hovered_path].factors;
+const PathFactor* hovered_factor(const Lab& lab, const ChainPath& path) {
+    const auto& factors = path.factors;
     return lab.hovered_factor >= 0 && lab.hovered_factor < static_cast<int>(factors.size()) ? &factors[lab.hovered_factor]
                                                                                             : nullptr;
 }
@@ -162,13 +158,16 @@ void draw_network_view(Lab& lab, ImVec2 size) {
     auto highlight = [&](int l, int i, int j, ImU32 color, float width) {
         draw->AddLine(layout.nodes[l - 1][i], layout.nodes[l][j], color, width);
     };
-    for (int l = 1; l <= net.layer_count(); ++l)
+    ChainPath hovered_path;
+    const bool path_hovered = lab.hovered_path >= 0 && lab.hovered_chain_path(hovered_path);
+    for (int l = 1; l <= net.layer_count() && path_hovered; ++l)
         for (int i = 0; i < net.sizes[l - 1]; ++i)
             for (int j = 0; j < net.sizes[l]; ++j)
-                if (on_hovered_path(lab, l, i, j)) highlight(l, i, j, ui::with_alpha(ui::kHighlight, 200), 6.0f);
+                if (on_hovered_path(lab.chain_rule(), hovered_path, l, i, j))
+                    highlight(l, i, j, ui::with_alpha(ui::kHighlight, 200), 6.0f);
     if (!sel.is_bias && sel.layer <= net.layer_count()) highlight(sel.layer, sel.i, sel.j, ui::kInk, 3.5f);
     // The inspector's hovered factor: its edge (a weight), or its neuron (an activation's slope).
-    const PathFactor* factor = hovered_factor(lab);
+    const PathFactor* factor = path_hovered ? hovered_factor(lab, hovered_path) : nullptr;
     if (factor && factor->kind == PathFactor::InputByActivation) highlight(factor->layer, factor->from, factor->to, ui::kHighlight, 7.0f);
     if (factor && factor->kind == PathFactor::InputByParameter && !lab.chain_rule().is_bias)
         highlight(factor->layer, factor->from, factor->to, ui::kHighlight, 7.0f);

@@ -70,8 +70,23 @@ int64_t count_paths(const Network& net, int layer) {
     return n;
 }
 
+std::vector<int> path_neurons(const Network& net, int layer, int j, uint32_t ordinal) {
+    std::vector<int> neurons(net.layer_count() - layer + 1, 0);
+    neurons[0] = j;
+    for (int m = net.layer_count(); m > layer; --m) {
+        neurons[m - layer] = static_cast<int>(ordinal % static_cast<uint32_t>(net.sizes[m]));
+        ordinal /= static_cast<uint32_t>(net.sizes[m]);
+    }
+    return neurons;
+}
+
+ChainPath ranked_path(const Network& net, Loss loss, const Pass& sample, const ChainRule& rule, size_t rank) {
+    return build_path(net, loss, sample, rule.layer, rule.i, rule.is_bias,
+                      path_neurons(net, rule.layer, rule.j, rule.ranked[rank].ordinal));
+}
+
 ChainRule expand_paths(const Network& net, Loss loss, const Pass& sample, int layer, int i, int j, bool is_bias,
-                       int max_listed) {
+                       int max_listed, bool rank_all) {
     const int L = net.layer_count();
     ChainRule rule;
     rule.layer = layer;
@@ -91,6 +106,7 @@ ChainRule expand_paths(const Network& net, Loss loss, const Pass& sample, int la
     double head, output_slope;
     output_factors(net, loss, sample, head, output_slope);
     const double tail = is_bias ? 1.0 : sample.a[layer - 1](0, i);
+    if (rank_all) rule.ranked.reserve(static_cast<size_t>(rule.path_count));
     for (int64_t p = 0; p < rule.path_count; ++p) {
         double product = head;
         for (int m = L; m >= layer; --m) {
@@ -100,6 +116,7 @@ ChainRule expand_paths(const Network& net, Loss loss, const Pass& sample, int la
         }
         product *= tail;
         rule.sum += product;
+        if (rank_all) rule.ranked.push_back({std::fabs(product), static_cast<uint32_t>(p)});
         if (static_cast<int>(largest.size()) < max_listed) {
             largest.emplace(std::fabs(product), neurons);
         } else if (max_listed > 0 && std::fabs(product) > largest.top().first) {
@@ -116,6 +133,10 @@ ChainRule expand_paths(const Network& net, Loss loss, const Pass& sample, int la
         largest.pop();
     }
     std::reverse(rule.paths.begin(), rule.paths.end());
+    // Largest first; equal magnitudes in enumeration order, so the ranking is the same everywhere.
+    std::sort(rule.ranked.begin(), rule.ranked.end(), [](const RankedPath& a, const RankedPath& b) {
+        return a.magnitude != b.magnitude ? a.magnitude > b.magnitude : a.ordinal < b.ordinal;
+    });
 
     rule.backprop = is_bias ? sample.delta[layer](0, j) : sample.a[layer - 1](0, i) * sample.delta[layer](0, j);
 

@@ -35,11 +35,19 @@ struct ChainPath {
     double product = 0.0;
 };
 
+// A path's place in the ranking: |product| and its ordinal (its neurons, counted with the last
+// layer's neuron the fastest digit; see path_neurons).
+struct RankedPath {
+    double magnitude;
+    uint32_t ordinal;
+};
+
 struct ChainRule {
     int layer = 1, i = 0, j = 0;  // the parameter: w^layer_ij, or b^layer_j when is_bias
     bool is_bias = false;
     int64_t path_count = 0;        // every path, also those not listed
     std::vector<ChainPath> paths;  // the listed paths, largest |product| first
+    std::vector<RankedPath> ranked;  // every path, largest |product| first (when asked for)
     double sum = 0.0;              // sum of the products of all paths
     double backprop = 0.0;         // the per-sample gradient from the backward pass
     double numeric = 0.0;          // central finite difference of this sample's loss
@@ -50,8 +58,15 @@ int64_t count_paths(const Network& net, int layer);
 
 // Expands dL/dw^layer_ij (or dL/db^layer_j) for the one sample in `sample` (rows = 1, after forward
 // and backward on `net`). Lists at most max_listed paths (the largest by |product|); the sum covers
-// all of them. net is only read (the finite difference works on a copy).
+// all of them. With rank_all, `ranked` orders every path (up to 16^5 of them, 16 bytes each) so a
+// view can show them all, building each one's factors with ranked_path() as it scrolls into view.
+// net is only read (the finite difference works on a copy).
 ChainRule expand_paths(const Network& net, Loss loss, const Pass& sample, int layer, int i, int j, bool is_bias,
-                       int max_listed = 200);
+                       int max_listed = 200, bool rank_all = false);
+
+// The neurons of layers layer..L on the path with this ordinal, the first being j.
+std::vector<int> path_neurons(const Network& net, int layer, int j, uint32_t ordinal);
+// The factors of rule.ranked[rank], for the same net, loss and sample as expand_paths had.
+ChainPath ranked_path(const Network& net, Loss loss, const Pass& sample, const ChainRule& rule, size_t rank);
 
 }  // namespace bp

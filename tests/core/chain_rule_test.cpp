@@ -96,3 +96,26 @@ TEST(ChainRule, ManyPathsAreListedLargestFirstUpToTheLimit) {
         EXPECT_GE(std::fabs(r.paths[k - 1].product), std::fabs(r.paths[k].product));
     EXPECT_LT(test_util::relative_error(r.sum, r.backprop), 1e-9);
 }
+
+TEST(ChainRule, RankingOrdersEveryPathAndRebuildsEachOne) {
+    Rng rng(8);
+    Network net({2, 5, 4, 3, 1}, Activation::Tanh, Activation::Sigmoid);
+    net.init_glorot(rng);
+    const Pass pass = one_sample(net, Loss::Mse, test_util::random_batch(rng, 2, 1));
+    const ChainRule r = expand_paths(net, Loss::Mse, pass, 1, 1, 2, false, 5, true);
+    ASSERT_EQ(r.ranked.size(), 12u);  // 4 * 3 * 1 paths
+    double sum = 0;
+    for (size_t k = 0; k < r.ranked.size(); ++k) {
+        const ChainPath p = ranked_path(net, Loss::Mse, pass, r, k);
+        EXPECT_EQ(std::fabs(p.product), r.ranked[k].magnitude);
+        if (k > 0) {
+            EXPECT_GE(r.ranked[k - 1].magnitude, r.ranked[k].magnitude);
+        }
+        EXPECT_EQ(p.neurons[0], 2);
+        sum += p.product;
+        if (k < r.paths.size()) {
+            EXPECT_EQ(p.neurons, r.paths[k].neurons);  // the listed ones lead the ranking
+        }
+    }
+    EXPECT_NEAR(sum, r.sum, 1e-15);
+}
