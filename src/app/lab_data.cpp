@@ -85,6 +85,11 @@ void Lab::end_drag() { dragging_ = false; }
 // Undo and redo: the points go back to `from`'s last snapshot, and the current ones onto `to`.
 bool Lab::travel(std::vector<std::vector<Point>>& from, std::vector<std::vector<Point>>& to) {
     if (from.empty()) return false;
+    // Undo or redo in the middle of a drag ends the drag: later mouse moves must not edit the
+    // restored points without an undo step of their own.
+    dragging_ = false;
+    pressed_point = -1;
+    dragging_point = false;
     to.push_back(trainer_.points());
     apply_points(std::move(from.back()));
     from.pop_back();

@@ -272,3 +272,21 @@ TEST(LabApi, ChainRuleStaysFiniteWhenABceOutputSaturates) {
     ASSERT_TRUE(r["sum"].is_number());
     EXPECT_NEAR(r["sum"].get<double>(), r["backprop"].get<double>(), 1e-12);
 }
+
+TEST(Lab, UndoDuringADragEndsTheDrag) {
+    Lab lab;
+    const Point start = lab.trainer().points()[3];
+    lab.pressed_point = 3;
+    lab.dragging_point = true;
+    lab.begin_drag();
+    Point moved = start;
+    moved.x1 = 0.5;
+    lab.move_point(3, moved);
+    ASSERT_TRUE(lab.undo());
+    EXPECT_EQ(lab.trainer().points()[3].x1, start.x1);
+    EXPECT_EQ(lab.pressed_point, -1);  // the view lets go of the point
+    moved.x1 = -0.5;
+    lab.move_point(3, moved);  // a later edit is an undo step of its own
+    ASSERT_TRUE(lab.undo());
+    EXPECT_EQ(lab.trainer().points()[3].x1, start.x1);
+}
