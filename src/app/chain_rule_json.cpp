@@ -67,16 +67,12 @@ json chain_rule_json(const Lab& lab, const ChainRule& r) {
     // The update of this parameter in the last step: w' = w - alpha * (batch mean of dL/dw).
     const Trainer& t = lab.trainer();
     if (t.step_count() > 0 && !t.mid_step() && t.last_pass().rows > 0) {
-        const Network& before = t.pass_network();
-        const double w = r.is_bias ? before.b[r.layer - 1](r.j) : before.W[r.layer - 1](r.i, r.j);
-        const double g = r.is_bias ? t.gradients().db[r.layer - 1](r.j) : t.gradients().dW[r.layer - 1](r.i, r.j);
-        const double w_new = r.is_bias ? t.network().b[r.layer - 1](r.j) : t.network().W[r.layer - 1](r.i, r.j);
+        const Selection s{r.layer, r.i, r.j, r.is_bias};
+        const ParameterUpdate u = lab.last_update(s);
         json per_sample = json::array();
-        const Pass& pass = t.last_pass();
-        for (int s = 0; s < pass.rows; ++s)
-            per_sample.push_back(pass.delta[r.layer](s, r.j) * (r.is_bias ? 1.0 : pass.a[r.layer - 1](s, r.i)));
-        out["update"] = {{"before", w}, {"gradient", g}, {"learningRate", t.settings().learning_rate}, {"after", w_new},
-                         {"perSample", per_sample}};
+        for (int row = 0; row < t.last_pass().rows; ++row) per_sample.push_back(lab.sample_gradient(s, row));
+        out["update"] = {{"before", u.before}, {"gradient", u.gradient}, {"learningRate", t.settings().learning_rate},
+                         {"after", u.after}, {"perSample", per_sample}};
     }
     return out;
 }

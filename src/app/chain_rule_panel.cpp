@@ -120,12 +120,12 @@ void results(const Lab& lab, const ChainRule& r, const std::string& p) {
 
     const Trainer& t = lab.trainer();
     if (t.step_count() == 0 || t.mid_step() || t.last_pass().rows == 0) return;
-    const double before = r.is_bias ? t.pass_network().b[r.layer - 1](r.j) : t.pass_network().W[r.layer - 1](r.i, r.j);
-    const double after = r.is_bias ? t.network().b[r.layer - 1](r.j) : t.network().W[r.layer - 1](r.i, r.j);
-    const double g = r.is_bias ? t.gradients().db[r.layer - 1](r.j) : t.gradients().dW[r.layer - 1](r.i, r.j);
+    const Selection selected{r.layer, r.i, r.j, r.is_bias};
+    const ParameterUpdate u = lab.last_update(selected);
+    const double g = u.gradient;
     const std::string line = "update: " + p + "' = " + p + " \u2212 \u03b1\u00b7\u2202L/\u2202" + p + " = " +
-                             factor_text(before) + " \u2212 " + factor_text(t.settings().learning_rate, "%g") + " \u00d7 " +
-                             factor_text(g) + " = " + factor_text(after);
+                             factor_text(u.before) + " \u2212 " + factor_text(t.settings().learning_rate, "%g") +
+                             " \u00d7 " + factor_text(g) + " = " + factor_text(u.after);
     ImGui::TextUnformatted(line.c_str());
     ui::tooltip("The last step's update of this parameter. \u2202L/\u2202w here is the mean over the step's batch, "
                 "not this one sample's gradient: each sample pulls its own way, the update follows their average.");
@@ -134,7 +134,7 @@ void results(const Lab& lab, const ChainRule& r, const std::string& p) {
     std::string per_sample = "batch of " + std::to_string(pass.rows) + ":";
     char value[40];
     for (int s = 0; s < pass.rows && s < 12; ++s) {
-        const double gs = pass.delta[r.layer](s, r.j) * (r.is_bias ? 1.0 : pass.a[r.layer - 1](s, r.i));
+        const double gs = lab.sample_gradient(selected, s);
         const bool mine = lab.inspecting_batch() && lab.inspected().index == s;
         std::snprintf(value, sizeof value, mine ? " [%.4f]" : " %.4f", gs);
         per_sample += value;

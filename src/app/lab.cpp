@@ -170,11 +170,24 @@ const Network& Lab::inspected_network() const {
     return inspecting_batch() ? trainer_.pass_network() : trainer_.network();
 }
 
+ParameterUpdate Lab::last_update(const Selection& s) const {
+    const Trainer& t = trainer_;
+    if (s.is_bias)
+        return {t.pass_network().b[s.layer - 1](s.j), t.gradients().db[s.layer - 1](s.j), t.network().b[s.layer - 1](s.j)};
+    return {t.pass_network().W[s.layer - 1](s.i, s.j), t.gradients().dW[s.layer - 1](s.i, s.j),
+            t.network().W[s.layer - 1](s.i, s.j)};
+}
+
+double Lab::sample_gradient(const Selection& s, int row) const {
+    const Pass& pass = trainer_.last_pass();
+    // dL/dw^l_ij = a^{l-1}_i delta^l_j for that sample, dL/db^l_j = delta^l_j
+    return pass.delta[s.layer](row, s.j) * (s.is_bias ? 1.0 : pass.a[s.layer - 1](row, s.i));
+}
+
 ChainRule Lab::chain_rule_for(const Selection& selection, bool rank_all) const {
     const Pass& pass = inspected_pass();
     const Network& net = inspected_network();
-    Selection s = selection;
-    if (s.layer > net.layer_count() || s.j >= net.sizes[s.layer] || s.i >= net.sizes[s.layer - 1]) s = {};
+    const Selection s = validate_selection(selection).empty() ? selection : Selection{};
     if (pass.rows == 0) return ChainRule{};
     return expand_paths(net, trainer_.settings().loss, pass, s.layer, s.i, s.j, s.is_bias, kMaxListedPaths, rank_all);
 }

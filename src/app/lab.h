@@ -42,6 +42,11 @@ struct Inspected {
 
 using StateKey = std::pair<int64_t, int64_t>;
 
+// The last step's update of one parameter: w' = w - alpha * g, g the batch mean of dL/dw.
+struct ParameterUpdate {
+    double before, gradient, after;
+};
+
 class Lab {
 public:
     Lab() : trainer_(TrainingSettings{}) {}
@@ -129,6 +134,10 @@ public:
     ChainPath chain_path(size_t rank) const;
     // The inspector's hovered path, when there is one.
     bool hovered_chain_path(ChainPath& path) const;
+    // The last step's update of a parameter (meaningful once a step has completed).
+    ParameterUpdate last_update(const Selection& s) const;
+    // dL/dw of the parameter for one sample (row) of the last batch.
+    double sample_gradient(const Selection& s, int row) const;
     // Any (valid) parameter's chain rule for the inspected sample (not cached).
     ChainRule chain_rule_for(const Selection& s, bool rank_all = false) const;
     static constexpr int kMaxListedPaths = 500;

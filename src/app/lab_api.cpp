@@ -17,22 +17,6 @@ using nlohmann::json;
 
 namespace {
 
-json matrix_rows(const Matrix& m) {  // arrays of rows: W^l layout, rows are sources
-    json rows = json::array();
-    for (Eigen::Index i = 0; i < m.rows(); ++i) {
-        json row = json::array();
-        for (Eigen::Index j = 0; j < m.cols(); ++j) row.push_back(m(i, j));
-        rows.push_back(row);
-    }
-    return rows;
-}
-
-json vector_values(const RowVector& v) {
-    json values = json::array();
-    for (Eigen::Index j = 0; j < v.size(); ++j) values.push_back(v(j));
-    return values;
-}
-
 json point_json(const Point& p, const std::vector<Feature>& features) {
     json f = json::array();
     for (Feature feature : features) f.push_back(feature_value(feature, p.x1, p.x2));
@@ -48,57 +32,37 @@ json locks_json(const Lab& lab) {
     return locks;
 }
 
+json points_json(const Lab& lab) {
+    json points = json::array();
+    for (const Point& p : lab.trainer().points()) points.push_back(point_json(p, lab.settings().features));
+    return points;
+}
+
 json state_json(const Lab& lab) {
     const Trainer& t = lab.trainer();
-    const TrainingSettings& s = t.settings();
-    const Network& net = t.network();
-    json weights = json::array(), biases = json::array(), history = json::array(), features = json::array(),
-         points = json::array();
-    for (int l = 0; l < net.layer_count(); ++l) {
-        weights.push_back(matrix_rows(net.W[l]));
-        biases.push_back(vector_values(net.b[l]));
-    }
+    json history = json::array();
     for (const LossSample& h : t.history().samples())
         history.push_back({{"step", h.step}, {"loss", h.loss}, {"testLoss", std::isnan(h.test_loss) ? json(nullptr) : json(h.test_loss)}});
-    for (Feature f : s.features) features.push_back(feature_name(f));
-    for (const Point& p : t.points()) points.push_back(point_json(p, s.features));
-    return {{"layers", net.sizes},
-            {"activations", {{"hidden", activation_name(s.hidden_activation)},
-                             {"output", activation_name(s.output_activation)}}},
-            {"loss", loss_name(s.loss)},
-            {"learningRate", s.learning_rate},
-            {"batchSize", s.batch_size},
-            {"seed", s.seed},
-            {"step", t.step_count()},
-            {"epoch", t.epoch_count()},
-            {"samplesSeen", t.samples_seen()},
-            {"weights", weights},
-            {"biases", biases},
-            {"lossHistory", history},
-            {"trainingLoss", t.training_loss()},
-            {"features", features},
-            {"dataset", dataset_name(s.dataset)},
-            {"pointCount", s.point_count},
-            {"noise", s.noise},
-            {"testFraction", s.test_fraction},
-            {"testLoss", std::isnan(t.test_loss()) ? json(nullptr) : json(t.test_loss())},
-            {"points", points},
-            {"playing", lab.playing()},
-            {"speed", lab.speed()},
-            {"phase", phase_name(t.phase().phase)},
-            {"selection", inspection_json(lab)},
-            {"locks", locks_json(lab)},
-            {"error", t.error().empty() ? json(nullptr) : json(t.error())}};
+    json state = settings_json(t.settings());  // layers, activations, loss, ... as configure() takes them
+    state.update(parameters_json(t.network().W, t.network().b));
+    state.update({{"step", t.step_count()},
+                  {"epoch", t.epoch_count()},
+                  {"samplesSeen", t.samples_seen()},
+                  {"lossHistory", history},
+                  {"trainingLoss", lab.training_loss()},
+                  {"testLoss", std::isnan(t.test_loss()) ? json(nullptr) : json(t.test_loss())},
+                  {"points", points_json(lab)},
+                  {"playing", lab.playing()},
+                  {"speed", lab.speed()},
+                  {"phase", phase_name(t.phase().phase)},
+                  {"selection", inspection_json(lab)},
+                  {"locks", locks_json(lab)},
+                  {"error", t.error().empty() ? json(nullptr) : json(t.error())}});
+    return state;
 }
 
 json gradients_json(const Lab& lab) {
-    const Gradients& g = lab.trainer().gradients();
-    json weights = json::array(), biases = json::array();
-    for (size_t l = 0; l < g.dW.size(); ++l) {
-        weights.push_back(matrix_rows(g.dW[l]));
-        biases.push_back(vector_values(g.db[l]));
-    }
-    return {{"weights", weights}, {"biases", biases}};
+    return parameters_json(lab.trainer().gradients().dW, lab.trainer().gradients().db);
 }
 
 // {x: [x1, x2], y, test} into p; for an added point x and y are required.
@@ -216,11 +180,7 @@ json dispatch(Lab& lab, const std::string& method, const json& args) {
         return out;
     }
     if (method == "pass") return pass_json(lab);
-    if (method == "points") {
-        json points = json::array();
-        for (const Point& p : lab.trainer().points()) points.push_back(point_json(p, lab.settings().features));
-        return points;
-    }
+    if (method == "points") return points_json(lab);
     if (method == "addPoint" || method == "movePoint") {
         const bool add = method == "addPoint";
         const json& spec = add ? arg0 : (args.size() > 1 ? args[1] : none);

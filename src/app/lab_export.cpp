@@ -34,22 +34,10 @@ std::string read_matrix(const json& value, int rows, int cols, Matrix& m, const 
 
 std::string export_weights_json(const Lab& lab) {
     const Trainer& t = lab.trainer();
-    json weights = json::array(), biases = json::array();
-    for (int l = 0; l < t.network().layer_count(); ++l) {
-        json w = json::array();
-        for (Eigen::Index i = 0; i < t.network().W[l].rows(); ++i) {
-            json row = json::array();
-            for (Eigen::Index j = 0; j < t.network().W[l].cols(); ++j) row.push_back(t.network().W[l](i, j));
-            w.push_back(row);
-        }
-        weights.push_back(w);
-        json b = json::array();
-        for (Eigen::Index j = 0; j < t.network().b[l].size(); ++j) b.push_back(t.network().b[l](j));
-        biases.push_back(b);
-    }
-    return json{{"format", kFormat}, {"version", 1}, {"settings", settings_json(t.settings())},
-                {"weights", weights}, {"biases", biases}, {"step", t.step_count()}, {"epoch", t.epoch_count()}}
-        .dump(1);
+    json out = parameters_json(t.network().W, t.network().b);
+    out.update({{"format", kFormat}, {"version", 1}, {"settings", settings_json(t.settings())},
+                {"step", t.step_count()}, {"epoch", t.epoch_count()}});
+    return out.dump(1);
 }
 
 std::string import_weights_json(Lab& lab, const std::string& text) {

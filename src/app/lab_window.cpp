@@ -12,19 +12,12 @@ namespace bp {
 namespace {
 // Copy a link to this moment or to its starting point; reset everything.
 void share_buttons(Lab& lab) {
-    const std::string base = lab.page_address ? lab.page_address() : std::string();
-    if (ImGui::Button("Copy link")) {
-        ImGui::SetClipboardText((base + "#lab=" + lab.share_link(true)).c_str());
-        lab.copied_until = ImGui::GetTime() + 2.5;
-    }
+    if (ImGui::Button("Copy link")) copy_share_link(lab, true, lab.locks);
     ui::tooltip("Copy a link that reopens exactly this moment: the network, its trained weights, the data, the "
                 "step and what is on screen. Students who open it and press Play see the same numbers at every "
                 "step. The address bar also follows the lab, so a bookmark or a reload keeps it.");
     ImGui::SameLine();
-    if (ImGui::Button("Copy start link")) {
-        ImGui::SetClipboardText((base + "#lab=" + lab.share_link(false)).c_str());
-        lab.copied_until = ImGui::GetTime() + 2.5;
-    }
+    if (ImGui::Button("Copy start link")) copy_share_link(lab, false, lab.locks);
     ui::tooltip("Copy a link to the starting point: the same settings and data with the initial weights, before "
                 "any training, so the class trains it themselves.");
     ImGui::SameLine();

@@ -26,9 +26,10 @@ void muted(const char* text) {
 }
 
 // The last step's update of one parameter: old -> new and the change -alpha * g.
-void update_line(const Lab& lab, const std::string& symbol, double before, double after, double g) {
+void update_line(const Lab& lab, const std::string& symbol, const Selection& s) {
+    const ParameterUpdate u = lab.last_update(s);
     ImGui::Text("update: %s' = %s \u2212 \u03b1\u00b7\u2202L/\u2202%s = %.6f \u2212 %g \u00d7 %.6f = %.6f", symbol.c_str(),
-                symbol.c_str(), symbol.c_str(), before, lab.settings().learning_rate, g, after);
+                symbol.c_str(), symbol.c_str(), u.before, lab.settings().learning_rate, u.gradient, u.after);
 }
 
 }  // namespace
@@ -43,8 +44,7 @@ void edge_tooltip(const Lab& lab, const NetworkViewState& view, int l, int i, in
     const bool gradient_known = t.step_count() > 0 && view.delta_known(l) && !t.mid_step();
     if (gradient_known || (t.mid_step() && view.delta_known(l)))
         ImGui::Text("\u2202L/\u2202%s = %.6f  (this step, mean over the batch)", w.c_str(), t.gradients().dW[l - 1](i, j));
-    if (gradient_known)
-        update_line(lab, w, t.pass_network().W[l - 1](i, j), t.network().W[l - 1](i, j), t.gradients().dW[l - 1](i, j));
+    if (gradient_known) update_line(lab, w, {l, i, j, false});
     muted(view.update ? "Update phase: colour and thickness show each weight's change."
           : view.gradient_edges ? "Edges show \u2202L/\u2202w: blue positive, orange negative, thicker is larger."
                                 : "Thickness shows |w|; blue is positive, orange negative.");
@@ -95,7 +95,7 @@ void bias_tooltip(const Lab& lab, const NetworkViewState& view, int l, int j) {
     const bool gradient_known = t.step_count() > 0 && view.delta_known(l) && !t.mid_step();
     if (gradient_known || (t.mid_step() && view.delta_known(l)))
         ImGui::Text("\u2202L/\u2202%s = %.6f  (this step, mean over the batch)", b.c_str(), t.gradients().db[l - 1](j));
-    if (gradient_known) update_line(lab, b, t.pass_network().b[l - 1](j), t.network().b[l - 1](j), t.gradients().db[l - 1](j));
+    if (gradient_known) update_line(lab, b, {l, 0, j, true});
     muted("Click to expand its chain rule in the inspector.");
     ImGui::EndTooltip();
 }

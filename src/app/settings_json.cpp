@@ -120,4 +120,21 @@ json settings_json(const TrainingSettings& s) {
             {"testFraction", s.test_fraction}};
 }
 
+json parameters_json(const std::vector<Matrix>& W, const std::vector<RowVector>& b) {
+    json weights = json::array(), biases = json::array();
+    for (size_t l = 0; l < W.size(); ++l) {
+        json rows = json::array();
+        for (Eigen::Index i = 0; i < W[l].rows(); ++i) {
+            json row = json::array();
+            for (Eigen::Index j = 0; j < W[l].cols(); ++j) row.push_back(W[l](i, j));
+            rows.push_back(row);
+        }
+        weights.push_back(rows);
+        json values = json::array();
+        for (Eigen::Index j = 0; j < b[l].size(); ++j) values.push_back(b[l](j));
+        biases.push_back(values);
+    }
+    return {{"weights", weights}, {"biases", biases}};
+}
+
 }  // namespace bp

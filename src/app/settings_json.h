@@ -1,4 +1,4 @@
-// The lab's settings as JSON, named as window.lab's configure() takes them, and the checked readers
+// The lab's settings and parameters as JSON, named as window.lab takes them, and the checked readers
 // the API uses for its arguments (built without C++ exceptions: every type is checked first).
 #pragma once
 
@@ -16,5 +16,8 @@ std::string read_whole(const nlohmann::json& value, const char* what, int& out);
 std::string apply_settings(const nlohmann::json& in, TrainingSettings& s);
 // The settings as a configure()-style object.
 nlohmann::json settings_json(const TrainingSettings& s);
+// {weights: [W^1..W^L], biases: [b^1..b^L]}, each matrix an array of rows (row i = source neuron):
+// the parameters, or their gradients.
+nlohmann::json parameters_json(const std::vector<Matrix>& W, const std::vector<RowVector>& b);
 
 }  // namespace bp

@@ -27,11 +27,16 @@ void save_or_copy(Lab& lab, const char* name, const std::string& text) {
 
 }  // namespace
 
+void copy_share_link(Lab& lab, bool moment, uint32_t locks) {
+    const std::string base = lab.page_address ? lab.page_address() : std::string();  // asked only on a click
+    ImGui::SetClipboardText((base + "#lab=" + lab.share_link(moment, locks)).c_str());
+    lab.copied_until = ImGui::GetTime() + 2.5;  // "copied" shows for a moment
+}
+
 void draw_share_dialog(Lab& lab) {
     const float font = ImGui::GetFontSize();
     ImGui::SetNextWindowSize(ImVec2(font * 34, std::min(font * 36, ImGui::GetIO().DisplaySize.y * 0.9f)), ImGuiCond_Appearing);
     if (!ImGui::BeginPopupModal("Share and export")) return;
-    const std::string base = lab.page_address ? lab.page_address() : std::string();
 
     ui::heading("A link for a lesson");
     ImGui::TextWrapped("Students who open it see this lab with the chosen controls locked or hidden, so the lesson "
@@ -43,16 +48,10 @@ void draw_share_dialog(Lab& lab) {
     lock_box(lab, "lock the data (data set, points, features)", Lab::LockData,
              "Students cannot add, move or delete points, or change the data set or the inputs.");
     lock_box(lab, "hide the Matrices and Data table tabs", Lab::HideTables, "Only the chain rule stays below the network.");
-    if (ImGui::Button("Copy lesson link")) {
-        ImGui::SetClipboardText((base + "#lab=" + lab.share_link(true, lab.dialog_locks)).c_str());
-        lab.copied_until = ImGui::GetTime() + 2.5;
-    }
+    if (ImGui::Button("Copy lesson link")) copy_share_link(lab, true, lab.dialog_locks);
     ui::tooltip("This moment, with the trained weights, and the locks above.");
     ImGui::SameLine();
-    if (ImGui::Button("Copy lesson start link")) {
-        ImGui::SetClipboardText((base + "#lab=" + lab.share_link(false, lab.dialog_locks)).c_str());
-        lab.copied_until = ImGui::GetTime() + 2.5;
-    }
+    if (ImGui::Button("Copy lesson start link")) copy_share_link(lab, false, lab.dialog_locks);
     ui::tooltip("The starting point (initial weights), with the locks above.");
     if (ImGui::GetTime() < lab.copied_until) {
         ImGui::SameLine();

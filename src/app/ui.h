@@ -20,6 +20,9 @@ void draw_chain_rule_panel(Lab& lab);  // inside a child or tab the caller opene
 void draw_matrices_panel(Lab& lab);
 void draw_data_table(Lab& lab);  // every point's values, editable, with CSV import and export
 void draw_share_dialog(Lab& lab);  // the "Share and export" popup: teacher links, exports, imports
+// Copies this page's address with the state's link (a moment, or the starting point) and shows
+// "copied" for a moment.
+void copy_share_link(Lab& lab, bool moment, uint32_t locks);
 void draw_status_bar(Lab& lab);
 
 // A key press the platform saw (key as GLFW spells it: ASCII capitals, 32 for Space), handled even

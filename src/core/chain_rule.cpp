@@ -96,7 +96,7 @@ ChainRule expand_paths(const Network& net, Loss loss, const Pass& sample, int la
     rule.path_count = count_paths(net, layer);
 
     // Enumerate every path with a mixed-radix counter over the neurons of layers layer+1..L, summing
-    // the products and keeping the largest |product| in a bounded min-heap.
+    // the products, and ranking them all or keeping the largest |product| in a bounded min-heap.
     std::vector<int> neurons(L - layer + 1, 0);
     neurons[0] = j;
     using Entry = std::pair<double, std::vector<int>>;
@@ -116,8 +116,9 @@ ChainRule expand_paths(const Network& net, Loss loss, const Pass& sample, int la
         }
         product *= tail;
         rule.sum += product;
-        if (rank_all) rule.ranked.push_back({std::fabs(product), static_cast<uint32_t>(p)});
-        if (static_cast<int>(largest.size()) < max_listed) {
+        if (rank_all) {
+            rule.ranked.push_back({std::fabs(product), static_cast<uint32_t>(p)});
+        } else if (static_cast<int>(largest.size()) < max_listed) {
             largest.emplace(std::fabs(product), neurons);
         } else if (max_listed > 0 && std::fabs(product) > largest.top().first) {
             largest.pop();
@@ -134,9 +135,12 @@ ChainRule expand_paths(const Network& net, Loss loss, const Pass& sample, int la
     }
     std::reverse(rule.paths.begin(), rule.paths.end());
     // Largest first; equal magnitudes in enumeration order, so the ranking is the same everywhere.
+    // With the ranking, the listed paths are simply its head.
     std::sort(rule.ranked.begin(), rule.ranked.end(), [](const RankedPath& a, const RankedPath& b) {
         return a.magnitude != b.magnitude ? a.magnitude > b.magnitude : a.ordinal < b.ordinal;
     });
+    for (size_t k = 0; k < rule.ranked.size() && k < static_cast<size_t>(std::max(max_listed, 0)); ++k)
+        rule.paths.push_back(ranked_path(net, loss, sample, rule, k));
 
     rule.backprop = is_bias ? sample.delta[layer](0, j) : sample.a[layer - 1](0, i) * sample.delta[layer](0, j);
 
