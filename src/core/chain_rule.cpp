@@ -27,15 +27,32 @@ void output_factors(const Network& net, Loss loss, const Pass& s, double& dl_dyh
     dl_dyhat = loss == Loss::Bce && net.output == Activation::Sigmoid ? (y_hat - y) / dyhat_dz : loss_derivative(loss, y_hat, y);
 }
 
-// The loss of the sample in `sample` on `net` (one forward pass on a scratch copy of the input).
-double sample_loss_on(const Network& net, Loss loss, const Pass& sample) {
-    Pass pass;
+// One forward pass of the sample in `sample` on `net` into `pass` (rows = 1); returns its loss.
+double forward_sample(const Network& net, Loss loss, const Pass& sample, Pass& pass) {
     pass.reserve(net, 1);
     pass.rows = 1;
     pass.a[0].row(0) = sample.a[0].row(0);
     pass.y(0) = sample.y(0);
     forward(net, pass);
     return mean_loss(net, loss, pass);
+}
+
+int sign(double z) { return (z > 0.0) - (z < 0.0); }
+
+// Whether a ReLU's pre-activation z^m_k has a different sign in some of the passes (rows = 1 each):
+// its kink at z = 0 then lies between them. Reports the first such neuron.
+bool find_relu_kink(const Network& net, const std::vector<Pass>& passes, int& layer, int& neuron) {
+    for (int m = 1; m <= net.layer_count(); ++m) {
+        if (net.activation(m) != Activation::Relu) continue;
+        for (int k = 0; k < net.sizes[m]; ++k)
+            for (const Pass& p : passes)
+                if (sign(p.z[m](0, k)) != sign(passes[0].z[m](0, k))) {
+                    layer = m;
+                    neuron = k;
+                    return true;
+                }
+    }
+    return false;
 }
 
 // The factors of one path; neurons[m - layer] is the neuron of layer m.
@@ -144,14 +161,22 @@ ChainRule expand_paths(const Network& net, Loss loss, const Pass& sample, int la
 
     rule.backprop = is_bias ? sample.delta[layer](0, j) : sample.a[layer - 1](0, i) * sample.delta[layer](0, j);
 
+    // Finite differences: the loss at p - h, p and p + h, on a copy of the network.
     Network copy = net;
     double& p = is_bias ? copy.b[layer - 1](j) : copy.W[layer - 1](i, j);
     const double saved = p, h = 1e-5 * std::max(1.0, std::fabs(saved));
+    std::vector<Pass> passes(3);  // at p - h, p, p + h
     p = saved + h;
-    const double up = sample_loss_on(copy, loss, sample);
+    const double up = forward_sample(copy, loss, sample, passes[2]);
     p = saved - h;
-    const double down = sample_loss_on(copy, loss, sample);
+    const double down = forward_sample(copy, loss, sample, passes[0]);
+    p = saved;
+    const double at = forward_sample(copy, loss, sample, passes[1]);
+    rule.numeric_step = h;
     rule.numeric = (up - down) / (2.0 * h);
+    rule.numeric_left = (at - down) / h;
+    rule.numeric_right = (up - at) / h;
+    rule.numeric_kink = find_relu_kink(copy, passes, rule.kink_layer, rule.kink_neuron);
     return rule;
 }
 

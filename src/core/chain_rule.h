@@ -1,6 +1,6 @@
 // ChainRule: dL/dw for one weight (or bias) and one sample, written out as the sum over every path
 // from that parameter to the loss, one product of local derivatives per path, beside the backprop
-// value and a central finite difference.
+// value and finite differences (central and one-sided, and whether a ReLU kink lies between them).
 //
 // For w^l_ij the paths run from neuron j of layer l through one neuron k_m of every later layer
 // m = l+1..L to the output, so there are n_{l+1} * ... * n_L of them. Along a path (from the loss):
@@ -50,7 +50,19 @@ struct ChainRule {
     std::vector<RankedPath> ranked;  // every path, largest |product| first (when asked for)
     double sum = 0.0;              // sum of the products of all paths
     double backprop = 0.0;         // the per-sample gradient from the backward pass
-    double numeric = 0.0;          // central finite difference of this sample's loss
+    // Finite differences of this sample's loss L(p) in the parameter p, with step h:
+    double numeric_step = 0.0;     // h = 1e-5 max(1, |p|)
+    double numeric = 0.0;          // central: (L(p + h) - L(p - h)) / 2h
+    double numeric_left = 0.0;     // one-sided, from below: (L(p) - L(p - h)) / h
+    double numeric_right = 0.0;    // one-sided, from above: (L(p + h) - L(p)) / h
+    // True when a ReLU's kink lies inside [p - h, p + h]: the pre-activation z of some ReLU neuron
+    // (hidden, or the output with a relu output) has a different sign (-, 0, +) at p - h, p and p + h.
+    // L then has no derivative there to approximate: the central difference averages the two
+    // one-sided slopes (half of one when the other is 0), and backprop, which takes f'(0) = 0, gives
+    // one of them; compare it with numeric_left / numeric_right rather than with numeric.
+    bool numeric_kink = false;
+    int kink_layer = 0;    // the first such neuron (when numeric_kink): layer m (1-based) ...
+    int kink_neuron = -1;  // ... and neuron k (0-based) of z^m_k
 };
 
 // Number of paths from a parameter of layer l (1-based) to the loss.

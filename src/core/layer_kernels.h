@@ -1,7 +1,7 @@
 // The inner loops of the forward and backward passes for one layer, specialised for each layer width
 // n_l = 1..16 so that a sample's row of z (or of the weight gradient) stays in registers and the
 // compiler unrolls and vectorises the loop over it. Row-major storage throughout (see network.h).
-// Used only by network.cpp.
+// Called through layer_ops.h, which names each one as its equation.
 #pragma once
 
 #include <array>

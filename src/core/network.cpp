@@ -1,7 +1,7 @@
 // Network parameters, Glorot initialisation, and the batched forward and backward passes.
 #include "core/network.h"
 
-#include "core/layer_kernels.h"
+#include "core/layer_ops.h"
 
 #include <cmath>
 
@@ -83,11 +83,12 @@ bool Pass::fits(const Network& net, int capacity) const {
 }
 
 void forward_layer(const Network& net, Pass& pass, int l) {
-    const int in = net.sizes[l - 1], out = net.sizes[l];
-    // z^l = a^{l-1} W^l + b^l   (n x n_{l-1}) (n_{l-1} x n_l) + (1 x n_l) -> (n x n_l)
-    kernels::kAffine[out - 1](net.W[l - 1].data(), net.b[l - 1].data(), pass.a[l - 1].data(), pass.z[l].data(),
-                              pass.rows, in);
-    activate(net.activation(l), pass.z[l].data(), pass.a[l].data(), pass.rows * out);  // a^l = f_l(z^l)
+    const int n = pass.rows;
+    const auto a_prev = pass.a[l - 1].topRows(n);  // a^{l-1}  (n x n_{l-1})
+    auto z = pass.z[l].topRows(n);                 // z^l      (n x n_l)
+    auto a = pass.a[l].topRows(n);                 // a^l      (n x n_l)
+    affine(a_prev, net.W[l - 1], net.b[l - 1], z);  // z^l = a^{l-1} W^l + b^l
+    activate(net.activation(l), z, a);              // a^l = f_l(z^l)
 }
 
 void forward(const Network& net, Pass& pass) {
@@ -105,21 +106,21 @@ double mean_loss(const Network& net, Loss loss, Pass& pass) {
 }
 
 void backward_layer(const Network& net, Loss loss, Pass& pass, Gradients& grad, int l) {
-    const int n = pass.rows, L = net.layer_count();
-    if (l == L) {
-        // delta^L = dL/dy-hat * f_L'(z^L)   (n x 1): the network has one output.
-        for (int s = 0; s < n; ++s)
-            pass.delta[L](s, 0) = output_delta(loss, net.output, pass.z[L](s, 0), pass.a[L](s, 0), pass.y(s));
+    const int n = pass.rows;
+    const auto a_prev = pass.a[l - 1].topRows(n);  // a^{l-1}  (n x n_{l-1})
+    const auto z = pass.z[l].topRows(n);           // z^l      (n x n_l)
+    const auto a = pass.a[l].topRows(n);           // a^l      (n x n_l)
+    auto delta = pass.delta[l].topRows(n);         // delta^l  (n x n_l)
+    if (l == net.layer_count()) {
+        output_delta(loss, net.output, z, a, pass.y.head(n), delta);  // delta^L = dL/dy-hat · f_L'(z^L)
     } else {
-        // delta^l = f'(z^l) ⊙ (delta^{l+1} (W^{l+1})^T)   (n x n_{l+1})(n_{l+1} x n_l) -> (n x n_l)
-        kernels::kBackPropagate[net.sizes[l + 1] - 1](net.W[l].data(), pass.delta[l + 1].data(), pass.delta[l].data(), n,
-                                                      net.sizes[l]);
-        scale_by_derivative(net.activation(l), pass.z[l].data(), pass.a[l].data(), pass.delta[l].data(), n * net.sizes[l]);
+        const auto delta_next = pass.delta[l + 1].topRows(n);  // delta^{l+1}  (n x n_{l+1})
+        const Matrix& W_next = net.W[l];                       // W^{l+1}      (n_l x n_{l+1})
+        backpropagate(delta_next, W_next, delta);              // delta^l = delta^{l+1} (W^{l+1})^T
+        multiply_by_derivative(net.activation(l), z, a, delta);  // delta^l ⊙= f_l'(z^l)
     }
-    // dL/dW^l = (a^{l-1})^T delta^l / n   (n_{l-1} x n)(n x n_l) -> (n_{l-1} x n_l)
-    // dL/db^l = mean over samples of delta^l   (1 x n_l)
-    kernels::kWeightGradient[net.sizes[l] - 1](pass.a[l - 1].data(), pass.delta[l].data(), grad.dW[l - 1].data(),
-                                               grad.db[l - 1].data(), n, net.sizes[l - 1], 1.0 / n);
+    // dL/dW^l = (a^{l-1})^T delta^l / n   (n_{l-1} x n_l),   dL/db^l = (1/n) Σ_s delta^l_s   (1 x n_l)
+    weight_gradient(a_prev, delta, grad.dW[l - 1], grad.db[l - 1]);
 }
 
 double backward(const Network& net, Loss loss, Pass& pass, Gradients& grad) {

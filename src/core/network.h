@@ -1,6 +1,6 @@
 // Network: a multilayer perceptron's parameters, and the forward and backward passes over a batch.
 //
-// Notation (DESIGN.md), with layers l = 1..L and code indices 0-based:
+// Notation (docs/ARCHITECTURE.md, "Notation"), with layers l = 1..L and code indices 0-based:
 //   W^l is (n_{l-1} x n_l): w^l_ij joins neuron i of layer l-1 to neuron j of layer l.
 //   z^l = a^{l-1} W^l + b^l,   a^l = f_l(z^l),   a^0 = x,   y-hat = a^L.
 //   delta^l = dL/dz^l,   dL/dW^l = (a^{l-1})^T delta^l,   dL/db^l = delta^l,
@@ -12,7 +12,9 @@
 // the inner loops of the passes run over contiguous memory (axpy form, which the compiler vectorises
 // without reordering sums). The loops are written out rather than left to Eigen's expression
 // templates: at these sizes (n <= 16) that is several times faster, natively and in WebAssembly,
-// and it fixes the order of every sum, so results are the same bits on every platform.
+// and it fixes the order of every sum, so results are the same bits on every platform. network.cpp
+// calls them by their equations (layer_ops.h); textbook_mlp.h is the same passes in plain scalar
+// loops, the independent reference the tests hold these against.
 #pragma once
 
 #include <vector>

@@ -1,9 +1,9 @@
-// The chain-rule path expansion: every path's product, their sum against backprop, the reference MLP
-// and a finite difference, and the number of paths.
+// The chain-rule path expansion: every path's product, their sum against backprop, the textbook MLP
+// (core/textbook_mlp.h) and a finite difference, the number of paths, and ReLU kinks inside ±h.
 #include <gtest/gtest.h>
 
 #include "core/chain_rule.h"
-#include "reference_mlp.h"
+#include "core/textbook_mlp.h"
 #include "test_util.h"
 
 using namespace bp;
@@ -21,7 +21,7 @@ Pass one_sample(const Network& net, Loss loss, const test_util::Batch& batch) {
 }
 }  // namespace
 
-TEST(ChainRule, PathSumEqualsBackpropAndReferenceForEveryParameter) {
+TEST(ChainRule, PathSumEqualsBackpropAndTextbookForEveryParameter) {
     Rng rng(11);
     int checked = 0;
     for (Activation hidden : kAllActivations)
@@ -35,7 +35,7 @@ TEST(ChainRule, PathSumEqualsBackpropAndReferenceForEveryParameter) {
                         for (Eigen::Index j = 0; j < b.size(); ++j) b(j) = rng.uniform(-0.5, 0.5);
                     const auto batch = test_util::random_batch(rng, net.sizes[0], 1);
                     const Pass pass = one_sample(net, loss, batch);
-                    const auto ref = reference::batch_gradient(net, loss, batch.xs, batch.ys);
+                    const auto ref = textbook::batch_gradient(net, loss, batch.xs, batch.ys);
                     for (int l = 1; l <= net.layer_count(); ++l) {
                         int64_t expected_paths = 1;
                         for (int m = l + 1; m <= net.layer_count(); ++m) expected_paths *= net.sizes[m];
@@ -118,4 +118,70 @@ TEST(ChainRule, RankingOrdersEveryPathAndRebuildsEachOne) {
         }
     }
     EXPECT_NEAR(sum, r.sum, 1e-15);
+}
+
+namespace {
+// 1-1-1, ReLU hidden, linear output, mse, x = 1, y = -1. With w^1_11 = 1 and b^1_1 = -1 the hidden
+// z^1_1 = 1 · 1 - 1 is exactly 0: the ReLU's kink sits at the parameter's value.
+//   L(w^1_11) = ½ (relu(w^1_11 - 1) w^2_11 + 1)²: slope 0 from below, w^2_11 (ŷ - y) = 1 from above.
+Network kinked_network() {
+    Network net({1, 1, 1}, Activation::Relu, Activation::Linear);
+    net.W[0](0, 0) = 1.0;
+    net.b[0](0) = -1.0;
+    net.W[1](0, 0) = 1.0;
+    return net;
+}
+test_util::Batch kinked_sample() { return {{{1.0}}, {-1.0}}; }
+}  // namespace
+
+TEST(ChainRule, FiniteDifferenceAcrossAReluKinkIsFlaggedWithItsOneSidedSlopes) {
+    const Network net = kinked_network();
+    const Pass pass = one_sample(net, Loss::Mse, kinked_sample());
+    ASSERT_EQ(pass.z[1](0, 0), 0.0);
+    const ChainRule r = expand_paths(net, Loss::Mse, pass, 1, 0, 0, false);
+    EXPECT_EQ(r.backprop, 0.0);  // f'(0) = 0: backprop takes the slope from below
+    EXPECT_EQ(r.numeric_left, 0.0);
+    EXPECT_NEAR(r.numeric_right, 1.0, 1e-4);
+    EXPECT_NEAR(r.numeric, 0.5 * r.numeric_right, 1e-12);  // the central difference: half of it
+    EXPECT_NEAR(test_util::relative_error_fd(r.numeric, r.backprop), 1.0, 1e-12);  // the false "error 1"
+    EXPECT_EQ(r.numeric_step, 1e-5);
+    EXPECT_TRUE(r.numeric_kink);
+    EXPECT_EQ(r.kink_layer, 1);
+    EXPECT_EQ(r.kink_neuron, 0);
+    // The bias b^1_1 moves the same z across 0.
+    EXPECT_TRUE(expand_paths(net, Loss::Mse, pass, 1, 0, 0, true).numeric_kink);
+}
+
+TEST(ChainRule, ParametersThatDoNotMoveTheKinkedNeuronAreNotFlagged) {
+    // w^2_11 sits after the neuron with z = 0: that z stays 0 at w ± h, so L is smooth in w^2_11.
+    const Network net = kinked_network();
+    const Pass pass = one_sample(net, Loss::Mse, kinked_sample());
+    const ChainRule r = expand_paths(net, Loss::Mse, pass, 2, 0, 0, false);
+    EXPECT_FALSE(r.numeric_kink);
+    EXPECT_EQ(r.kink_neuron, -1);
+    EXPECT_LT(test_util::relative_error_fd(r.numeric, r.backprop), 1e-6);
+}
+
+TEST(ChainRule, SmoothCasesHaveNoKinkAndAgreeingOneSidedSlopes) {
+    Rng rng(5);
+    for (Activation hidden : {Activation::Tanh, Activation::Relu}) {
+        Network net({2, 4, 3, 1}, hidden, Activation::Sigmoid);
+        net.init_glorot(rng);
+        for (auto& b : net.b)
+            for (Eigen::Index j = 0; j < b.size(); ++j) b(j) = 0.25;  // every ReLU's z well away from 0 ...
+        test_util::Batch sample{{{0.5, -0.25}}, {1.0}};
+        const Pass pass = one_sample(net, Loss::Bce, sample);
+        for (int l = 1; l <= 2; ++l)
+            for (int k = 0; k < net.sizes[l]; ++k) {
+                ASSERT_GT(std::fabs(pass.z[l](0, k)), 1e-3);  // ... checked
+            }
+        for (int l = 1; l <= net.layer_count(); ++l)
+            for (int j = 0; j < net.sizes[l]; ++j)
+                for (int i = -1; i < net.sizes[l - 1]; ++i) {
+                    const ChainRule r = expand_paths(net, Loss::Bce, pass, l, std::max(i, 0), j, i < 0);
+                    EXPECT_FALSE(r.numeric_kink) << activation_name(hidden);
+                    EXPECT_LT(test_util::relative_error_fd(r.numeric, r.backprop), 1e-6);
+                    EXPECT_LT(test_util::relative_error(r.numeric_left, r.numeric_right, 1e-3), 1e-3);
+                }
+    }
 }

@@ -1,9 +1,9 @@
-// Backprop gradients against central finite differences and against the independent reference MLP,
-// for random architectures and every activation/loss pair.
+// Backprop gradients against central finite differences and against the independent textbook MLP
+// (core/textbook_mlp.h), for random architectures and every activation/loss pair.
 #include <gtest/gtest.h>
 
 #include "core/network.h"
-#include "reference_mlp.h"
+#include "core/textbook_mlp.h"
 #include "test_util.h"
 
 using namespace bp;
@@ -42,7 +42,7 @@ double numeric(Network& net, double& p, Loss loss, Pass& pass) {
 
 }  // namespace
 
-TEST(Gradient, MatchesFiniteDifferencesAndReferenceForEveryActivationAndLoss) {
+TEST(Gradient, MatchesFiniteDifferencesAndTextbookForEveryActivationAndLoss) {
     Rng rng(2024);
     int checked = 0;
     for (const Pair& pair : all_pairs()) {
@@ -58,10 +58,10 @@ TEST(Gradient, MatchesFiniteDifferencesAndReferenceForEveryActivationAndLoss) {
             grad.resize_like(net);
             forward(net, pass);
             const double loss = backward(net, pair.loss, pass, grad);
-            const auto ref = reference::batch_gradient(net, pair.loss, batch.xs, batch.ys);
+            const auto ref = textbook::batch_gradient(net, pair.loss, batch.xs, batch.ys);
             const std::string what = std::string(activation_name(pair.hidden)) + "/" +
                                      activation_name(pair.output) + "/" + loss_name(pair.loss);
-            EXPECT_LT(test_util::relative_error(loss, reference::batch_loss(net, pair.loss, batch.xs, batch.ys)),
+            EXPECT_LT(test_util::relative_error(loss, textbook::batch_loss(net, pair.loss, batch.xs, batch.ys)),
                       1e-12)
                 << what;
 
@@ -87,7 +87,7 @@ TEST(Gradient, MatchesFiniteDifferencesAndReferenceForEveryActivationAndLoss) {
     EXPECT_GT(checked, 500);  // the sweep really covered many parameters
 }
 
-TEST(Gradient, ForwardMatchesReferenceOutput) {
+TEST(Gradient, ForwardMatchesTextbookOutput) {
     Rng rng(7);
     Network net({4, 3, 2, 1}, Activation::Tanh, Activation::Sigmoid);
     net.init_glorot(rng);
@@ -96,7 +96,7 @@ TEST(Gradient, ForwardMatchesReferenceOutput) {
     test_util::load(batch, net, pass);
     forward(net, pass);
     for (int s = 0; s < 5; ++s) {
-        const auto ref = reference::run(net, batch.xs[s]);
+        const auto ref = textbook::forward(net, batch.xs[s]);
         for (int l = 1; l <= 3; ++l)
             for (int j = 0; j < net.sizes[l]; ++j) {
                 EXPECT_NEAR(pass.z[l](s, j), ref.z[l][j], 1e-14);
