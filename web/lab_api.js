@@ -50,6 +50,8 @@
     importWeights: (text) => call("importWeights", [text]), // {ok, error}; nothing changes on error
     exportHistory: () => call("exportHistory"),           // CSV text: step,training_loss,test_loss
     stats: () => call("stats"),
+    // A message across the top of the lab ("" clears it): {ok, error}.
+    notice: (text) => call("notice", [text]),
   };
 
   // Called by boot.js.

@@ -11,10 +11,11 @@
 #include <cmath>
 #include <cstdio>
 
-#include "app/fonts.h"
-#include "app/lab.h"
-#include "app/ui.h"
-#include "platform/output_renderer.h"
+#include "app/lab/lab.h"
+#include "app/ui/fonts.h"
+#include "app/ui/lab_window.h"
+#include "app/ui/ui_style.h"
+#include "platform/platform_services.h"
 #include "platform/web_bridge.h"
 
 #ifdef __EMSCRIPTEN__
@@ -29,10 +30,11 @@ constexpr float kFontSize = 18.0f;  // CSS pixels: readable from the back of a r
 struct App {
     GLFWwindow* window = nullptr;
     bp::Lab lab;
+    bp::PlatformServices services{lab};
+    bp::LabWindow ui{lab, services};
     float pixel_ratio = 0.0f;  // the ratio the font atlas was built for
     double last_time = 0.0;
     bool drew_first_frame = false;
-    bp::OutputRenderer output;
 };
 
 App* g_app = nullptr;
@@ -107,7 +109,7 @@ void frame() {
 #endif
     app.lab.advance(dt);
     ImGui::NewFrame();
-    bp::draw_lab_window(app.lab);
+    bp::draw_lab_window(app.ui);
     ImGui::Render();
     const double cpu_ms = now_ms() - start;
 
@@ -115,7 +117,7 @@ void frame() {
     glClearColor(0.95f, 0.96f, 0.97f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    if (app.lab.png_in_frames > 0 && --app.lab.png_in_frames == 0) bp::save_png_after_frame();
+    app.services.after_frame();
     app.lab.record_frame_time(cpu_ms, dt);
 #ifndef __EMSCRIPTEN__
     glfwSwapBuffers(app.window);
@@ -155,19 +157,9 @@ int main(int, char**) {
     glfwSetKeyCallback(app.window, on_key);
     glfwSetScrollCallback(app.window, on_scroll);
     ImGui_ImplOpenGL3_Init("#version 300 es");
-    bp::bind_web_api(&app.lab);
-    bp::install_browser_services(&app.lab);
-    if (app.output.init())
-        app.lab.draw_output_on_gpu = [](ImDrawList* draw, ImVec2 min, ImVec2 max) { g_app->output.queue(draw, min, max, g_app->lab); };
-#ifndef __EMSCRIPTEN__
-    app.lab.save_text_file = [](const std::string& name, const std::string& text) {
-        std::FILE* file = std::fopen(name.c_str(), "wb");
-        const bool ok = file && std::fwrite(text.data(), 1, text.size(), file) == text.size();
-        if (file) std::fclose(file);
-        g_app->lab.data_message = ok ? "Saved " + name + " in the folder the lab was started from." : "Could not write " + name;
-        g_app->lab.data_message_is_error = !ok;
-    };
-#endif
+    bp::bind_web_api(&app.ui);
+    app.services.install_clipboard();
+    app.services.init_gpu();
 
 #ifdef __EMSCRIPTEN__
     emscripten_set_main_loop(frame, 0, true);

@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "app/lab_api.h"
+#include "app/api/lab_api.h"
 
 namespace api_test {
 

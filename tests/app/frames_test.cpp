@@ -5,8 +5,9 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include "app/fonts.h"
-#include "app/ui.h"
+#include "app/ui/fonts.h"
+#include "app/ui/lab_window.h"
+#include "app/ui/ui_style.h"
 
 using namespace bp;
 
@@ -25,13 +26,15 @@ struct Headless {
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
     }
     ~Headless() { ImGui::DestroyContext(); }
-    void frame(Lab& lab, ImVec2 mouse = ImVec2(-FLT_MAX, -FLT_MAX), bool down = false) {
+    // A frame of `window`, as the platform draws it: the lab trains its share, then every view draws.
+    void frame(LabWindow& window, ImVec2 mouse = ImVec2(-FLT_MAX, -FLT_MAX), bool down = false) {
+        Lab& lab = window.lab;
         ImGuiIO& io = ImGui::GetIO();
         io.MousePos = mouse;
         io.MouseDown[0] = down;
         lab.advance(1.0 / 60.0);
         ImGui::NewFrame();
-        draw_lab_window(lab);
+        draw_lab_window(window);
         ImGui::Render();
     }
 };
@@ -47,8 +50,10 @@ TEST(Frames, FontHasTheMathGlyphs) {
 TEST(Frames, TrainingWhilePlayingDrawsEveryPanel) {
     Headless ui;
     Lab lab;
+    Platform headless;  // no files, no GPU: the data view draws the output on the CPU
+    LabWindow window(lab, headless);
     lab.play(true);
-    for (int k = 0; k < 120; ++k) ui.frame(lab);
+    for (int k = 0; k < 120; ++k) ui.frame(window);
     EXPECT_GT(lab.trainer().step_count(), 0);
     EXPECT_GT(ImGui::GetDrawData()->TotalVtxCount, 2000);  // network, data, plot and controls drew
 }
@@ -56,18 +61,44 @@ TEST(Frames, TrainingWhilePlayingDrawsEveryPanel) {
 TEST(Frames, ClickingPlayStartsAndStopsTraining) {
     Headless ui;
     Lab lab;
-    ui.frame(lab);
-    ui.frame(lab);
+    Platform headless;  // no files, no GPU: the data view draws the output on the CPU
+    LabWindow window(lab, headless);
+    ui.frame(window);
+    ui.frame(window);
     // The Play button is the first item of the controls panel; find it by its rectangle.
     ImGuiWindow* controls = nullptr;
     for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
         if (std::string(w->Name).find("controls") != std::string::npos) controls = w;
     ASSERT_NE(controls, nullptr);
     const ImVec2 play(controls->ContentRegionRect.Min.x + 20, controls->ContentRegionRect.Min.y + 12);
-    ui.frame(lab, play, false);
-    ui.frame(lab, play, true);
-    ui.frame(lab, play, false);
+    ui.frame(window, play, false);
+    ui.frame(window, play, true);
+    ui.frame(window, play, false);
     EXPECT_TRUE(lab.playing());
-    for (int k = 0; k < 10; ++k) ui.frame(lab, play, false);
+    for (int k = 0; k < 10; ++k) ui.frame(window, play, false);
     EXPECT_GT(lab.trainer().step_count(), 0);
+}
+
+TEST(Frames, UndoDuringADragLetsTheDataViewLetGoOfThePoint) {
+    Headless ui;
+    Lab lab;
+    Platform headless;
+    LabWindow window(lab, headless);
+    ui.frame(window);
+    ui.frame(window);
+    const PlaneView& plane = window.data.plane;
+    ASSERT_GT(plane.max.x - plane.min.x, 50.0f);
+    const Point start = lab.trainer().points()[3];
+    const ImVec2 at = plane.to_screen(start.x1, start.x2);
+    ui.frame(window, at, false);
+    ui.frame(window, at, true);  // press on point 3
+    ui.frame(window, ImVec2(at.x + 20, at.y + 20), true);
+    ui.frame(window, ImVec2(at.x + 40, at.y + 40), true);  // dragging
+    ASSERT_TRUE(window.data.dragging_point);
+    ASSERT_NE(lab.trainer().points()[3].x1, start.x1);
+    ASSERT_TRUE(lab.undo());  // Ctrl+Z in the middle of the drag
+    ui.frame(window, ImVec2(at.x + 60, at.y + 60), true);  // the pointer moves on, still pressed
+    EXPECT_FALSE(window.data.dragging_point);
+    EXPECT_EQ(lab.trainer().points()[3].x1, start.x1);  // the restored point stays put
+    EXPECT_EQ(lab.trainer().points()[3].x2, start.x2);
 }

@@ -79,3 +79,29 @@ TEST(InspectorApi, PhaseWalksOneStepAndPassShowsEachLayerAsItIsComputed) {
     EXPECT_NEAR(r["update"]["perSample"][0].get<double>(), r["backprop"].get<double>(), 1e-15);
     EXPECT_EQ(call(lab, "inspect", {{{"batchSample", 11}}})["ok"], false);
 }
+
+TEST(InspectorApi, AReluKinkInsideTheFiniteDifferenceIsNamedNotShownAsAnError) {
+    Lab lab;
+    ASSERT_EQ(call(lab, "configure", {{{"activations", {{"hidden", "relu"}}}}})["ok"], true);
+    const json smooth = call(lab, "chainRule", {1, 1, 1});
+    EXPECT_EQ(smooth["numericKink"], false);
+    EXPECT_LT(smooth["relativeError"].get<double>(), 1e-6);
+    // Every weight and bias into layer 1 at zero: z¹ is exactly 0 for every sample, so nudging
+    // w¹₁₁ by ±h moves z¹₁ across the ReLU's kink (the inspected point has x₁ ≠ 0).
+    json weights = json::parse(call(lab, "exportWeights").get<std::string>());
+    for (auto& row : weights["weights"][0])
+        for (auto& w : row) w = 0.0;
+    for (auto& b : weights["biases"][0]) b = 0.0;
+    ASSERT_EQ(call(lab, "importWeights", {weights.dump()})["ok"], true);
+    const json r = call(lab, "chainRule", {1, 1, 1});
+    ASSERT_EQ(r["numericKink"], true);
+    EXPECT_EQ(r["kink"]["layer"], 1);
+    EXPECT_EQ(r["kink"]["neuron"], 1);
+    // Backprop takes ReLU'(0) = 0: it is the slope on the side where the ReLU is flat, and the central
+    // difference is the mean of the two one-sided slopes, which differ.
+    const double backprop = r["backprop"].get<double>(), left = r["numericLeft"].get<double>(),
+                 right = r["numericRight"].get<double>();
+    EXPECT_TRUE(std::fabs(backprop - left) < 1e-6 || std::fabs(backprop - right) < 1e-6) << backprop << " " << left << " " << right;
+    EXPECT_GT(std::fabs(left - right), 1e-3);
+    EXPECT_NEAR(r["numeric"].get<double>(), 0.5 * (r["numericLeft"].get<double>() + r["numericRight"].get<double>()), 1e-9);
+}

@@ -276,15 +276,14 @@ TEST(LabApi, ChainRuleStaysFiniteWhenABceOutputSaturates) {
 TEST(Lab, UndoDuringADragEndsTheDrag) {
     Lab lab;
     const Point start = lab.trainer().points()[3];
-    lab.pressed_point = 3;
-    lab.dragging_point = true;
     lab.begin_drag();
+    ASSERT_TRUE(lab.drag_open());
     Point moved = start;
     moved.x1 = 0.5;
     lab.move_point(3, moved);
     ASSERT_TRUE(lab.undo());
     EXPECT_EQ(lab.trainer().points()[3].x1, start.x1);
-    EXPECT_EQ(lab.pressed_point, -1);  // the view lets go of the point
+    EXPECT_FALSE(lab.drag_open());  // the data view sees it and lets go of the point
     moved.x1 = -0.5;
     lab.move_point(3, moved);  // a later edit is an undo step of its own
     ASSERT_TRUE(lab.undo());

@@ -1,22 +1,22 @@
 // Pure geometry and notation of the views: node layout, hit testing, axis ticks, glyphs.
 #include <gtest/gtest.h>
 
-#include "app/glyphs.h"
-#include "app/network_layout.h"
-#include "app/plane_view.h"
-#include "app/plot_axes.h"
+#include "app/notation/glyphs.h"
+#include "app/layout/network_layout.h"
+#include "app/layout/plane_view.h"
+#include "app/layout/plot_axes.h"
 
 using namespace bp;
 
 TEST(NetworkLayout, LayersGoLeftToRightAndNodesStayInside) {
-    const ImVec2 min(100, 50), max(900, 650);
+    const Vec2 min{100, 50}, max{900, 650};
     const NetworkLayout layout = layout_network({4, 3, 2, 1}, min, max);
     ASSERT_EQ(layout.nodes.size(), 4u);
     EXPECT_EQ(layout.nodes[0].size(), 4u);
     EXPECT_EQ(layout.nodes[3].size(), 1u);
     for (size_t l = 1; l < layout.nodes.size(); ++l) EXPECT_GT(layout.nodes[l][0].x, layout.nodes[l - 1][0].x);
     for (const auto& layer : layout.nodes)
-        for (const ImVec2& c : layer) {
+        for (const Vec2& c : layer) {
             EXPECT_GE(c.x - layout.radius, min.x);
             EXPECT_LE(c.x + layout.radius, max.x);
             EXPECT_GE(c.y - layout.radius, min.y);
@@ -29,8 +29,8 @@ TEST(NetworkLayout, LayersGoLeftToRightAndNodesStayInside) {
 }
 
 TEST(NetworkLayout, HitTestFindsNodesBiasesAndEdges) {
-    const NetworkLayout layout = layout_network({4, 3, 2, 1}, ImVec2(0, 0), ImVec2(800, 600));
-    const ImVec2 node = layout.nodes[1][2];
+    const NetworkLayout layout = layout_network({4, 3, 2, 1}, Vec2{0, 0}, Vec2{800, 600});
+    const Vec2 node = layout.nodes[1][2];
     NetworkHit hit = hit_test(layout, node, 5);
     EXPECT_EQ(hit.kind, NetworkHit::Node);
     EXPECT_EQ(hit.layer, 1);
@@ -43,26 +43,26 @@ TEST(NetworkLayout, HitTestFindsNodesBiasesAndEdges) {
 
     // A quarter of the way along the edge from input 1 to neuron 3 of layer 1 lies w^1_13 (the
     // midpoint would be ambiguous: the edge from input 3 to neuron 1 crosses it there).
-    const ImVec2 a = layout.nodes[0][0], b = layout.nodes[1][2];
-    hit = hit_test(layout, ImVec2(a.x + (b.x - a.x) / 4, a.y + (b.y - a.y) / 4), 5);
+    const Vec2 a = layout.nodes[0][0], b = layout.nodes[1][2];
+    hit = hit_test(layout, Vec2{a.x + (b.x - a.x) / 4, a.y + (b.y - a.y) / 4}, 5);
     EXPECT_EQ(hit.kind, NetworkHit::Edge);
     EXPECT_EQ(hit.layer, 1);
     EXPECT_EQ(hit.i, 0);
     EXPECT_EQ(hit.j, 2);
 
-    EXPECT_EQ(hit_test(layout, ImVec2(799, 2), 5).kind, NetworkHit::None);
+    EXPECT_EQ(hit_test(layout, Vec2{799, 2}, 5).kind, NetworkHit::None);
 }
 
 TEST(PlaneView, MapsThePlaneOntoTheSquareAndBack) {
     PlaneView v;
-    v.min = ImVec2(10, 20);
-    v.max = ImVec2(410, 420);
+    v.min = Vec2{10, 20};
+    v.max = Vec2{410, 420};
     v.extent = 2.0;
-    const ImVec2 top_left = v.to_screen(-2, 2);
+    const Vec2 top_left = v.to_screen(-2, 2);
     EXPECT_FLOAT_EQ(top_left.x, 10);
     EXPECT_FLOAT_EQ(top_left.y, 20);
     double x1, x2;
-    v.to_plane(ImVec2(310, 120), x1, x2);
+    v.to_plane(Vec2{310, 120}, x1, x2);
     EXPECT_NEAR(x1, 1.0, 1e-6);
     EXPECT_NEAR(x2, 1.0, 1e-6);
 }

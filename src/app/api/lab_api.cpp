@@ -1,0 +1,386 @@
+// window.lab's methods, one small handler each, and the table that names them.
+#include "app/api/lab_api.h"
+
+#include "app/api/chain_rule_json.h"
+#include "app/lab/dataset_settings.h"
+#include "app/lab/lab_files.h"
+#include "app/lab/settings_json.h"
+#include "core/csv.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace bp {
+
+using nlohmann::json;
+
+const json& ApiCall::arg(size_t k) const {
+    static const json none;
+    return k < args.size() ? args[k] : none;
+}
+
+namespace {
+
+json point_json(const Point& p, const std::vector<Feature>& features) {
+    json f = json::array();
+    for (Feature feature : features) f.push_back(feature_value(feature, p.x1, p.x2));
+    return {{"x", {p.x1, p.x2}}, {"features", f}, {"y", p.y}, {"test", p.test}};
+}
+
+json locks_json(const Lab& lab) {
+    json locks = json::array();
+    if (lab.locked(Lab::LockNetwork)) locks.push_back("network");
+    if (lab.locked(Lab::LockTraining)) locks.push_back("training");
+    if (lab.locked(Lab::LockData)) locks.push_back("data");
+    if (lab.locked(Lab::HideTables)) locks.push_back("tables");
+    return locks;
+}
+
+json points_json(const Lab& lab) {
+    json points = json::array();
+    for (const Point& p : lab.trainer().points()) points.push_back(point_json(p, lab.settings().features));
+    return points;
+}
+
+json state_json(const Lab& lab) {
+    const Trainer& t = lab.trainer();
+    json history = json::array();
+    for (const LossSample& h : t.history().samples())
+        history.push_back({{"step", h.step}, {"loss", h.loss}, {"testLoss", std::isnan(h.test_loss) ? json(nullptr) : json(h.test_loss)}});
+    json state = settings_json(t.settings());  // layers, activations, loss, ... as configure() takes them
+    state.update(parameters_json(t.network().W, t.network().b));
+    state.update({{"step", t.step_count()},
+                  {"epoch", t.epoch_count()},
+                  {"samplesSeen", t.samples_seen()},
+                  {"lossHistory", history},
+                  {"trainingLoss", lab.training_loss()},
+                  {"testLoss", std::isnan(t.test_loss()) ? json(nullptr) : json(t.test_loss())},
+                  {"points", points_json(lab)},
+                  {"playing", lab.playing()},
+                  {"speed", lab.speed()},
+                  {"phase", phase_name(t.phase().phase)},
+                  {"selection", inspection_json(lab)},
+                  {"locks", locks_json(lab)},
+                  {"error", t.error().empty() ? json(nullptr) : json(t.error())}});
+    return state;
+}
+
+json gradients_json(const Lab& lab) {
+    return parameters_json(lab.trainer().gradients().dW, lab.trainer().gradients().db);
+}
+
+// {x: [x1, x2], y, test} into p; for an added point x and y are required.
+std::string read_point(const json& spec, Point& p, bool all_required) {
+    if (!spec.is_object()) return "a point is {x: [x1, x2], y}";
+    if (spec.contains("x")) {
+        const json& x = spec["x"];
+        if (!x.is_array() || x.size() != 2 || !x[0].is_number() || !x[1].is_number()) return "x must be [x1, x2]";
+        p.x1 = x[0].get<double>();
+        p.x2 = x[1].get<double>();
+    } else if (all_required) {
+        return "a point needs x: [x1, x2]";
+    }
+    if (spec.contains("y")) {
+        if (auto error = read_number(spec["y"], "y", p.y); !error.empty()) return error;
+    } else if (all_required) {
+        return "a point needs its target y";
+    }
+    if (spec.contains("test")) {
+        if (!spec["test"].is_boolean()) return "test must be true or false";
+        p.test = spec["test"].get<bool>();
+    }
+    return "";
+}
+
+constexpr int kMaxTrainSteps = 1000000;  // a million W2 steps take seconds: more would freeze the page
+
+json result(const std::string& error) {
+    return error.empty() ? json{{"ok", true}, {"error", nullptr}} : json{{"ok", false}, {"error", error}};
+}
+
+// --- the lab as a whole ---------------------------------------------------------------------------
+
+json state(const ApiCall& c) { return state_json(c.lab); }
+
+json gradients(const ApiCall& c) { return gradients_json(c.lab); }
+
+json stats(const ApiCall& c) {
+    const FrameStats& s = c.lab.stats();
+    return {{"frameMs", s.frame_ms}, {"trainMs", s.train_ms}, {"stepsPerFrame", s.steps_per_frame}, {"fps", s.fps}};
+}
+
+json configure(const ApiCall& c) {
+    TrainingSettings s = c.lab.settings();
+    const std::string error = apply_settings(c.arg(0), s);
+    return result(error.empty() ? c.lab.configure(s) : error);
+}
+
+json reset(const ApiCall& c) {
+    c.lab.reset();
+    return result("");
+}
+
+json reset_defaults(const ApiCall& c) {
+    c.lab.reset_to_defaults();
+    return result("");
+}
+
+json notice(const ApiCall& c) {  // a message for the whole lab; "" clears it
+    if (!c.arg(0).is_string()) return result("notice() takes a text");
+    c.lab.set_notice(c.arg(0).get<std::string>());
+    return result("");
+}
+
+json layout(const ApiCall& c) {  // node centres of the network view in CSS pixels, for scripts and tests
+    json layers = json::array();
+    for (const auto& layer : c.screen.network.nodes) {
+        json nodes = json::array();
+        for (const Vec2& p : layer) nodes.push_back({{"x", p.x}, {"y", p.y}});
+        layers.push_back(nodes);
+    }
+    const Rect& plane = c.screen.data_plane;
+    return {{"nodes", layers},
+            {"radius", c.screen.network.radius},
+            {"dataPlane", {{"left", plane.min.x}, {"top", plane.min.y}, {"right", plane.max.x}, {"bottom", plane.max.y},
+                           {"extent", kPlaneExtent}}}};
+}
+
+// --- training -------------------------------------------------------------------------------------
+
+json train(const ApiCall& c) {
+    int n = 1;
+    if (!c.arg(0).is_null())
+        if (auto error = read_whole(c.arg(0), "the number of steps", n); !error.empty()) return result(error);
+    if (n < 0 || n > kMaxTrainSteps) return result("the number of steps must be 0 to " + std::to_string(kMaxTrainSteps));
+    return c.lab.train(n);
+}
+
+json play(const ApiCall& c) {
+    const json& on = c.arg(0);
+    if (!on.is_null() && !on.is_boolean()) return result("play() takes true or false");
+    return result(c.lab.play(on.is_null() || on.get<bool>()));
+}
+
+json set_speed(const ApiCall& c) {
+    double speed = 0.0;
+    if (auto error = read_number(c.arg(0), "the speed (steps per second)", speed); !error.empty()) return result(error);
+    if (!(speed >= 1.0)) return result("the speed is at least 1 step per second");
+    c.lab.set_speed(std::min(speed, Lab::kMaxSpeed));
+    return result("");
+}
+
+json phase(const ApiCall& c) {
+    c.lab.next_phase();
+    json out = phase_json(c.lab);
+    const std::string& error = c.lab.trainer().error();
+    out["ok"] = error.empty();
+    out["error"] = error.empty() ? json(nullptr) : json(error);
+    return out;
+}
+
+json step_epoch(const ApiCall& c) {
+    c.lab.step_epoch();
+    return c.lab.training_loss();
+}
+
+json predict(const ApiCall& c) {
+    double x1 = 0, x2 = 0;
+    std::string error = read_number(c.arg(0), "x1", x1);
+    if (error.empty()) error = read_number(c.arg(1), "x2", x2);
+    if (!error.empty()) return result(error);
+    return c.lab.trainer().predict(x1, x2);
+}
+
+// --- the chain rule and what it is computed for ----------------------------------------------------
+
+json chain_rule(const ApiCall& c) {  // (l, i, j) 1-based: w^l_ij; (l, "b", j): b^l_j
+    Selection s;
+    int i = 0;
+    s.is_bias = c.arg(1) == "b";
+    std::string error = read_whole(c.arg(0), "the layer l", s.layer);
+    if (error.empty() && !s.is_bias) error = read_whole(c.arg(1), "i", i);
+    if (error.empty()) error = read_whole(c.arg(2), "j", s.j);
+    s.i = s.is_bias ? 0 : i - 1;
+    s.j -= 1;
+    if (error.empty()) error = c.lab.validate_selection(s);
+    if (!error.empty()) return result(error);
+    if (c.lab.inspected_pass().rows == 0) return result("there is no sample to inspect: add data points");
+    return chain_rule_json(c.lab, c.lab.chain_rule_for(s));
+}
+
+json select(const ApiCall& c) {  // {layer, i, j, bias} 1-based
+    const json& spec = c.arg(0);
+    if (!spec.is_object()) return result("select() takes {layer, i, j} or {layer, j, bias: true}");
+    Selection s;
+    int i = 1;
+    s.is_bias = spec.contains("bias") && spec["bias"].is_boolean() && spec["bias"].get<bool>();
+    std::string error = read_whole(spec.value("layer", json()), "layer", s.layer);
+    if (error.empty() && !s.is_bias) error = read_whole(spec.value("i", json()), "i", i);
+    if (error.empty()) error = read_whole(spec.value("j", json()), "j", s.j);
+    if (!error.empty()) return result(error);
+    s.i = i - 1;
+    s.j -= 1;
+    return result(c.lab.select(s));
+}
+
+json inspect(const ApiCall& c) {  // {batchSample: s} 1-based as on screen, or {pointIndex: k} 0-based
+    const json& spec = c.arg(0);
+    if (spec.is_object() && spec.contains("batchSample")) {
+        int row = 0;
+        if (auto error = read_whole(spec["batchSample"], "batchSample", row); !error.empty()) return result(error);
+        return result(c.lab.inspect_batch_sample(row - 1));
+    }
+    if (spec.is_object() && spec.contains("pointIndex")) {
+        int k = 0;
+        if (auto error = read_whole(spec["pointIndex"], "pointIndex", k); !error.empty()) return result(error);
+        const int n = static_cast<int>(c.lab.trainer().points().size());
+        if (k < 0 || k >= n) return result("the point indices run from 0 to " + std::to_string(n - 1));
+        c.lab.set_inspected_point(k);
+        return result("");
+    }
+    return result("inspect() takes {batchSample: s} or {pointIndex: k}");
+}
+
+json selection(const ApiCall& c) { return inspection_json(c.lab); }
+
+json pass(const ApiCall& c) { return pass_json(c.lab); }
+
+// --- data -----------------------------------------------------------------------------------------
+
+json points(const ApiCall& c) { return points_json(c.lab); }
+
+json add_point(const ApiCall& c) {
+    Point p;
+    if (auto error = read_point(c.arg(0), p, true); !error.empty()) return result(error);
+    int index = 0;
+    const std::string error = c.lab.add_point(p, index);
+    json out = result(error);
+    if (error.empty()) out["index"] = index;
+    return out;
+}
+
+json move_point(const ApiCall& c) {
+    int index = 0;
+    if (auto error = read_whole(c.arg(0), "the point's index", index); !error.empty()) return result(error);
+    if (index < 0 || index >= static_cast<int>(c.lab.trainer().points().size()))
+        return result("there is no point with index " + std::to_string(index));
+    Point p = c.lab.trainer().points()[index];
+    if (auto error = read_point(c.arg(1), p, false); !error.empty()) return result(error);
+    return result(c.lab.move_point(index, p));
+}
+
+json remove_point(const ApiCall& c) {
+    int index = 0;
+    if (auto error = read_whole(c.arg(0), "the point's index", index); !error.empty()) return result(error);
+    return result(c.lab.remove_point(index));
+}
+
+json undo(const ApiCall& c) { return result(c.lab.undo() ? "" : "nothing to undo"); }
+
+json redo(const ApiCall& c) { return result(c.lab.redo() ? "" : "nothing to redo"); }
+
+json export_csv(const ApiCall& c) { return points_to_csv(c.lab.trainer().points()); }
+
+json import_csv(const ApiCall& c) {
+    if (!c.arg(0).is_string()) return result("importCsv() takes the CSV text");
+    return result(c.lab.import_csv(c.arg(0).get<std::string>()));
+}
+
+// --- links and files -------------------------------------------------------------------------------
+
+json share_link(const ApiCall& c) {  // ({start, locks: [...]}); the payload after "#lab="
+    const json& options = c.arg(0);
+    const bool start = options.is_object() && options.contains("start") && options["start"] == true;
+    uint32_t locks = c.lab.locks();
+    if (options.is_object() && options.contains("locks")) {
+        if (!options["locks"].is_array()) return result("locks is an array of network, training, data, tables");
+        locks = 0;
+        for (const json& name : options["locks"]) {
+            if (name == "network") locks |= Lab::LockNetwork;
+            else if (name == "training") locks |= Lab::LockTraining;
+            else if (name == "data") locks |= Lab::LockData;
+            else if (name == "tables") locks |= Lab::HideTables;
+            else return result("unknown lock " + name.dump() + " (use network, training, data, tables)");
+        }
+    }
+    return c.lab.share_link(!start, locks);
+}
+
+json open_link(const ApiCall& c) {
+    if (!c.arg(0).is_string()) return result("openLink() takes the link (or the text after #lab=)");
+    std::string text = c.arg(0).get<std::string>();
+    const size_t at = text.find("#lab=");
+    if (at != std::string::npos) text = text.substr(at + 5);
+    else if (text.find('#') != std::string::npos || text.find("://") != std::string::npos)
+        return result("the link holds no lab state (it has no #lab= part)");
+    return result(c.lab.open_link(text));
+}
+
+json export_weights(const ApiCall& c) { return export_weights_json(c.lab); }
+
+json import_weights(const ApiCall& c) {
+    if (!c.arg(0).is_string()) return result("importWeights() takes the JSON text");
+    return result(import_weights_json(c.lab, c.arg(0).get<std::string>()));
+}
+
+json export_history(const ApiCall& c) { return export_history_csv(c.lab); }
+
+}  // namespace
+
+const std::vector<ApiMethod>& api_methods() {
+    static const std::vector<ApiMethod> table = {
+        {"state", 0, state},
+        {"configure", 1, configure},
+        {"train", 1, train},
+        {"gradients", 0, gradients},
+        {"play", 1, play},
+        {"reset", 0, reset},
+        {"setSpeed", 1, set_speed},
+        {"stats", 0, stats},
+        {"chainRule", 3, chain_rule},
+        {"select", 1, select},
+        {"inspect", 1, inspect},
+        {"selection", 0, selection},
+        {"phase", 0, phase},
+        {"pass", 0, pass},
+        {"stepEpoch", 0, step_epoch},
+        {"layout", 0, layout},
+        {"points", 0, points},
+        {"addPoint", 1, add_point},
+        {"movePoint", 2, move_point},
+        {"removePoint", 1, remove_point},
+        {"undo", 0, undo},
+        {"redo", 0, redo},
+        {"importCsv", 1, import_csv},
+        {"exportCsv", 0, export_csv},
+        {"predict", 2, predict},
+        {"shareLink", 1, share_link},
+        {"openLink", 1, open_link},
+        {"resetDefaults", 0, reset_defaults},
+        {"exportWeights", 0, export_weights},
+        {"importWeights", 1, import_weights},
+        {"exportHistory", 0, export_history},
+        {"notice", 1, notice},
+    };
+    return table;
+}
+
+std::string call_lab_api(Lab& lab, const std::string& method, const std::string& args_json, const ScreenGeometry& screen) {
+    const json args = args_json.empty() ? json::array() : json::parse(args_json, nullptr, false);
+    json out;
+    if (args.is_discarded() || !args.is_array()) {
+        out = result("the arguments are not a JSON array");
+    } else {
+        const auto& table = api_methods();
+        const auto m = std::find_if(table.begin(), table.end(), [&](const ApiMethod& row) { return method == row.name; });
+        if (m == table.end()) out = result("lab has no method '" + method + "'");
+        else if (static_cast<int>(args.size()) > m->max_args)
+            out = result(method + "() takes at most " + std::to_string(m->max_args) +
+                         (m->max_args == 1 ? " argument" : " arguments"));
+        else out = m->run(ApiCall{lab, args, screen});
+    }
+    // Text from outside (a CSV cell in an error message) may not be valid UTF-8: replace, never abort.
+    return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace bp

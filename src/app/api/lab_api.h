@@ -1,0 +1,41 @@
+// window.lab: the lab's browser API as JSON in, JSON out, so that the platform bridge stays thin
+// and every call can be tested natively. Every method is one row of one table (api_methods()):
+// its name, how many arguments it takes, and a small handler that checks them and calls the Lab.
+// The page's side (web/lab_api.js) is checked against this table by a test, so a method cannot
+// exist on one side only. The README documents each method.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "app/lab/lab.h"
+#include "app/layout/screen_geometry.h"
+
+namespace bp {
+
+// One call's context: the lab, the arguments (a JSON array) and where the views were drawn.
+struct ApiCall {
+    Lab& lab;
+    const nlohmann::json& args;
+    const ScreenGeometry& screen;
+    // Argument k, or null when the caller gave fewer.
+    const nlohmann::json& arg(size_t k) const;
+};
+
+struct ApiMethod {
+    const char* name;     // window.lab.<name>
+    int max_args;         // a call with more arguments is refused
+    nlohmann::json (*run)(const ApiCall& call);
+};
+
+// The table: every window.lab method, in the order the README lists them.
+const std::vector<ApiMethod>& api_methods();
+
+// Runs one API call: `method` is the lab.* function's name, `args_json` a JSON array of its
+// arguments. Returns the JSON result. Unknown methods and malformed arguments return
+// {"ok": false, "error": "..."} and change nothing.
+std::string call_lab_api(Lab& lab, const std::string& method, const std::string& args_json,
+                         const ScreenGeometry& screen = {});
+
+}  // namespace bp

@@ -1,0 +1,294 @@
+// Lab: commands on the lab state and the per-frame training slice.
+#include "app/lab/lab.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+namespace bp {
+
+namespace {
+bool same_data(const TrainingSettings& a, const TrainingSettings& b) {
+    return a.dataset == b.dataset && a.point_count == b.point_count && a.noise == b.noise && a.seed == b.seed;
+}
+bool same_data_and_split(const TrainingSettings& a, const TrainingSettings& b) {
+    return same_data(a, b) && a.test_fraction == b.test_fraction;
+}
+bool same_model(const TrainingSettings& a, const TrainingSettings& b) {
+    return a.hidden == b.hidden && a.hidden_activation == b.hidden_activation &&
+           a.output_activation == b.output_activation && a.loss == b.loss && a.batch_size == b.batch_size &&
+           a.features == b.features && a.seed == b.seed;
+}
+double now_ms() {
+    using namespace std::chrono;
+    return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
+}
+}  // namespace
+
+std::string Lab::configure(const TrainingSettings& settings) {
+    std::string error = validate(settings);
+    if (!error.empty()) return error;
+    const TrainingSettings old = trainer_.settings();
+    if (same_data_and_split(old, settings) && same_model(old, settings)) {
+        trainer_.set_learning_rate(settings.learning_rate);
+    } else if (same_data(old, settings) && same_model(old, settings)) {
+        trainer_.set_learning_rate(settings.learning_rate);
+        trainer_.resplit(settings.test_fraction);  // the edited points stay; a new share is held out
+    } else {
+        std::vector<Point> points = trainer_.points();
+        trainer_ = Trainer(settings);
+        if (same_data_and_split(old, settings)) {
+            trainer_.set_points(std::move(points));
+            trainer_.reset();  // the epoch order drawn as a fresh lab draws it
+        }
+        playing_ = false;
+        if (!validate_selection(selection_).empty()) selection_ = {};
+        if (!same_data(old, settings)) {  // new data: edits of the old data cannot be undone into it
+            undo_.clear();
+            redo_.clear();
+        }
+    }
+    changed();
+    return "";
+}
+
+std::string Lab::play(bool on) {
+    playing_ = false;
+    if (!on) return "";
+    if (!trainer_.error().empty()) return trainer_.error();
+    if (trainer_.training_point_count() == 0) return "There are no training points: add some points to train on.";
+    playing_ = true;
+    return "";
+}
+
+// Says why stepping does nothing when there is nothing to train on.
+bool Lab::can_train() {
+    if (trainer_.training_point_count() > 0) return true;
+    notice_ = "There are no training points: add some points (click the data view) to train on.";
+    return false;
+}
+
+void Lab::step_once() {
+    playing_ = false;
+    if (!can_train()) return;
+    if (trainer_.step()) trainer_.record_loss();
+    changed();
+}
+
+double Lab::train(int n) {
+    trainer_.run(std::clamp(n, 0, 10000000));
+    if (!trainer_.error().empty()) playing_ = false;
+    return trainer_.training_loss();
+}
+
+void Lab::reset() {
+    trainer_.reset();
+    owed_steps_ = 0.0;
+    changed();
+}
+
+void Lab::set_inspected_point(int index) {
+    inspected_ = {false, index};
+    changed();
+}
+
+std::string Lab::inspect_batch_sample(int row) {
+    const int rows = static_cast<int>(trainer_.last_batch().size());
+    if (row < 0 || row >= rows)
+        return rows == 0 ? "there is no last batch yet: take a step first"
+                         : "the last batch has samples 1 to " + std::to_string(rows);
+    inspected_ = {true, row};
+    changed();
+    return "";
+}
+
+std::string Lab::select(const Selection& s) {
+    if (auto error = validate_selection(s); !error.empty()) return error;
+    selection_ = s;
+    if (s.is_bias) selection_.i = 0;
+    changed();
+    return "";
+}
+
+std::string Lab::validate_selection(const Selection& s) const {
+    const Network& net = trainer_.network();
+    if (s.layer < 1 || s.layer > net.layer_count())
+        return "the layer must be 1 to " + std::to_string(net.layer_count());
+    if (s.j < 0 || s.j >= net.sizes[s.layer])
+        return "layer " + std::to_string(s.layer) + " has neurons 1 to " + std::to_string(net.sizes[s.layer]);
+    if (!s.is_bias && (s.i < 0 || s.i >= net.sizes[s.layer - 1]))
+        return "layer " + std::to_string(s.layer - 1) + " has neurons 1 to " + std::to_string(net.sizes[s.layer - 1]);
+    return "";
+}
+
+void Lab::reset_to_defaults() {
+    trainer_ = Trainer(TrainingSettings{});
+    playing_ = false;
+    speed_ = 300.0;
+    selection_ = {};
+    inspected_ = {};
+    edge_mode_ = EdgeMode::Weights;
+    undo_.clear();
+    redo_.clear();
+    notice_.clear();
+    data_message_ = {};
+    locks_ = 0;
+    changed();
+}
+
+StepPhase Lab::next_phase() {
+    playing_ = false;
+    if (!can_train()) return trainer_.phase();
+    if (!inspected_.from_batch) inspected_ = {true, 0};  // the walk shows a sample of its batch
+    const StepPhase phase = trainer_.advance_phase();
+    if (phase.phase == Phase::Update) trainer_.record_loss();
+    changed();
+    return phase;
+}
+
+void Lab::step_epoch() {
+    playing_ = false;
+    if (!can_train()) return;
+    const int64_t epoch = trainer_.epoch_count();
+    while (trainer_.epoch_count() == epoch && trainer_.step()) {
+    }
+    trainer_.record_loss();
+    changed();
+}
+
+bool Lab::inspecting_batch() const {
+    return inspected_.from_batch && inspected_.index < static_cast<int>(trainer_.last_batch().size());
+}
+
+int Lab::inspected_point() const {
+    if (inspecting_batch()) return trainer_.last_batch()[inspected_.index];
+    const int n = static_cast<int>(trainer_.points().size());
+    if (n == 0) return -1;
+    return inspected_.from_batch ? 0 : std::clamp(inspected_.index, 0, n - 1);
+}
+
+const Network& Lab::inspected_network() const {
+    return inspecting_batch() ? trainer_.pass_network() : trainer_.network();
+}
+
+ParameterUpdate Lab::last_update(const Selection& s) const {
+    const Trainer& t = trainer_;
+    if (s.is_bias)
+        return {t.pass_network().b[s.layer - 1](s.j), t.gradients().db[s.layer - 1](s.j), t.network().b[s.layer - 1](s.j)};
+    return {t.pass_network().W[s.layer - 1](s.i, s.j), t.gradients().dW[s.layer - 1](s.i, s.j),
+            t.network().W[s.layer - 1](s.i, s.j)};
+}
+
+double Lab::sample_gradient(const Selection& s, int row) const {
+    const Pass& pass = trainer_.last_pass();
+    // dL/dw^l_ij = a^{l-1}_i delta^l_j for that sample, dL/db^l_j = delta^l_j
+    return pass.delta[s.layer](row, s.j) * (s.is_bias ? 1.0 : pass.a[s.layer - 1](row, s.i));
+}
+
+ChainRule Lab::chain_rule_for(const Selection& selection, bool rank_all) const {
+    const Pass& pass = inspected_pass();
+    const Network& net = inspected_network();
+    const Selection s = validate_selection(selection).empty() ? selection : Selection{};
+    if (pass.rows == 0) return ChainRule{};
+    return expand_paths(net, trainer_.settings().loss, pass, s.layer, s.i, s.j, s.is_bias, kMaxListedPaths, rank_all);
+}
+
+ChainPath Lab::chain_path(size_t rank) const {
+    return ranked_path(inspected_network(), trainer_.settings().loss, inspected_pass(), chain_rule(), rank);
+}
+
+const ChainRule& Lab::chain_rule() const {
+    // While Play runs the numbers change every frame; expanding up to 16^5 paths each frame would
+    // cost the frame rate, so the inspector refreshes twice a second then.
+    const ChainRule& r = chain_rule_;
+    const bool same_parameter = r.layer == selection_.layer && r.i == selection_.i && r.j == selection_.j &&
+                                r.is_bias == selection_.is_bias;
+    const bool due = !playing_ || !same_parameter || now_ms() - chain_time_ms_ > 500.0 || r.path_count == 0;
+    if (chain_key_ != state_key() && due) {
+        chain_rule_ = chain_rule_for(selection_, true);
+        chain_key_ = state_key();
+        chain_time_ms_ = now_ms();
+    }
+    return chain_rule_;
+}
+
+const Pass& Lab::inspected_pass() const {
+    if (inspected_key_ != state_key()) {
+        const Network& net = inspected_network();
+        if (!inspected_pass_.fits(net, 1)) inspected_pass_.reserve(net, 1);
+        const int k = inspected_point();
+        inspected_pass_.rows = k < 0 ? 0 : 1;
+        if (k >= 0) {
+            const Point& p = trainer_.points()[k];
+            const auto& features = trainer_.settings().features;
+            for (size_t f = 0; f < features.size(); ++f)
+                inspected_pass_.a[0](0, f) = feature_value(features[f], p.x1, p.x2);
+            inspected_pass_.y(0) = p.y;
+            forward(net, inspected_pass_);
+            inspected_grad_.resize_like(net);
+            backward(net, trainer_.settings().loss, inspected_pass_, inspected_grad_);  // delta of every layer
+        }
+        inspected_key_ = state_key();
+    }
+    return inspected_pass_;
+}
+
+double Lab::training_loss() const {
+    if (loss_key_ != state_key()) {
+        loss_ = trainer_.training_loss();
+        loss_key_ = state_key();
+    }
+    return loss_;
+}
+
+const std::vector<double>& Lab::output_grid(int n) const {
+    if (grid_key_ != state_key() || grid_n_ != n) {
+        trainer_.predict_grid(n, grid_);
+        grid_key_ = state_key();
+        grid_n_ = n;
+    }
+    return grid_;
+}
+
+const std::vector<double>& Lab::output_curve() const {
+    if (curve_key_ != state_key()) {
+        trainer_.predict_curve(201, curve_);
+        curve_key_ = state_key();
+    }
+    return curve_;
+}
+
+void Lab::advance(double dt_seconds) {
+    last_steps_ = 0;
+    last_train_ms_ = 0.0;
+    if (!playing_) {
+        owed_steps_ = 0.0;
+        return;
+    }
+    // Steps owed at the chosen speed; the time budget caps them so the frame rate holds.
+    const bool flat_out = speed_ >= kMaxSpeed;
+    owed_steps_ = flat_out ? 1e6 : std::min(owed_steps_ + speed_ * std::clamp(dt_seconds, 0.0, 1.0), 1e6);
+    const int want = static_cast<int>(owed_steps_);
+    const double start = now_ms();
+    int done = 0;
+    while (done < want && now_ms() - start < kTrainBudgetMs) {
+        const int chunk = std::min(want - done, 64);
+        const int ran = trainer_.run(chunk);
+        done += ran;
+        if (ran < chunk) break;  // stopped on an error
+    }
+    owed_steps_ = done < want || flat_out ? 0.0 : owed_steps_ - done;  // behind: drop the backlog
+    last_steps_ = done;
+    last_train_ms_ = now_ms() - start;
+    if (!trainer_.error().empty()) playing_ = false;
+}
+
+void Lab::record_frame_time(double frame_ms, double dt_seconds) {
+    const double k = 0.1;  // exponential smoothing keeps the readout steady
+    stats_.frame_ms += k * (frame_ms - stats_.frame_ms);
+    stats_.train_ms += k * (last_train_ms_ - stats_.train_ms);
+    stats_.steps_per_frame += k * (last_steps_ - stats_.steps_per_frame);
+    if (dt_seconds > 0.0) stats_.fps += k * (1.0 / dt_seconds - stats_.fps);
+}
+
+}  // namespace bp

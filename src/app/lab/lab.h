@@ -1,0 +1,223 @@
+// Lab: what the lab *is* (the trainer with its network and data, the selection and the inspected
+// sample, undo history, locks) and the commands that change it. No view state lives here: each view
+// keeps its own beside its code (src/app/ui), and reads the Lab and calls its commands. The platform calls
+// advance() once per frame, which trains for the frame's share of the chosen speed within a time
+// budget, so the page keeps its frame rate whatever the speed.
+#pragma once
+
+#include <utility>
+#include <string>
+#include <vector>
+
+#include "core/chain_rule.h"
+#include "core/share_link.h"
+#include "core/trainer.h"
+
+namespace bp {
+
+struct FrameStats {
+    double frame_ms = 0.0;   // the app's CPU time for the last frame (training + UI), smoothed
+    double train_ms = 0.0;   // of which training
+    double steps_per_frame = 0.0;
+    double fps = 0.0;
+};
+
+// The parameter the inspector expands: w^layer_ij, or b^layer_j (0-based i, j; layer 1-based).
+struct Selection {
+    int layer = 1, i = 0, j = 0;
+    bool is_bias = false;
+    bool operator==(const Selection& o) const {
+        return layer == o.layer && i == o.i && j == o.j && is_bias == o.is_bias;
+    }
+};
+
+// Whose values the network view and the inspector show: a sample of the last batch (on the weights
+// that step used), or any data point (on the current weights).
+struct Inspected {
+    bool from_batch = true;
+    int index = 0;  // row of the last batch, or point index
+};
+
+using StateKey = std::pair<int64_t, int64_t>;
+
+// The last step's update of one parameter: w' = w - alpha * g, g the batch mean of dL/dw.
+struct ParameterUpdate {
+    double before, gradient, after;
+};
+
+class Lab {
+public:
+    Lab() : trainer_(TrainingSettings{}) {}
+
+    // --- commands ---
+    // Applies new settings. Invalid settings change nothing and return the reason. A new learning
+    // rate alone keeps the run; a new data set, point count, noise or seed regenerates the points;
+    // anything else starts a fresh network (the points stay).
+    std::string configure(const TrainingSettings& settings);
+    // Starts or stops Play; starting fails (with the reason) after an error or without training points.
+    std::string play(bool on);
+    void toggle_play() { play(!playing_); }
+    // One mini-batch step (pauses Play).
+    void step_once();
+    // n steps now (for the API); returns the training loss after them.
+    double train(int n);
+    // Fresh weights from the seed, counters at zero; the data stays.
+    void reset();
+    void set_speed(double steps_per_second) { speed_ = steps_per_second; }
+    void set_inspected_point(int index);  // inspect a data point on the current weights
+    // Inspect row `row` of the last batch; returns the reason when there is no such row.
+    std::string inspect_batch_sample(int row);
+    // Selects the parameter to expand; returns the reason when it does not exist.
+    std::string select(const Selection& selection);
+    std::string validate_selection(const Selection& selection) const;  // "" when it exists
+    // --- data edits: each is one undo step (a drag is one: begin_drag(), then moves) ---
+    // Adds a point; returns "" and sets index, or the reason it cannot be added.
+    std::string add_point(const Point& p, int& index);
+    std::string move_point(int index, const Point& p);
+    std::string remove_point(int index);
+    // Replaces all points (CSV import, table edits); nothing changes on error.
+    std::string replace_points(std::vector<Point> points);
+    // Imports CSV text (replacing the points) and sets data_message to the outcome.
+    std::string import_csv(const std::string& text);
+    void begin_drag();  // the undo snapshot for a drag's moves, which then record none
+    void end_drag();
+    bool undo();
+    bool redo();
+    bool can_undo() const { return !undo_.empty(); }
+    bool can_redo() const { return !redo_.empty(); }
+
+    // --- share links ---
+    // The state as a link's payload (base64url): "the moment" with the trained weights and
+    // counters, or "the starting point" (moment = false) with initial weights from the seed.
+    std::string share_link(bool moment, uint32_t link_locks) const;
+    std::string share_link(bool moment) const { return share_link(moment, locks_); }
+    // Opens a link's payload; a bad one changes nothing and returns what is wrong with it.
+    std::string open_link(const std::string& payload);
+    // Everything back to the lesson's defaults: settings, data, weights, view.
+    void reset_to_defaults();
+    // New weights and biases for the current network (an import); shapes already checked.
+    void set_parameters(const std::vector<Matrix>& W, const std::vector<RowVector>& b) {
+        trainer_.set_parameters(W, b);
+        changed();
+    }
+
+    // Runs the next phase of the step (pauses Play) and returns it.
+    StepPhase next_phase();
+    // Trains until the current epoch ends (pauses Play).
+    void step_epoch();
+
+    // Called once per frame by the platform with the time since the last frame.
+    void advance(double dt_seconds);
+    void record_frame_time(double frame_ms, double dt_seconds);
+
+    // --- what the views read ---
+    const Trainer& trainer() const { return trainer_; }
+    const TrainingSettings& settings() const { return trainer_.settings(); }
+    bool playing() const { return playing_; }
+    double speed() const { return speed_; }
+    const FrameStats& stats() const { return stats_; }
+    const Selection& selection() const { return selection_; }
+    const Inspected& inspected() const { return inspected_; }
+    // True when the inspected sample is a batch row that exists (else a data point is shown).
+    bool inspecting_batch() const;
+    // The data point whose values the views show (-1 when there are no points).
+    int inspected_point() const;
+    // Forward and backward pass of the inspected sample: z, a and delta of every layer (rows = 1,
+    // or 0 without points), on inspected_network().
+    const Pass& inspected_pass() const;
+    const Network& inspected_network() const;
+    // The selected parameter's chain rule for the inspected sample, every path ranked (cached).
+    const ChainRule& chain_rule() const;
+    // Path `rank` of chain_rule() with its factors.
+    ChainPath chain_path(size_t rank) const;
+    // The last step's update of a parameter (meaningful once a step has completed).
+    ParameterUpdate last_update(const Selection& s) const;
+    // dL/dw of the parameter for one sample (row) of the last batch.
+    double sample_gradient(const Selection& s, int row) const;
+    // Any (valid) parameter's chain rule for the inspected sample (not cached).
+    ChainRule chain_rule_for(const Selection& s, bool rank_all = false) const;
+    static constexpr int kMaxListedPaths = 500;
+
+    // How the network view draws its edges: the weights, or the last step's gradients. Part of the
+    // lab (not of one view) because a share link carries it.
+    enum class EdgeMode { Weights, Gradients };
+    EdgeMode edge_mode() const { return edge_mode_; }
+    void set_edge_mode(EdgeMode mode) { edge_mode_ = mode; }
+
+    // Messages for the user. notice(): for the whole lab (a link that could not be opened, nothing to
+    // train on), "" when there is none. data_message(): the outcome of the last data import or edit,
+    // shown beside the data table (a file import arrives through the API, so the lab keeps it).
+    const std::string& notice() const { return notice_; }
+    void set_notice(std::string text) { notice_ = std::move(text); }
+    struct Message {
+        std::string text;
+        bool is_error = false;
+    };
+    const Message& data_message() const { return data_message_; }
+    void set_data_message(std::string text, bool is_error) { data_message_ = {std::move(text), is_error}; }
+
+    // Teacher mode: controls a lesson's link locks or hides (a guide for students, not security).
+    enum Lock : uint32_t { LockNetwork = 1, LockTraining = 2, LockData = 4, HideTables = 8 };
+    static constexpr uint32_t kAllLocks = LockNetwork | LockTraining | LockData | HideTables;
+    uint32_t locks() const { return locks_; }
+    bool locked(Lock lock) const { return (locks_ & lock) != 0; }
+    void set_locks(uint32_t locks) { locks_ = locks & kAllLocks; }
+    // True between begin_drag() and end_drag(), unless an undo or redo ended the drag: a view that
+    // is dragging a point lets go of it when this turns false.
+    bool drag_open() const { return dragging_; }
+
+    // Mean loss over the training points on the current weights (cached per step).
+    double training_loss() const;
+    // y-hat over a grid of the plane on the current weights (cached per step).
+    const std::vector<double>& output_grid(int n) const;
+    // y-hat along x1 (x2 = 0) at 201 points across the plane (cached per step): the fitted curve.
+    const std::vector<double>& output_curve() const;
+
+    // Speeds at or above kMaxSpeed mean "as fast as the frame allows": as many steps as fit in
+    // kTrainBudgetMs, which keeps the whole frame (training + UI) within about 4 ms.
+    static constexpr double kMaxSpeed = 100000.0;  // steps per second
+    static constexpr double kTrainBudgetMs = 2.0;   // training time per frame at most
+
+private:
+    Trainer trainer_;
+    bool playing_ = false;
+    double speed_ = 300.0;
+    double owed_steps_ = 0.0;
+    Inspected inspected_;
+    std::vector<std::vector<Point>> undo_, redo_;
+    bool dragging_ = false;
+    static constexpr size_t kUndoDepth = 200;
+    void remember_points();  // before an edit: the undo snapshot
+    bool can_train();        // false, with a notice, when there are no training points
+    bool travel(std::vector<std::vector<Point>>& from, std::vector<std::vector<Point>>& to);
+    std::string apply_points(std::vector<Point> points);
+    Selection selection_;
+    EdgeMode edge_mode_ = EdgeMode::Weights;
+    std::string notice_;
+    Message data_message_;
+    uint32_t locks_ = 0;
+    mutable ChainRule chain_rule_;
+    mutable StateKey chain_key_{-1, -1};
+    mutable double chain_time_ms_ = 0.0;  // when the chain rule was last expanded
+    FrameStats stats_;
+    double last_train_ms_ = 0.0;
+    int last_steps_ = 0;
+    // Caches keyed by the step count and a generation bumped on every change.
+    int64_t generation_ = 0;
+    mutable Pass inspected_pass_;
+    mutable StateKey inspected_key_{-1, -1};
+    mutable double loss_ = 0.0;
+    mutable StateKey loss_key_{-1, -1};
+    mutable Gradients inspected_grad_;  // scratch for the inspected point's backward pass
+    mutable std::vector<double> grid_;
+    mutable StateKey grid_key_{-1, -1};
+    mutable int grid_n_ = 0;
+    mutable std::vector<double> curve_;
+    mutable StateKey curve_key_{-1, -1};
+
+    void changed() { ++generation_; }
+    // Caches are valid for one (generation, step): any command bumps the generation, training the step.
+    StateKey state_key() const { return {generation_, trainer_.step_count()}; }
+};
+
+}  // namespace bp

@@ -1,0 +1,100 @@
+// Lab: the data edits (add, move, remove, replace, CSV import) and their undo and redo.
+#include "app/lab/lab.h"
+
+#include "core/csv.h"
+
+namespace bp {
+
+void Lab::remember_points() {
+    if (dragging_) return;  // begin_drag() took the snapshot
+    undo_.push_back(trainer_.points());
+    if (undo_.size() > kUndoDepth) undo_.erase(undo_.begin());
+    redo_.clear();
+}
+
+std::string Lab::apply_points(std::vector<Point> points) {
+    const bool regression = is_regression(trainer_.settings().dataset);
+    if (static_cast<int>(points.size()) > kMaxPoints) return "at most " + std::to_string(kMaxPoints) + " points";
+    for (Point& p : points) {
+        if (auto problem = point_problem(p, regression); !problem.empty()) return problem;
+        p = snapped(p);  // on the share link's grid (dataset.h)
+    }
+    trainer_.set_points(std::move(points));
+    changed();
+    return "";
+}
+
+std::string Lab::add_point(const Point& p, int& index) {
+    std::vector<Point> points = trainer_.points();
+    points.push_back(p);
+    if (auto problem = point_problem(p, is_regression(trainer_.settings().dataset)); !problem.empty()) return problem;
+    if (static_cast<int>(points.size()) > kMaxPoints) return "at most " + std::to_string(kMaxPoints) + " points";
+    remember_points();
+    index = static_cast<int>(points.size()) - 1;
+    return apply_points(std::move(points));
+}
+
+std::string Lab::move_point(int index, const Point& p) {
+    std::vector<Point> points = trainer_.points();
+    if (index < 0 || index >= static_cast<int>(points.size()))
+        return "there is no point " + std::to_string(index) + " (indices 0 to " + std::to_string(points.size()) + " - 1)";
+    if (auto problem = point_problem(p, is_regression(trainer_.settings().dataset)); !problem.empty()) return problem;
+    remember_points();
+    points[index] = p;
+    return apply_points(std::move(points));
+}
+
+std::string Lab::remove_point(int index) {
+    std::vector<Point> points = trainer_.points();
+    if (index < 0 || index >= static_cast<int>(points.size()))
+        return "there is no point " + std::to_string(index) + " (indices 0 to " + std::to_string(points.size()) + " - 1)";
+    remember_points();
+    points.erase(points.begin() + index);
+    return apply_points(std::move(points));
+}
+
+std::string Lab::replace_points(std::vector<Point> points) {
+    const std::vector<Point> before = trainer_.points();
+    const std::string error = apply_points(std::move(points));
+    if (error.empty()) {
+        undo_.push_back(before);
+        if (undo_.size() > kUndoDepth) undo_.erase(undo_.begin());
+        redo_.clear();
+    }
+    return error;
+}
+
+std::string Lab::import_csv(const std::string& text) {
+    CsvImport in = points_from_csv(text, is_regression(trainer_.settings().dataset), kMaxPoints);
+    const size_t count = in.points.size();
+    const std::string error = in.error.empty() ? replace_points(std::move(in.points)) : in.error;
+    set_data_message(error.empty() ? "Imported " + std::to_string(count) + " points (Ctrl+Z undoes it)."
+                                   : "Not imported, nothing changed: " + error,
+                     !error.empty());
+    return error;
+}
+
+void Lab::begin_drag() {
+    dragging_ = false;
+    remember_points();
+    dragging_ = true;
+}
+
+void Lab::end_drag() { dragging_ = false; }
+
+// Undo and redo: the points go back to `from`'s last snapshot, and the current ones onto `to`.
+bool Lab::travel(std::vector<std::vector<Point>>& from, std::vector<std::vector<Point>>& to) {
+    if (from.empty()) return false;
+    // Undo or redo in the middle of a drag ends the drag: later mouse moves must not edit the
+    // restored points without an undo step of their own (the view sees drag_open() turn false).
+    dragging_ = false;
+    to.push_back(trainer_.points());
+    apply_points(std::move(from.back()));
+    from.pop_back();
+    return true;
+}
+
+bool Lab::undo() { return travel(undo_, redo_); }
+bool Lab::redo() { return travel(redo_, undo_); }
+
+}  // namespace bp

@@ -1,0 +1,15 @@
+// Where the views drew the lab in the last frame, in CSS pixels: written by the UI each frame, read
+// by window.lab's layout() so tests and scripts can check what is on screen.
+#pragma once
+
+#include "app/layout/network_layout.h"
+#include "app/layout/vec2.h"
+
+namespace bp {
+
+struct ScreenGeometry {
+    NetworkLayout network;  // every neuron's centre and the node radius
+    Rect data_plane;        // the square showing the plane [-extent, extent]^2
+};
+
+}  // namespace bp

@@ -1,0 +1,40 @@
+// The lab window: every view of one lab, with each view's own state, and the platform's services.
+// Like a debugger window that holds a pointer to the machine it shows, it points at the Lab and
+// never owns it; the platform creates one and draws it every frame.
+#pragma once
+
+#include "app/lab/lab.h"
+#include "app/layout/screen_geometry.h"
+#include "app/ui/chain_rule_panel.h"
+#include "app/ui/data_table.h"
+#include "app/ui/data_view.h"
+#include "app/ui/network_view.h"
+#include "app/ui/platform.h"
+#include "app/ui/share_menu.h"
+
+namespace bp {
+
+struct LabWindow {
+    LabWindow(Lab& l, Platform& p) : lab(l), platform(p) {}
+
+    Lab& lab;
+    Platform& platform;
+    NetworkView network;
+    DataView data;
+    Inspector inspector;
+    DataTable table;
+    ShareMenu share;
+
+    // Where the views were drawn in the last frame (for window.lab's layout()).
+    ScreenGeometry geometry() const { return {network.layout, {data.plane.min, data.plane.max}}; }
+};
+
+// The whole lab in one window filling the display.
+void draw_lab_window(LabWindow& window);
+
+// A key press the platform saw (key as GLFW spells it: ASCII capitals, 32 for Space), handled even
+// when it was pressed and released between two frames: Space plays, N next phase, E epoch,
+// Ctrl+Z undo, Ctrl+Shift+Z redo. Ignored while a text field has the keyboard.
+void handle_shortcut(Lab& lab, int key, bool ctrl, bool shift);
+
+}  // namespace bp

@@ -1,0 +1,84 @@
+// Matrices: each W^l and ∂L/∂W^l as a table in the lesson's layout (rows are the source neurons,
+// columns the targets: W¹ is 4x3), with b^l and ∂L/∂b^l below them. The selected entry is
+// highlighted; clicking a cell selects that weight or bias.
+#include <cmath>
+#include <string>
+
+#include "app/notation/glyphs.h"
+#include "app/ui/panels.h"
+#include "app/ui/ui_style.h"
+
+namespace bp {
+
+namespace {
+
+// One matrix (rows x cols) with a bias row; values(i, j) for weights, bias(j) for the last row.
+// prefix is "" for the parameters and "∂L/∂" for their gradients.
+template <typename Weight, typename Bias>
+void matrix_table(Lab& lab, const char* id, const std::string& prefix, int l, int rows, int cols, Weight weight, Bias bias) {
+    const Selection& sel = lab.selection();
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX;
+    if (!ImGui::BeginTable(id, cols + 1, flags)) return;
+    ImGui::TableSetupColumn("");
+    for (int j = 0; j < cols; ++j) ImGui::TableSetupColumn(("\u2192" + std::to_string(j + 1)).c_str());
+    ImGui::TableHeadersRow();
+    auto cell = [&](double v, bool selected, const Selection& target, const std::string& symbol) {
+        ImGui::TableNextColumn();
+        if (selected) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ui::with_alpha(ui::kHighlight, 110));
+        ImGui::PushStyleColor(ImGuiCol_Text, v < 0 ? ui::kNegative : ui::kPositive);
+        char text[32];
+        std::snprintf(text, sizeof text, "%+.4f##%s", v, symbol.c_str());
+        if (ImGui::Selectable(text, false)) lab.select(target);
+        ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s%s = %.8f\nclick to expand %s in the chain rule", prefix.c_str(), symbol.c_str(), v, symbol.c_str());
+    };
+    for (int i = 0; i < rows; ++i) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        // Rows are the source neurons: the input features for W^1, a^{l-1}_i after it.
+        if (l == 1) ImGui::TextUnformatted(feature_label(lab.settings().features[i]));
+        else ImGui::TextUnformatted(neuron_symbol("a", l - 1, i).c_str());
+        for (int j = 0; j < cols; ++j)
+            cell(weight(i, j), !sel.is_bias && sel.layer == l && sel.i == i && sel.j == j, {l, i, j, false},
+                 weight_symbol(l - 1, i, j));
+    }
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted("b");
+    for (int j = 0; j < cols; ++j)
+        cell(bias(j), sel.is_bias && sel.layer == l && sel.j == j, {l, 0, j, true}, bias_symbol(l - 1, j));
+    ImGui::EndTable();
+}
+
+}  // namespace
+
+void draw_matrices_panel(Lab& lab) {
+    const Trainer& t = lab.trainer();
+    const Network& net = t.network();
+    const bool have_gradients = t.step_count() > 0 || t.mid_step();
+    for (int l = 1; l <= net.layer_count(); ++l) {
+        const int rows = net.sizes[l - 1], cols = net.sizes[l];
+        ImGui::PushID(l);
+        ImGui::BeginGroup();
+        ImGui::Text("W%s  (%d\u00d7%d) and b%s", superscript(l).c_str(), rows, cols, superscript(l).c_str());
+        ui::tooltip("Rows are the source neurons (layer l\u22121), columns the targets (layer l): entry (i, j) is "
+                    "w\u02e1\u1d62\u2c7c. The last row is the bias of each target.");
+        matrix_table(lab, "W", "", l, rows, cols, [&](int i, int j) { return net.W[l - 1](i, j); },
+                     [&](int j) { return net.b[l - 1](j); });
+        ImGui::EndGroup();
+        if (have_gradients) {
+            ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+            ImGui::BeginGroup();
+            ImGui::Text("\u2202L/\u2202W%s and \u2202L/\u2202b%s  (last step, batch mean)", superscript(l).c_str(),
+                        superscript(l).c_str());
+            matrix_table(lab, "dW", "\u2202L/\u2202", l, rows, cols, [&](int i, int j) { return t.gradients().dW[l - 1](i, j); },
+                         [&](int j) { return t.gradients().db[l - 1](j); });
+            ImGui::EndGroup();
+        }
+        ImGui::PopID();
+        ImGui::Spacing();
+    }
+}
+
+}  // namespace bp

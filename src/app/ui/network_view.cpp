@@ -1,0 +1,240 @@
+// Network view: the inspected sample's values on every neuron (a, and δ once the backward pass has
+// reached it), edges coloured by sign and thickened by |w| (or by ∂L/∂w, or by the update's change),
+// every bias as a small square. Click an edge or a bias to expand it in the chain-rule inspector;
+// the inspector's hovered path is highlighted here.
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "app/notation/glyphs.h"
+#include "app/layout/network_layout.h"
+#include "app/ui/network_tooltips.h"
+#include "app/ui/known_values.h"
+#include "app/ui/network_view.h"
+#include "app/ui/ui_style.h"
+
+namespace bp {
+
+namespace {
+
+// A layer's title above its column, and its activation below that; short forms for narrow columns.
+std::string layer_title(const Network& net, int l, bool narrow) {
+    if (l == 0) return narrow ? "in" : "inputs";
+    if (l == net.layer_count()) return narrow ? "out" : "output";
+    return (narrow ? "" : "layer ") + std::to_string(l);
+}
+
+std::string layer_subtitle(const Network& net, int l) {
+    return l == 0 ? "x" : std::string(activation_name(net.activation(l)));
+}
+
+// Neutral value of an activation (0, or 0.5 for sigmoid, as the data view's boundary) maps to white.
+double centred(const Network& net, int l, double a) {
+    return l > 0 && net.activation(l) == Activation::Sigmoid ? 2.0 * a - 1.0 : a;
+}
+
+// Number in a node: two decimals, large values in fewer digits, shrunk to fit inside `radius`.
+void node_number(ImDrawList* draw, ImVec2 c, float radius, double v, ImU32 color) {
+    char text[16];
+    std::snprintf(text, sizeof text, std::fabs(v) < 100.0 ? "%.2f" : "%.2g", v);
+    const float font = ImGui::GetFontSize();
+    const float width = ImGui::CalcTextSize(text).x;
+    const float size = font * std::min(1.0f, 1.6f * radius / std::max(width, 1.0f));
+    draw->AddText(ImGui::GetFont(), size, ImVec2(c.x - width * size / font * 0.5f, c.y - size * 0.5f), color, text);
+}
+
+// Edges on the hovered inspector path: the parameter's own edge, then one edge per later layer.
+bool on_hovered_path(const ChainRule& r, const ChainPath& path, int l, int i, int j) {
+    const std::vector<int>& n = path.neurons;  // neuron of layers r.layer..L
+    if (l == r.layer) return !r.is_bias && i == r.i && j == r.j;
+    return l > r.layer && i == n[l - 1 - r.layer] && j == n[l - r.layer];
+}
+
+// The factor of the chain rule the mouse is on in the inspector, if any.
+const PathFactor* hovered_factor(const Inspector& inspector, const ChainPath& path) {
+    const auto& factors = path.factors;
+    const int f = inspector.hovered_factor;
+    return f >= 0 && f < static_cast<int>(factors.size()) ? &factors[f] : nullptr;
+}
+
+std::string phase_caption(const Lab& lab, const KnownValues& view) {
+    const StepPhase p = lab.trainer().phase();
+    const int L = lab.trainer().network().layer_count();
+    if (!view.phased) return "";
+    switch (p.phase) {
+        case Phase::Forward:
+            return "Forward, layer " + std::to_string(p.layer) + " of " + std::to_string(L) + ": z = a\u00b7W + b, a = f(z)";
+        case Phase::Loss: {
+            char text[96];
+            std::snprintf(text, sizeof text, "Loss: compare \u0177 with y; the batch's mean loss is %.4f",
+                          lab.trainer().last_batch_loss());
+            return text;
+        }
+        case Phase::Backward:
+            return "Backward, layer " + std::to_string(p.layer) + ": \u03b4 = \u2202L/\u2202z, and \u2202L/\u2202w = a\u00b7\u03b4";
+        case Phase::Update: return "Update: w' = w \u2212 \u03b1\u00b7\u2202L/\u2202w for every weight and bias";
+        case Phase::Ready: break;
+    }
+    return "";
+}
+
+}  // namespace
+
+void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& inspector, ImVec2 size) {
+    ImGui::BeginChild("network", size, true);
+    const Trainer& t = lab.trainer();
+    const Network& net = t.network();
+    const Network& used = lab.inspected_network();  // the weights the shown values were computed with
+    const Pass& pass = lab.inspected_pass();
+    const KnownValues view = known_values(lab);
+    const int weights = net.weight_count(), biases = net.bias_count();
+    const std::string header = "Network " + architecture_name(net.sizes) + ":  " + std::to_string(weights) +
+                               (weights == 1 ? " weight + " : " weights + ") + std::to_string(biases) +
+                               (biases == 1 ? " bias" : " biases");
+    ImGui::TextUnformatted(header.c_str());
+    ui::tooltip("Every weight is an edge, every bias the small square at a neuron's lower left. Hover any of "
+                "them for its exact value; click one to expand its chain rule. Neurons are blue above their "
+                "neutral value (0, or 0.5 for sigmoid), orange below.");
+    const std::string caption = phase_caption(lab, view);
+    ImGui::PushStyleColor(ImGuiCol_Text, caption.empty() ? ui::kMutedInk : ui::kInk);
+    if (!caption.empty()) {
+        ImGui::TextWrapped("%s", caption.c_str());
+    } else if (pass.rows > 0) {
+        const Point& p = t.points()[lab.inspected_point()];
+        ImGui::TextWrapped("Point #%d: x\u2081 = %.2f, x\u2082 = %.2f, y = %g", lab.inspected_point() + 1, p.x1, p.x2, p.y);
+    } else {
+        ImGui::TextUnformatted("No data points: the neurons have nothing to show.");
+    }
+    ImGui::PopStyleColor();
+
+    const float font = ImGui::GetFontSize();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const ImVec2 min(origin.x + font * 3.2f, origin.y + font * 2.8f);
+    const ImVec2 max(origin.x + avail.x - font * 2.6f, origin.y + avail.y - font * 1.4f);
+    network_view.layout = layout_network(net.sizes, min, max);
+    const NetworkLayout& layout = network_view.layout;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    ImGui::InvisibleButton("network_canvas", ImVec2(std::max(avail.x, 1.0f), std::max(avail.y, 1.0f)));
+    const bool hovered = ImGui::IsItemHovered();
+    const NetworkHit hit = hovered ? hit_test(layout, ImGui::GetIO().MousePos, std::max(4.0f, layout.radius * 0.25f))
+                                   : NetworkHit{};
+    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        if (hit.kind == NetworkHit::Edge) lab.select({hit.layer, hit.i, hit.j, false});
+        if (hit.kind == NetworkHit::Bias) lab.select({hit.layer, 0, hit.j, true});
+    }
+
+    // Edges: what they show, scaled by the largest magnitude among the known ones.
+    auto edge_value = [&](int l, int i, int j) {
+        if (view.update) return net.W[l - 1](i, j) - t.pass_network().W[l - 1](i, j);
+        if (view.gradient_edges) return t.gradients().dW[l - 1](i, j);
+        return net.W[l - 1](i, j);
+    };
+    auto edge_known = [&](int l) { return !view.gradient_edges || view.update || view.delta_known(l); };
+    double largest = 1e-300;
+    for (int l = 1; l <= net.layer_count(); ++l)
+        for (int i = 0; i < net.sizes[l - 1]; ++i)
+            for (int j = 0; j < net.sizes[l]; ++j)
+                if (edge_known(l) && std::isfinite(edge_value(l, i, j))) largest = std::max(largest, std::fabs(edge_value(l, i, j)));
+    const Selection& sel = lab.selection();
+    for (int l = 1; l <= net.layer_count(); ++l)
+        for (int i = 0; i < net.sizes[l - 1]; ++i)
+            for (int j = 0; j < net.sizes[l]; ++j) {
+                const ImVec2 a = layout.nodes[l - 1][i], b = layout.nodes[l][j];
+                if (!edge_known(l)) {
+                    draw->AddLine(a, b, ui::kGrid, 1.0f);
+                    continue;
+                }
+                const double v = edge_value(l, i, j);
+                if (!std::isfinite(v)) {  // a diverged run's gradient: drawn as unknown
+                    draw->AddLine(a, b, ui::kGrid, 1.0f);
+                    continue;
+                }
+                const float m = static_cast<float>(std::min(1.0, std::fabs(v) / largest));
+                draw->AddLine(a, b, ui::with_alpha(v >= 0 ? ui::kPositive : ui::kNegative, static_cast<int>(70 + 185 * m)),
+                              1.0f + 7.0f * m);
+            }
+    // Highlights on top: the selected weight, the inspector's hovered path, the edge under the mouse.
+    auto highlight = [&](int l, int i, int j, ImU32 color, float width) {
+        draw->AddLine(layout.nodes[l - 1][i], layout.nodes[l][j], color, width);
+    };
+    ChainPath hovered_path;
+    const bool path_hovered = inspector.hovered_chain_path(lab, hovered_path);
+    for (int l = 1; l <= net.layer_count() && path_hovered; ++l)
+        for (int i = 0; i < net.sizes[l - 1]; ++i)
+            for (int j = 0; j < net.sizes[l]; ++j)
+                if (on_hovered_path(lab.chain_rule(), hovered_path, l, i, j))
+                    highlight(l, i, j, ui::with_alpha(ui::kHighlight, 200), 6.0f);
+    if (!sel.is_bias && sel.layer <= net.layer_count()) highlight(sel.layer, sel.i, sel.j, ui::kInk, 3.5f);
+    // The inspector's hovered factor: its edge (a weight), or its neuron (an activation's slope).
+    const PathFactor* factor = path_hovered ? hovered_factor(inspector, hovered_path) : nullptr;
+    if (factor && factor->kind == PathFactor::InputByActivation) highlight(factor->layer, factor->from, factor->to, ui::kHighlight, 7.0f);
+    if (factor && factor->kind == PathFactor::InputByParameter && !lab.chain_rule().is_bias)
+        highlight(factor->layer, factor->from, factor->to, ui::kHighlight, 7.0f);
+    if (hit.kind == NetworkHit::Edge) highlight(hit.layer, hit.i, hit.j, ui::kHighlight, 4.0f);
+
+    const float r = layout.radius;
+    const float column_gap = net.layer_count() > 0 ? layout.nodes[1][0].x - layout.nodes[0][0].x : avail.x;
+    const bool narrow = ImGui::CalcTextSize("sigmoid ").x > column_gap;
+    const bool show_delta = view.phased || view.gradient_edges;
+    for (int l = 0; l <= net.layer_count(); ++l) {
+        const std::string title = layer_title(net, l, narrow), subtitle = narrow ? "" : layer_subtitle(net, l);
+        const float cx = layout.nodes[l][0].x;
+        draw->AddText(ImVec2(cx - ImGui::CalcTextSize(title.c_str()).x * 0.5f, min.y - font * 2.7f), ui::kInk, title.c_str());
+        draw->AddText(ImVec2(cx - ImGui::CalcTextSize(subtitle.c_str()).x * 0.5f, min.y - font * 1.5f), ui::kMutedInk,
+                      subtitle.c_str());
+        for (int j = 0; j < net.sizes[l]; ++j) {
+            const ImVec2 c = layout.nodes[l][j];
+            const bool known = pass.rows > 0 && view.forward_known(l);
+            const double a = known ? pass.a[l](0, j) : 0.0;
+            const bool is_hit = hit.kind == NetworkHit::Node && hit.layer == l && hit.j == j;
+            draw->AddCircleFilled(c, r, known ? ui::signed_color(centred(used, l, a)) : IM_COL32(246, 247, 249, 255));
+            draw->AddCircle(c, r, is_hit ? ui::kHighlight : known ? ui::kInk : ui::kGrid, 0, is_hit ? 3.0f : 1.5f);
+            if (r >= font * 0.75f && known)
+                node_number(draw, c, r, a, std::fabs(centred(used, l, a)) > 0.55 ? IM_COL32_WHITE : ui::kInk);
+            if (l > 0 && show_delta && pass.rows > 0 && view.delta_known(l) && r >= font * 0.6f) {
+                char text[24];
+                std::snprintf(text, sizeof text, "\u03b4 %.3f", pass.delta[l](0, j));
+                // Right of the bias square, under the node.
+                draw->AddText(ImGui::GetFont(), font * 0.8f, ImVec2(c.x - r * 0.45f, c.y + r + 1.0f),
+                              IM_COL32(124, 58, 237, 255), text);
+            }
+            if (l == 0) {
+                const char* label = feature_label(lab.settings().features[j]);
+                const ImVec2 ts = ImGui::CalcTextSize(label);
+                draw->AddText(ImVec2(c.x - r - ts.x - font * 0.3f, c.y - ts.y * 0.5f), ui::kInk, label);
+                continue;
+            }
+            const ImVec2 bc = layout.bias_center(l, j);
+            const float h = layout.bias_size * 0.5f;
+            const bool bias_hit = hit.kind == NetworkHit::Bias && hit.layer == l && hit.j == j;
+            const bool bias_selected = sel.is_bias && sel.layer == l && sel.j == j;
+            draw->AddRectFilled(ImVec2(bc.x - h, bc.y - h), ImVec2(bc.x + h, bc.y + h), ui::signed_color(net.b[l - 1](j) * 4.0));
+            draw->AddRect(ImVec2(bc.x - h, bc.y - h), ImVec2(bc.x + h, bc.y + h),
+                          bias_hit ? ui::kHighlight : ui::kInk, 0.0f, 0, bias_hit || bias_selected ? 3.0f : 1.0f);
+        }
+    }
+    if (factor && (factor->kind == PathFactor::ActivationByInput || factor->kind == PathFactor::LossByOutput))
+        draw->AddCircle(layout.nodes[factor->layer][factor->to], r + 5.0f, ui::kHighlight, 0, 4.0f);
+    if (factor && factor->kind == PathFactor::InputByParameter && lab.chain_rule().is_bias) {
+        const ImVec2 bc = layout.bias_center(factor->layer, factor->to);
+        const float h = layout.bias_size * 0.5f + 4.0f;
+        draw->AddRect(ImVec2(bc.x - h, bc.y - h), ImVec2(bc.x + h, bc.y + h), ui::kHighlight, 0.0f, 0, 4.0f);
+    }
+    // The output's label, with the loss once it is known.
+    const int L = net.layer_count();
+    const ImVec2 out = layout.nodes[L][0];
+    draw->AddText(ImVec2(out.x + r + font * 0.3f, out.y - font * 0.5f), ui::kInk, "\u0177");
+    if (view.phased && view.show_loss && pass.rows > 0) {
+        char text[64];
+        std::snprintf(text, sizeof text, "y = %g\nL = %.4f", pass.y(0), pass.loss(0));
+        draw->AddText(ImVec2(out.x - r, out.y + r + font * 1.1f), ui::kInk, text);
+    }
+
+    if (hit.kind == NetworkHit::Edge) edge_tooltip(lab, view, hit.layer, hit.i, hit.j);
+    if (hit.kind == NetworkHit::Node) node_tooltip(lab, view, hit.layer, hit.j);
+    if (hit.kind == NetworkHit::Bias) bias_tooltip(lab, view, hit.layer, hit.j);
+    ImGui::EndChild();
+}
+
+}  // namespace bp

@@ -1,0 +1,37 @@
+// What the platform offers the views: files, the page's address, the clipboard, a picture of the
+// canvas and the GPU's drawing of the network's output. The desktop and the browser each implement
+// it (src/platform); the base class is a platform with none of these (headless tests), and every
+// view falls back gracefully when a service is missing.
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+
+namespace bp {
+
+class Lab;
+
+class Platform {
+public:
+    virtual ~Platform() = default;
+
+    // Save text under a file name (the browser downloads it); false when the platform cannot.
+    virtual bool can_save_files() const { return false; }
+    virtual void save_text_file(const std::string& name, const std::string& text) {}
+    // Let the user pick a CSV file; its text arrives later through the lab's import_csv().
+    virtual bool can_choose_files() const { return false; }
+    virtual void choose_csv_file() {}
+    // The page's address without its #lab= part, for the links the UI copies ("" on the desktop).
+    virtual std::string page_address() const { return ""; }
+    // Puts text on the clipboard.
+    virtual void copy_text(const std::string& text) { ImGui::SetClipboardText(text.c_str()); }
+    // Save a picture of the canvas once the frames now on screen (an open dialog) have gone.
+    virtual bool can_save_png() const { return false; }
+    virtual void save_png_soon() {}
+    // Draws the network's output over [min, max] of the screen on the GPU; false when the platform
+    // cannot (the data view then draws a coarser grid on the CPU).
+    virtual bool draw_output(ImDrawList* draw, ImVec2 min, ImVec2 max, const Lab& lab) { return false; }
+};
+
+}  // namespace bp

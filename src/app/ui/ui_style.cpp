@@ -1,0 +1,89 @@
+// Shared colours, tooltips and the lab's ImGui style.
+#include "app/ui/ui_style.h"
+
+#include <algorithm>
+#include <cmath>
+
+
+namespace bp::ui {
+
+ImU32 with_alpha(ImU32 color, int alpha) {
+    return (color & ~IM_COL32_A_MASK) | (static_cast<ImU32>(alpha) << IM_COL32_A_SHIFT);
+}
+
+ImU32 signed_color(double v, int alpha) {
+    const ImU32 base = v >= 0 ? kPositive : kNegative;
+    const float t = static_cast<float>(std::min(1.0, std::fabs(std::isfinite(v) ? v : 0.0)));
+    auto channel = [&](int shift) {
+        const float c = static_cast<float>((base >> shift) & 0xFF);
+        return static_cast<int>(255.0f + (c - 255.0f) * t);
+    };
+    return IM_COL32(channel(IM_COL32_R_SHIFT), channel(IM_COL32_G_SHIFT), channel(IM_COL32_B_SHIFT), alpha);
+}
+
+void tooltip(const char* text) {
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26.0f);
+        ImGui::TextUnformatted(text);
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+}
+
+void text_box(const char* id, std::string& text, ImVec2 size) {
+    auto resize = [](ImGuiInputTextCallbackData* data) {
+        if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+            auto* s = static_cast<std::string*>(data->UserData);
+            s->resize(static_cast<size_t>(data->BufTextLen));
+            data->Buf = s->data();
+        }
+        return 0;
+    };
+    ImGui::InputTextMultiline(id, text.data(), text.capacity() + 1, size, ImGuiInputTextFlags_CallbackResize, resize, &text);
+}
+
+void heading(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kMutedInk);
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+}
+
+}  // namespace bp::ui
+
+namespace bp {
+
+void apply_lab_style(float ui_scale) {
+    ImGuiStyle style;
+    ImGui::StyleColorsLight(&style);
+    style.WindowPadding = ImVec2(12, 10);
+    style.FramePadding = ImVec2(8, 5);
+    style.ItemSpacing = ImVec2(10, 8);
+    style.FrameRounding = 5.0f;
+    style.GrabRounding = 5.0f;
+    style.ChildRounding = 6.0f;
+    style.PopupRounding = 6.0f;
+    style.WindowRounding = 0.0f;
+    style.ScrollbarSize = 16.0f;
+    style.GrabMinSize = 10.0f;
+    ImVec4* c = style.Colors;
+    c[ImGuiCol_WindowBg] = ImVec4(0.95f, 0.96f, 0.97f, 1.0f);
+    c[ImGuiCol_ChildBg] = ImVec4(1, 1, 1, 1);
+    c[ImGuiCol_Text] = ImVec4(0.08f, 0.09f, 0.12f, 1.0f);
+    c[ImGuiCol_Border] = ImVec4(0.80f, 0.82f, 0.86f, 1.0f);
+    c[ImGuiCol_Button] = ImVec4(0.88f, 0.91f, 0.96f, 1.0f);
+    c[ImGuiCol_ButtonHovered] = ImVec4(0.75f, 0.83f, 0.97f, 1.0f);
+    c[ImGuiCol_ButtonActive] = ImVec4(0.62f, 0.74f, 0.96f, 1.0f);
+    c[ImGuiCol_PopupBg] = ImVec4(1.0f, 1.0f, 0.97f, 1.0f);
+    // Sliders and combos: a tinted, outlined frame so they read as controls on the white panels.
+    c[ImGuiCol_FrameBg] = ImVec4(0.90f, 0.92f, 0.96f, 1.0f);
+    c[ImGuiCol_FrameBgHovered] = ImVec4(0.84f, 0.88f, 0.96f, 1.0f);
+    c[ImGuiCol_FrameBgActive] = ImVec4(0.78f, 0.84f, 0.96f, 1.0f);
+    c[ImGuiCol_SliderGrab] = ImVec4(0.15f, 0.39f, 0.92f, 0.55f);
+    c[ImGuiCol_SliderGrabActive] = ImVec4(0.15f, 0.39f, 0.92f, 0.8f);
+    style.FrameBorderSize = 1.0f;
+    style.ScaleAllSizes(ui_scale);
+    ImGui::GetStyle() = style;
+}
+
+}  // namespace bp

@@ -1,0 +1,37 @@
+// Colours and small helpers the panels share: sign colours, value-to-colour maps, tooltips.
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+
+namespace bp::ui {
+
+// Positive values are blue, negative orange: a pair that colour-blind viewers tell apart.
+constexpr ImU32 kPositive = IM_COL32(37, 99, 235, 255);
+constexpr ImU32 kNegative = IM_COL32(234, 88, 12, 255);
+constexpr ImU32 kInk = IM_COL32(20, 24, 31, 255);
+constexpr ImU32 kMutedInk = IM_COL32(90, 98, 112, 255);
+constexpr ImU32 kPanel = IM_COL32(255, 255, 255, 255);
+constexpr ImU32 kGrid = IM_COL32(222, 226, 232, 255);
+constexpr ImU32 kHighlight = IM_COL32(16, 185, 129, 255);
+// How strongly the data view tints the plane with the network's output (1 would be the full colour).
+constexpr double kOutputTint = 0.45;
+
+// Blend from white (0) to the sign's colour (|v| >= 1).
+ImU32 signed_color(double v, int alpha = 255);
+// ImU32 with a new alpha.
+ImU32 with_alpha(ImU32 color, int alpha);
+// A tooltip for the last item, shown after a short hover.
+void tooltip(const char* text);
+// A panel title in the lab's heading style.
+void heading(const char* text);
+// A multi-line text box editing a std::string, growing it as the user types or pastes.
+void text_box(const char* id, std::string& text, ImVec2 size);
+
+}  // namespace bp::ui
+
+namespace bp {
+// Applies the lab's light, high-contrast style (readable on a projector), scaled by ui_scale.
+void apply_lab_style(float ui_scale);
+}  // namespace bp

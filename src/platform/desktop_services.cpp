@@ -1,0 +1,24 @@
+// The desktop's services: files are written to the folder the lab was started from; GLFW gives
+// ImGui the clipboard; no file picker, page address or picture.
+#include <cstdio>
+
+#include "platform/platform_services.h"
+
+namespace bp {
+
+void PlatformServices::install_clipboard() {}  // ImGui's GLFW backend does it
+
+void PlatformServices::save_text_file(const std::string& name, const std::string& text) {
+    std::FILE* file = std::fopen(name.c_str(), "wb");
+    const bool ok = file && std::fwrite(text.data(), 1, text.size(), file) == text.size();
+    if (file) std::fclose(file);
+    lab_.set_data_message(ok ? "Saved " + name + " in the folder the lab was started from." : "Could not write " + name, !ok);
+}
+
+bool PlatformServices::can_choose_files() const { return false; }
+void PlatformServices::choose_csv_file() {}
+std::string PlatformServices::page_address() const { return ""; }
+bool PlatformServices::can_save_png() const { return false; }
+void PlatformServices::save_png() {}
+
+}  // namespace bp
