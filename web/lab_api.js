@@ -7,7 +7,13 @@
 
   function call(method, args) {
     if (!module) throw new Error("the lab is still loading: await lab.ready first");
-    return JSON.parse(module.labCall(method, JSON.stringify(args || [])));
+    let text;
+    try {
+      text = JSON.stringify(args || []);
+    } catch (e) {  // e.g. a cycle, or nesting deeper than the browser's stack
+      return { ok: false, error: "the arguments cannot be sent to the lab: " + e.message };
+    }
+    return JSON.parse(module.labCall(method, text));
   }
 
   window.lab = {

@@ -5,6 +5,7 @@
 #include "app/lab/dataset_settings.h"
 #include "app/lab/lab_files.h"
 #include "app/lab/settings_json.h"
+#include "app/lab/untrusted_json.h"
 #include "core/csv.h"
 
 #include <algorithm>
@@ -366,9 +367,12 @@ const std::vector<ApiMethod>& api_methods() {
 }
 
 std::string call_lab_api(Lab& lab, const std::string& method, const std::string& args_json, const ScreenGeometry& screen) {
-    const json args = args_json.empty() ? json::array() : json::parse(args_json, nullptr, false);
+    std::string error;
+    const json args = args_json.empty() ? json::array() : parse_untrusted_json(args_json, kApiJsonLimits, error);
     json out;
-    if (args.is_discarded() || !args.is_array()) {
+    if (!error.empty()) {
+        out = result("the arguments cannot be read: " + error);
+    } else if (!args.is_array()) {
         out = result("the arguments are not a JSON array");
     } else {
         const auto& table = api_methods();

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/lab/settings_json.h"
+#include "app/lab/untrusted_json.h"
 
 namespace bp {
 
@@ -41,8 +42,11 @@ std::string export_weights_json(const Lab& lab) {
 }
 
 std::string import_weights_json(Lab& lab, const std::string& text) {
-    const json in = json::parse(text, nullptr, false);
-    if (in.is_discarded()) return "this is not JSON (check that the whole file was pasted)";
+    std::string parse_error;
+    const json in = parse_untrusted_json(text, kApiJsonLimits, parse_error);
+    if (in.is_discarded())
+        return parse_error == "this is not JSON" ? "this is not JSON (check that the whole file was pasted)"
+                                                                      : parse_error;
     if (!in.is_object() || in.value("format", json()) != kFormat) return "this is not a Backprop Lab weights file";
     if (in.value("version", json()) != 1) return "this weights file is of another format version than this lab reads (1)";
     TrainingSettings s = lab.settings();
