@@ -58,15 +58,25 @@ if build asan; then
   gtest_suite "app (ASan+UBSan)" build/asan/bp_app_tests
 fi
 if build fuzz; then
-  # libFuzzer on the share-link decoder for a bounded time, from the committed seed corpus; new
-  # inputs it finds go to build/fuzz/corpus, never into the source tree.
-  mkdir -p build/fuzz/corpus
-  log=build/logs/fuzz.log
-  build/fuzz/bp_link_fuzz -max_total_time="${FUZZ_SECONDS:-30}" -rss_limit_mb=2048 -timeout=10 \
-    build/fuzz/corpus tests/fuzz/corpus >"$log" 2>&1
-  status=$?
-  if [ "$status" -eq 0 ]; then tally "fuzz share links ($(grep -o 'Done [0-9]* runs' "$log" | tail -n 1))" 1 0 0
-  else tail -n 30 "$log"; tally "fuzz share links" 0 1 1; fi
+  # libFuzzer on the share-link decoder, the CSV import and the weights-JSON import, each for a share
+  # of FUZZ_SECONDS (30 by default: 14, 8 and 8) from its committed seed corpus; new inputs they find
+  # go to build/fuzz/<target>_corpus and any crash to build/fuzz/<target>-crash-*, never into the
+  # source tree.
+  total="${FUZZ_SECONDS:-30}"
+  share=$(( total * 8 / 30 > 0 ? total * 8 / 30 : 1 ))  # never 0: libFuzzer reads 0 as "no limit"
+  first=$(( total - 2 * share > 0 ? total - 2 * share : 1 ))
+  fuzz() {  # label target seconds seeds
+    local log="build/logs/$2.log" status
+    mkdir -p "build/fuzz/$2_corpus"
+    "build/fuzz/$2" -max_total_time="$3" -rss_limit_mb=2048 -timeout=10 -artifact_prefix="build/fuzz/$2-" \
+      "build/fuzz/$2_corpus" "$4" >"$log" 2>&1
+    status=$?
+    if [ "$status" -eq 0 ]; then tally "$1 ($(grep -o 'Done [0-9]* runs' "$log" | tail -n 1))" 1 0 0
+    else tail -n 30 "$log"; tally "$1" 0 1 1; fi
+  }
+  fuzz "fuzz share links" bp_link_fuzz "$first" tests/fuzz/corpus
+  fuzz "fuzz CSV import" bp_csv_fuzz "$share" tests/fuzz/csv_corpus
+  fuzz "fuzz weights import" bp_weights_fuzz "$share" tests/fuzz/weights_corpus
 fi
 if build web; then
   gtest_suite "core (WebAssembly, Node)" node --no-experimental-fetch build/wasm/bp_core_tests.js

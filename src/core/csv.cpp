@@ -1,10 +1,10 @@
 // CSV codec for data points.
 #include "core/csv.h"
 
-#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <string_view>
 
 namespace bp {
 
@@ -12,49 +12,170 @@ namespace {
 
 const char* const kColumns[] = {"x1", "x2", "y", "split"};
 
-std::string trim(const std::string& s) {
-    size_t a = 0, b = s.size();
-    while (a < b && std::isspace(static_cast<unsigned char>(s[a]))) ++a;
-    while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
-    return s.substr(a, b - a);
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
+    return s;
 }
 
-std::vector<std::string> split_cells(const std::string& line) {
-    std::vector<std::string> cells;
+// A cell as read: trimmed, and without the double quotes a spreadsheet may wrap it in.
+std::string_view cell_text(std::string_view raw) {
+    std::string_view s = trim(raw);
+    if (s.size() >= 2 && s.front() == '"' && s.back() == '"') s = trim(s.substr(1, s.size() - 2));
+    return s;
+}
+
+// Calls f(column, cell) for each comma-separated cell of the line, in order, until f returns false.
+template <typename F>
+void for_each_cell(std::string_view line, F f) {
     size_t start = 0;
-    while (true) {
+    for (int column = 0;; ++column) {
         const size_t comma = line.find(',', start);
-        cells.push_back(trim(line.substr(start, comma == std::string::npos ? std::string::npos : comma - start)));
-        if (comma == std::string::npos) break;
+        const std::string_view raw = line.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+        if (!f(column, cell_text(raw)) || comma == std::string_view::npos) return;
         start = comma + 1;
     }
-    return cells;
 }
 
-// A finite number using the whole cell.
-bool parse_number(const std::string& cell, double& out) {
-    if (cell.empty()) return false;
-    char* end = nullptr;
-    out = std::strtod(cell.c_str(), &end);
-    return end == cell.c_str() + cell.size() && std::isfinite(out);
+// Where the first byte that is not UTF-8 is (npos when all is UTF-8): no stray continuation bytes,
+// no truncated or overlong sequences, no surrogates (U+D800..DFFF), nothing above U+10FFFF.
+size_t first_non_utf8(std::string_view s) {
+    size_t k = 0;
+    while (k < s.size()) {
+        const unsigned char c = static_cast<unsigned char>(s[k]);
+        if (c < 0x80) {
+            ++k;
+            continue;
+        }
+        size_t length;
+        unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
+        if (c >= 0xC2 && c <= 0xDF) length = 2;
+        else if (c >= 0xE0 && c <= 0xEF) {
+            length = 3;
+            if (c == 0xE0) lo = 0xA0;  // overlong
+            if (c == 0xED) hi = 0x9F;  // surrogates
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            length = 4;
+            if (c == 0xF0) lo = 0x90;  // overlong
+            if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
+        } else return k;
+        if (k + length > s.size()) return k;
+        const unsigned char second = static_cast<unsigned char>(s[k + 1]);
+        if (second < lo || second > hi) return k;
+        for (size_t j = 2; j < length; ++j)
+            if ((static_cast<unsigned char>(s[k + j]) & 0xC0) != 0x80) return k;
+        k += length;
+    }
+    return std::string_view::npos;
+}
+
+// Whether a cell begins the way a number (or nan or inf) does: then its row is data, not a header.
+bool begins_like_number(std::string_view s) {
+    if (!s.empty() && (s[0] == '+' || s[0] == '-')) s.remove_prefix(1);
+    if (s.empty()) return false;
+    if (is_digit(s[0]) || (s[0] == '.' && s.size() > 1 && is_digit(s[1]))) return true;
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    if (s.size() < 3) return false;
+    const std::string word{lower(s[0]), lower(s[1]), lower(s[2])};
+    return word == "nan" || word == "inf";
+}
+
+// A plain decimal number using the whole cell: [sign] digits [. digits] [e [sign] digits], with at
+// least one digit before the exponent. No hex, no nan, no inf.
+bool decimal_syntax(std::string_view s) {
+    size_t k = 0, digits = 0;
+    if (k < s.size() && (s[k] == '+' || s[k] == '-')) ++k;
+    while (k < s.size() && is_digit(s[k])) ++k, ++digits;
+    if (k < s.size() && s[k] == '.') {
+        ++k;
+        while (k < s.size() && is_digit(s[k])) ++k, ++digits;
+    }
+    if (digits == 0) return false;
+    if (k < s.size() && (s[k] == 'e' || s[k] == 'E')) {
+        ++k;
+        if (k < s.size() && (s[k] == '+' || s[k] == '-')) ++k;
+        size_t exponent = 0;
+        while (k < s.size() && is_digit(s[k])) ++k, ++exponent;
+        if (exponent == 0) return false;
+    }
+    return k == s.size();
 }
 
 std::string where(int row, int column) {
-    return "row " + std::to_string(row) + ", column " + std::to_string(column + 1) + " (" + kColumns[column] + ")";
+    std::string text = "row " + std::to_string(row) + ", column " + std::to_string(column + 1);
+    if (column < 4) text += std::string(" (") + kColumns[column] + ")";
+    return text;
 }
 
-// The cell for a message, cut to about 24 bytes on a UTF-8 character boundary.
-std::string shown(const std::string& cell) {
-    if (cell.size() <= 24) return "'" + cell + "'";
-    size_t cut = 24;
-    while (cut > 0 && (static_cast<unsigned char>(cell[cut]) & 0xC0) == 0x80) --cut;  // not mid-character
-    return "'" + cell.substr(0, cut) + "\u2026'";
+// The cell for a message, cut to about 24 bytes on a UTF-8 character boundary; control characters
+// show as '?'. The cell is UTF-8 (checked before any cell is read).
+std::string shown(std::string_view cell) {
+    std::string text(cell.substr(0, 24));
+    if (cell.size() > 24) {
+        size_t cut = 24;
+        while (cut > 0 && (static_cast<unsigned char>(cell[cut]) & 0xC0) == 0x80) --cut;  // not mid-character
+        text = std::string(cell.substr(0, cut)) + "\u2026";
+    }
+    for (char& c : text)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '?';
+    return "'" + text + "'";
 }
 
 std::string format_plane(double v) {
     char text[16];
     std::snprintf(text, sizeof text, "%g", v);
     return text;
+}
+
+// Reads one cell as a number, or says what is wrong with it ("" when out is set).
+std::string read_number(std::string_view cell, double& out) {
+    if (cell.empty()) return "the cell is empty";
+    if (!decimal_syntax(cell)) return shown(cell) + " is not a number";
+    const std::string copy(cell);
+    char* end = nullptr;
+    out = std::strtod(copy.c_str(), &end);
+    if (end != copy.c_str() + copy.size()) return shown(cell) + " is not a number";
+    if (!std::isfinite(out)) return shown(cell) + " is too large";
+    return "";
+}
+
+// Checks one point row (the line holds something besides spaces); "" and the point, or the error.
+std::string read_point(std::string_view line, int row, bool regression, Point& p) {
+    size_t count = 1;
+    for (char c : line) count += c == ',';
+    if (count < 3 || count > 4)
+        return "row " + std::to_string(row) + ": expected 3 or 4 values (x1, x2, y, and optionally split), found " +
+               std::to_string(count);
+    std::string_view cells[4];
+    for_each_cell(line, [&](int column, std::string_view cell) {
+        cells[column] = cell;
+        return true;
+    });
+    double values[3];
+    for (int c = 0; c < 3; ++c)
+        if (std::string problem = read_number(cells[c], values[c]); !problem.empty()) return where(row, c) + ": " + problem;
+    for (int c = 0; c < 2; ++c)
+        if (std::fabs(values[c]) > kPlaneExtent)
+            return where(row, c) + ": " + format_plane(values[c]) + " is outside the plane (" + format_plane(-kPlaneExtent) +
+                   " to " + format_plane(kPlaneExtent) + ")";
+    if (!regression && values[2] != 0.0 && values[2] != 1.0)
+        return where(row, 2) + ": " + shown(cells[2]) + " is not a class (0 or 1)";
+    if (regression && std::fabs(values[2]) > kCurveRange)
+        return where(row, 2) + ": " + shown(cells[2]) + " is outside " + format_plane(-kCurveRange) + " to " +
+               format_plane(kCurveRange);
+    p = Point{values[0], values[1], values[2], false};
+    if (count == 4) {
+        std::string split(cells[3]);
+        for (char& ch : split)
+            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+        if (split != "train" && split != "test" && !split.empty())
+            return where(row, 3) + ": " + shown(cells[3]) + " is neither train nor test";
+        p.test = split == "test";
+    }
+    return "";
 }
 
 }  // namespace
@@ -71,58 +192,55 @@ std::string points_to_csv(const std::vector<Point>& points) {
 
 CsvImport points_from_csv(const std::string& text, bool regression, int max_points) {
     CsvImport result;
+    auto fail = [&](std::string message) {
+        result.error = std::move(message);
+        return result;
+    };
     std::vector<Point> points;
-    size_t start = 0;
+    const std::string_view all(text);
+    size_t start = all.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;  // a byte-order mark
     int row = 0;
-    bool first = true;
-    while (start <= text.size()) {
-        size_t end = text.find('\n', start);
-        if (end == std::string::npos) end = text.size();
-        const std::string line = trim(text.substr(start, end - start));
-        start = end + 1;
+    int header_row = 0;        // the header's row, 0 when there is none
+    bool seen_content = false;  // a non-blank row came before
+    while (start < all.size()) {
+        size_t end = all.find_first_of("\r\n", start);
+        if (end == std::string_view::npos) end = all.size();
+        const std::string_view line = all.substr(start, end - start);
+        start = end;
+        if (start < all.size()) start += all[start] == '\r' && start + 1 < all.size() && all[start + 1] == '\n' ? 2 : 1;
+        if (row == 2147483647) return fail("the text has more than 2147483647 rows");
         ++row;
-        if (line.empty()) {
-            if (end == text.size()) break;
-            continue;
+
+        if (const size_t bad = first_non_utf8(line); bad != std::string_view::npos) {
+            int column = 0;
+            for (size_t k = 0; k < bad; ++k) column += line[k] == ',';
+            return fail(where(row, column) + ": the text is not UTF-8 here (save the file as UTF-8)");
         }
-        const std::vector<std::string> cells = split_cells(line);
-        double probe;
-        if (first && !parse_number(cells[0], probe)) {  // a header row
-            first = false;
-            continue;
-        }
-        first = false;
-        auto fail = [&](const std::string& message) {
-            result.error = message;
-            return result;
-        };
-        if (cells.size() < 3 || cells.size() > 4)
-            return fail("row " + std::to_string(row) + ": expected 3 or 4 values (x1, x2, y, and optionally split), found " +
-                        std::to_string(cells.size()));
-        double values[3];
-        for (int c = 0; c < 3; ++c)
-            if (!parse_number(cells[c], values[c])) return fail(where(row, c) + ": " + shown(cells[c]) + " is not a number");
-        for (int c = 0; c < 2; ++c)
-            if (std::fabs(values[c]) > kPlaneExtent)
-                return fail(where(row, c) + ": " + format_plane(values[c]) + " is outside the plane (" +
-                            format_plane(-kPlaneExtent) + " to " + format_plane(kPlaneExtent) + ")");
-        if (!regression && values[2] != 0.0 && values[2] != 1.0)
-            return fail(where(row, 2) + ": " + shown(cells[2]) + " is not a class (0 or 1)");
-        if (regression && std::fabs(values[2]) > kCurveRange)
-            return fail(where(row, 2) + ": " + shown(cells[2]) + " is outside " + format_plane(-kCurveRange) + " to " +
-                        format_plane(kCurveRange));
-        Point p{values[0], values[1], values[2], false};
-        if (cells.size() == 4) {
-            std::string split = cells[3];
-            for (char& ch : split) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-            if (split != "train" && split != "test" && !split.empty())
-                return fail(where(row, 3) + ": " + shown(cells[3]) + " is neither train nor test");
-            p.test = split == "test";
+        if (trim(line).empty()) continue;  // a blank row
+        if (!seen_content) {
+            seen_content = true;
+            bool text_cell = false, number_cell = false;
+            for_each_cell(line, [&](int, std::string_view cell) {
+                text_cell = text_cell || !cell.empty();
+                number_cell = begins_like_number(cell);
+                return !number_cell;
+            });
+            if (text_cell && !number_cell) {
+                header_row = row;
+                continue;
+            }
         }
         if (static_cast<int>(points.size()) >= max_points)
-            return fail("row " + std::to_string(row) + ": more than " + std::to_string(max_points) + " points");
+            return fail("row " + std::to_string(row) + ": more than " + std::to_string(max_points) + " points (the lab holds at most " +
+                        std::to_string(max_points) + ")");
+        Point p;
+        if (std::string error = read_point(line, row, regression, p); !error.empty()) return fail(error);
         points.push_back(p);
-        if (end == text.size()) break;
+    }
+    if (points.empty()) {
+        if (header_row > 0)
+            return fail("there are no data rows, only a header (row " + std::to_string(header_row) + ")");
+        return fail("the text is empty");
     }
     result.points = std::move(points);
     return result;

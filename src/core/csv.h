@@ -19,10 +19,21 @@ struct CsvImport {
     std::string error;          // "" when the whole file was read
 };
 
-// Reads rows of x1,x2,y[,split] (split: train or test; train when absent). A first row that is not
-// numeric is a header. Blank rows are skipped. x1 and x2 must lie on the plane; y must be 0 or 1
-// for classification and within ±kCurveRange for regression. Rows are numbered as a spreadsheet
-// shows them (the header is row 1).
+// Reads rows of x1,x2,y[,split] (split: train or test; train when absent or empty) and returns all
+// of them or none. The rules:
+//  - Rows end at "\n", "\r\n" or "\r"; a UTF-8 byte-order mark at the start is skipped. The text
+//    must be UTF-8. Rows are numbered from 1 as a spreadsheet shows them (blank rows count), and
+//    columns from 1.
+//  - Cells are split at every comma and trimmed of spaces and tabs; a cell wrapped in double quotes
+//    loses them. A row with nothing but spaces is blank and skipped; a row of commas is not blank.
+//  - The first non-blank row is a header when it has text and none of its cells begins like a
+//    number (a digit, a sign or point then a digit, nan or inf). No other row is ever a header.
+//  - Every other non-blank row is a point: 3 or 4 cells; x1, x2 and y plain decimal numbers
+//    ("1", "-0.5", ".5", "2e-3"); x1 and x2 on the plane, y 0 or 1 for classification and within
+//    ±kCurveRange for regression. nan, inf and numbers too large for a double are refused.
+//  - At most max_points rows, and at least one.
+// On error, `error` names the first bad row (and its column when one cell is at fault) or says the
+// text is empty or only a header, and `points` is empty.
 CsvImport points_from_csv(const std::string& text, bool regression, int max_points);
 
 }  // namespace bp

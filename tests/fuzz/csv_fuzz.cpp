@@ -1,0 +1,69 @@
+// libFuzzer target on the CSV import (core/csv.h), for both kinds of data set: any bytes either are
+// refused with a UTF-8 message that names a row or says the text is empty or only a header, and give
+// no points; or give between 1 and max_points points the lab can hold, which export and import back
+// bit for bit. A text read for classification reads the same for regression (classes 0 and 1 are
+// values too), and a smaller limit only ever refuses.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "core/csv.h"
+#include "core/dataset.h"
+#include "core/trainer.h"
+
+namespace {
+
+bool is_utf8(const std::string& s) {
+    for (size_t k = 0; k < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[k]);
+        const size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+        if (n == 0 || k + n > s.size()) return false;
+        for (size_t j = 1; j < n; ++j)
+            if ((static_cast<unsigned char>(s[k + j]) & 0xC0) != 0x80) return false;
+        const unsigned char second = static_cast<unsigned char>(n > 1 ? s[k + 1] : 0);
+        if ((c == 0xE0 && second < 0xA0) || (c == 0xED && second > 0x9F) || (c == 0xF0 && second < 0x90) ||
+            (c == 0xF4 && second > 0x8F))
+            return false;
+        k += n;
+    }
+    return true;
+}
+
+bool same(const std::vector<bp::Point>& a, const std::vector<bp::Point>& b) {
+    if (a.size() != b.size()) return false;
+    for (size_t k = 0; k < a.size(); ++k)
+        if (a[k].x1 != b[k].x1 || a[k].x2 != b[k].x2 || a[k].y != b[k].y || a[k].test != b[k].test) return false;
+    return true;
+}
+
+// Checks one import against the invariants; returns it.
+bp::CsvImport check(const std::string& text, bool regression, int max_points) {
+    bp::CsvImport in = bp::points_from_csv(text, regression, max_points);
+    if (!in.error.empty()) {
+        if (!in.points.empty() || !is_utf8(in.error)) std::abort();
+        if (in.error.rfind("row ", 0) != 0 && in.error != "the text is empty" &&
+            in.error.rfind("there are no data rows, only a header (row ", 0) != 0)
+            std::abort();
+        return in;
+    }
+    if (in.points.empty() || static_cast<int>(in.points.size()) > max_points) std::abort();
+    for (const bp::Point& p : in.points)
+        if (!bp::point_problem(p, regression).empty()) std::abort();
+    const bp::CsvImport again = bp::points_from_csv(bp::points_to_csv(in.points), regression, max_points);
+    if (!again.error.empty() || !same(again.points, in.points)) std::abort();
+    return in;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    const std::string text(reinterpret_cast<const char*>(data), size);
+    const bp::CsvImport classes = check(text, false, bp::kMaxPoints);
+    const bp::CsvImport values = check(text, true, bp::kMaxPoints);
+    if (classes.error.empty() && (!values.error.empty() || !same(classes.points, values.points))) std::abort();
+    const bp::CsvImport few = check(text, false, 3);
+    if (few.error.empty() && (!classes.error.empty() || !same(few.points, classes.points))) std::abort();
+    return 0;
+}
