@@ -1,4 +1,5 @@
 // Starts the lab: checks for WebGL 2, shows a loading state, then a clear message on failure.
+// Once the first frame is drawn, autosave.js opens the right lab and keeps it saved.
 "use strict";
 (function () {
   const notice = document.getElementById("notice");
@@ -11,59 +12,17 @@
     notice.querySelector("p").textContent = text;
   }
 
-  const storageKey = "backprop-lab-state";
-  let written = "";  // the #lab= text this page last wrote or opened
+  // The canvas is the lab's: its right click removes a point, so no browser menu there.
+  canvas.addEventListener("contextmenu", (event) => event.preventDefault());
 
-  // A link in the address opens first; without one, the state autosaved in this browser.
-  function restoreState() {
-    const lab = window.lab;
-    if (location.hash.startsWith("#lab=")) {
-      const r = lab.openLink(location.href);
-      if (r.ok) written = location.hash.slice(5);
-      else lab._call("notice", ["This link could not be opened, so the lab starts from its defaults: " + r.error]);
-      return;
-    }
-    let saved = null;
-    try { saved = localStorage.getItem(storageKey); } catch (e) { /* storage may be off */ }
-    if (saved) {
-      const r = lab.openLink(saved);
-      if (!r.ok) lab._call("notice", ["The lab saved in this browser could not be restored (" + r.error + "); it starts from its defaults."]);
-    }
-  }
-
-  // What a change to the lab's set-up (not training progress) looks like: a new history entry.
-  function setupKey(s) {
-    return JSON.stringify([s.layers, s.activations, s.loss, s.learningRate, s.batchSize, s.features, s.dataset,
-                           s.testFraction, s.points, s.locks]);
-  }
-
-  // The address bar and the autosave follow the lab, at most every 1.5 s. Training progress
-  // replaces the current history entry; a change of settings or data adds one, so Back and Forward
-  // step through the lesson's set-ups.
-  function followState() {
-    let key = setupKey(window.lab.state());
-    setInterval(() => {
-      const text = window.lab._call("shareLink", [{}]);
-      if (text === written) return;
-      written = text;
-      const nextKey = setupKey(window.lab.state());
-      if (nextKey !== key) history.pushState(null, "", "#lab=" + text);
-      else history.replaceState(null, "", "#lab=" + text);
-      key = nextKey;
-      try { localStorage.setItem(storageKey, text); } catch (e) { /* quota or private mode */ }
-    }, 1500);
-    const reopen = () => {
-      if (!location.hash.startsWith("#lab=") || location.hash.slice(5) === written) return;
-      const r = window.lab.openLink(location.href);
-      if (r.ok) {
-        written = location.hash.slice(5);
-        key = setupKey(window.lab.state());
-      } else {
-        window.lab._call("notice", ["This link could not be opened: " + r.error]);
-      }
-    };
-    window.addEventListener("popstate", reopen);
-    window.addEventListener("hashchange", reopen);
+  // Keys typed in the page's HTML controls (Recent labs, the save bar) are theirs, not the lab's:
+  // GLFW listens on the whole window, so without this Space on a button would also press Play.
+  // Registered before the lab starts, so it runs before GLFW's listeners; the key's default action
+  // (Tab moves on, Enter and Space press the button, Escape closes the list) still happens.
+  for (const type of ["keydown", "keypress", "keyup"]) {
+    window.addEventListener(type, (event) => {
+      if (event.target instanceof Element && event.target.closest(".page-ui")) event.stopImmediatePropagation();
+    }, true);
   }
 
   if (!document.createElement("canvas").getContext("webgl2")) {
@@ -74,6 +33,29 @@
     return;
   }
 
+  // If the WebAssembly ever traps (a bug: no input should reach one), every later call and frame
+  // would fail with no word on screen. Say so instead, and offer a reload, which reopens the last
+  // save: nothing is saved after the trap, so that save is the last good state.
+  let stopped = false;
+  window.lab._stop = (error) => {
+    if (stopped) return;
+    stopped = true;
+    console.error("The lab stopped:", error);
+    show("The lab stopped after an internal error",
+         "Something went wrong inside the lab (" + String(error && error.message || error) + "). Your work up to " +
+         "its last save is kept in this browser: reload the page to get it back.");
+    const reload = document.createElement("button");
+    reload.type = "button";
+    reload.className = "page-button";
+    reload.textContent = "Reload the lab";
+    reload.addEventListener("click", () => location.reload());
+    notice.querySelector(".box").appendChild(reload);
+    reload.focus();
+  };
+  window.addEventListener("error", (event) => {
+    if (event.error instanceof WebAssembly.RuntimeError) window.lab._halt(event.error);
+  });
+
   // Emscripten's MODULARIZE uses this object as the Module, so labCall appears on it.
   const config = {
     canvas,
@@ -81,8 +63,11 @@
       window.lab._attach(config);
       notice.classList.add("hidden");
       canvas.focus();
-      restoreState();
-      followState();
+      try {
+        window.backpropLabAutosave.start(canvas);
+      } catch (error) {  // the lab works without its autosave; say why in the console
+        console.error("Autosave could not start:", error);
+      }
       window.lab._firstFrame();
     },
     print: (text) => console.log(text),
@@ -90,9 +75,13 @@
   };
   // Paste: keep the text for ImGui, which asks for it on the key press that follows.
   document.addEventListener("paste", (event) => { config.clipboardText = event.clipboardData.getData("text"); });
-  createBackpropLab(config).then((module) => window.lab._attach(module))
-    .catch((error) => {
-      show("The lab could not start", String(error && error.message || error));
-      window.lab._fail(error);
-    });
+  const fail = (error) => {
+    show("The lab could not start", String(error && error.message || error));
+    window.lab._fail(error);
+  };
+  try {
+    createBackpropLab(config).then((module) => window.lab._attach(module)).catch(fail);
+  } catch (error) {  // e.g. the glue refused by the page's Content-Security-Policy
+    fail(error);
+  }
 })();

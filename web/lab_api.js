@@ -2,6 +2,7 @@
 "use strict";
 (function () {
   let module = null;
+  let stopped = false;  // the WebAssembly trapped: nothing more can run
   let resolveReady, rejectReady;
   const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
 
@@ -9,11 +10,21 @@
     if (!module) throw new Error("the lab is still loading: await lab.ready first");
     let text;
     try {
-      text = JSON.stringify(args || []);
+      // A lone surrogate (half of a UTF-16 pair) has no UTF-8 form: it becomes U+FFFD, so the lab
+      // can name the cell that holds it instead of refusing the whole call.
+      text = JSON.stringify(args || [], (key, value) =>
+        typeof value === "string" && value.toWellFormed ? value.toWellFormed() : value);
     } catch (e) {  // e.g. a cycle, or nesting deeper than the browser's stack
       return { ok: false, error: "the arguments cannot be sent to the lab: " + e.message };
     }
-    return JSON.parse(module.labCall(method, text));
+    if (stopped) return { ok: false, error: "the lab has stopped after an internal error: reload the page" };
+    try {
+      return JSON.parse(module.labCall(method, text));
+    } catch (e) {
+      if (!(e instanceof WebAssembly.RuntimeError)) throw e;
+      window.lab._halt(e);
+      return { ok: false, error: "the lab has stopped after an internal error: reload the page" };
+    }
   }
 
   window.lab = {
@@ -21,9 +32,10 @@
     state: () => call("state"),
     configure: (settings) => call("configure", [settings]),
     // Non-finite numbers would become null in JSON; send them as text so the lab rejects them.
-    train: (n) => call("train", [n === undefined ? 1 : Number.isFinite(n) || typeof n !== "number" ? n : String(n)]),
+    train: (n) => call("train", n === undefined ? [] : [Number.isFinite(n) || typeof n !== "number" ? n : String(n)]),
     gradients: () => call("gradients"),
-    play: (on) => call("play", [on === undefined ? true : on]),
+    // NaN and the infinities would arrive as null in JSON: sent as text, so the lab refuses them.
+    play: (on) => call("play", on === undefined ? [] : [typeof on === "number" && !Number.isFinite(on) ? String(on) : on]),
     reset: () => call("reset"),
     setSpeed: (stepsPerSecond) => call("setSpeed", [stepsPerSecond]),
     chainRule: (l, i, j) => call("chainRule", [l, i, j]),
@@ -42,7 +54,7 @@
     redo: () => call("redo"),
     importCsv: (text) => call("importCsv", [text]),
     exportCsv: () => call("exportCsv"),
-    predict: (x1, x2) => call("predict", [x1, x2]),
+    predict: (x1, x2) => call("predict", [x1, x2].map((x) => (typeof x === "number" && !Number.isFinite(x) ? String(x) : x))),
     // The link of the current state; {start: true} for the starting point (initial weights).
     shareLink: (options) => {
       const payload = call("shareLink", [options || {}]);
@@ -55,7 +67,7 @@
     exportWeights: () => call("exportWeights"),           // JSON text: settings, weights, biases
     importWeights: (text) => call("importWeights", [text]), // {ok, error}; nothing changes on error
     exportHistory: () => call("exportHistory"),           // CSV text: step,training_loss,test_loss
-    stats: () => call("stats"),
+    stats: (options) => call("stats", options === undefined ? [] : [options]),
     // A message across the top of the lab ("" clears it): {ok, error}.
     notice: (text) => call("notice", [text]),
   };
@@ -63,6 +75,11 @@
   // Called by boot.js.
   window.lab._attach = (m) => { module = m; };
   window.lab._call = call;
+  // The WebAssembly trapped (boot.js shows what happened): every later call says so.
+  window.lab._halt = (error) => {
+    stopped = true;
+    if (window.lab._stop) window.lab._stop(error);
+  };
   window.lab._firstFrame = () => {
     window.lab.firstFrameMs = performance.now();  // since navigation started
     resolveReady(window.lab);

@@ -39,17 +39,9 @@ export async function launchBrowser() {
   });
 }
 
-// Opens the lab in a fresh page; collects console errors and page errors into page.errors.
+// Opens the lab in a fresh page (a browser context of its own); errors go to page.errors.
 export async function openLab(browser, url, { width = 1440, height = 900, deviceScaleFactor = 1, hash = "" } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor });
-  const page = await context.newPage();
-  page.errors = [];
-  page.on("console", (m) => { if (m.type() === "error") page.errors.push(`${m.text()} (${m.location().url})`); });
-  page.on("response", (r) => { if (r.status() >= 400) page.errors.push(`HTTP ${r.status()} for ${r.url()}`); });
-  page.on("pageerror", (e) => page.errors.push(String(e)));
-  await page.goto(url + hash);
-  await page.evaluate(() => window.lab.ready);
-  return page;
+  return openLabPage(await newLabContext(browser, { width, height, deviceScaleFactor }), url, { hash });
 }
 
 // For a test file: one server and one browser for all its tests, closed at the end. The returned
@@ -65,4 +57,22 @@ export function useBrowser() {
     env.server?.close();
   });
   return env;
+}
+
+// A browser context for several pages: its pages share localStorage, like the tabs of one browser.
+export async function newLabContext(browser, { width = 1440, height = 900, deviceScaleFactor = 1 } = {}) {
+  return browser.newContext({ viewport: { width, height }, deviceScaleFactor });
+}
+
+// Opens the lab in a new page of an existing context (a new tab); collects console errors, failed
+// requests and page errors into page.errors.
+export async function openLabPage(context, url, { hash = "" } = {}) {
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("console", (m) => { if (m.type() === "error") page.errors.push(`${m.text()} (${m.location().url})`); });
+  page.on("response", (r) => { if (r.status() >= 400) page.errors.push(`HTTP ${r.status()} for ${r.url()}`); });
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  await page.goto(url + hash);
+  await page.evaluate(() => window.lab.ready);
+  return page;
 }

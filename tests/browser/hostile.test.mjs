@@ -28,3 +28,37 @@ test("deeply nested arguments, 200 times, are refused and the lab keeps working"
   assert.ok(frames >= 5, "the lab still answers after the hostile calls");
   assert.ok(Number.isFinite(before));
 });
+
+test("null, NaN and absurd coordinates are refused by train, play and predict", async () => {
+  const page = await openLab(env.browser, env.url);
+  const r = await page.evaluate(() => ({
+    trainNull: window.lab.train(null),
+    playNull: window.lab.play(null),
+    playNaN: window.lab.play(NaN),
+    playing: window.lab.state().playing,
+    step: window.lab.state().step,
+    predict: window.lab.predict(-1e308, 1e308),
+    predictInf: window.lab.predict(Infinity, 0),
+    trainDefault: window.lab.train(),
+  }));
+  for (const key of ["trainNull", "playNull", "playNaN", "predict", "predictInf"])
+    assert.equal(r[key].ok, false, `${key}: ${JSON.stringify(r[key])}`);
+  assert.equal(r.playing, false);
+  assert.equal(r.step, 0);
+  assert.equal(typeof r.trainDefault, "number");
+});
+
+test("if the WebAssembly ever traps, the page says so and offers a reload instead of freezing silently", async () => {
+  const page = await openLab(env.browser, env.url);
+  page.errors.length = 0;
+  await page.evaluate(() => {
+    window.dispatchEvent(new ErrorEvent("error", { error: new WebAssembly.RuntimeError("memory access out of bounds") }));
+  });
+  const notice = page.locator("#notice");
+  await notice.waitFor({ state: "visible" });
+  assert.match(await notice.innerText(), /stopped after an internal error[\s\S]*reload/i);
+  assert.equal(await page.locator("#notice button").innerText(), "Reload the lab");
+  const r = await page.evaluate(() => window.lab.train(1));
+  assert.equal(r.ok, false);
+  page.errors.length = 0;  // the simulated trap is reported on the console on purpose
+});
