@@ -51,6 +51,30 @@ try {
   console.log(`play_steps_per_frame ${steps.toFixed(0)}`);
   console.log(`play_epochs_per_s_at_60fps ${(steps / stepsPerEpoch * 60).toFixed(0)}`);
   console.log(`headless_fps ${median(samples.map((s) => s.fps)).toFixed(1)}`);
+  // Per-frame CPU percentiles with the inspector on w¹₁₁ while Play runs flat out: the default
+  // network, then the largest the lab allows (7 inputs, 6 hidden layers of 16, 2,000 points, batch
+  // 1,000: 16⁵ paths from w¹₁₁), each over the lab's last 240 frames.
+  const LARGEST = { features: ["x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2"], layers: [7, 16, 16, 16, 16, 16, 16, 1],
+                    pointCount: 2000, batchSize: 1000 };
+  for (const [name, settings] of [["default", null], ["largest", LARGEST]]) {
+    await page.evaluate((s) => {
+      window.lab.resetDefaults();
+      if (s) { const r = window.lab.configure(s); if (!r.ok) throw new Error(r.error); }
+      window.lab.select({ layer: 1, i: 1, j: 1 });
+      window.lab.setSpeed(1e9);
+      window.lab.play(true);
+    }, settings);
+    await page.waitForTimeout(2000);  // past the first frames of the new network
+    const before = await page.evaluate(() => { window.lab.stats({ reset: true }); return window.lab.state().step; });
+    await page.waitForTimeout(10000);
+    const s = await page.evaluate(() => window.lab.stats());
+    const after = await page.evaluate(() => { window.lab.play(false); return window.lab.state().step; });
+    console.log(`${name}_frame_cpu_p50_ms ${s.frameMsP50.toFixed(2)}`);
+    console.log(`${name}_frame_cpu_p99_ms ${s.frameMsP99.toFixed(2)}`);
+    console.log(`${name}_frame_cpu_max_ms ${s.frameMsMax.toFixed(2)}`);
+    console.log(`${name}_steps_trained ${after - before}`);
+    console.log(`${name}_frames ${s.recentFrames}`);
+  }
   if (page.errors.length) throw new Error(page.errors.join("\n"));
 } finally {
   await browser.close();

@@ -37,6 +37,14 @@ rows.push(["app CPU per frame, Play flat out (W1), ms", "", fmt(browser.play_fra
 rows.push(["  of which training, ms", "", fmt(browser.play_train_ms), "", "", ""]);
 rows.push(["W1 epochs/s at 60 frames/s", "", fmt(browser.play_epochs_per_s_at_60fps, 0), "", ">= 1000", check(browser.play_epochs_per_s_at_60fps >= 1000)]);
 
+for (const name of ["default", "largest"]) {
+  const label = name === "default" ? "default 4-3-2-1" : "largest 7-16×6-1, batch 1000";
+  rows.push([`app CPU per frame p50 / p99 / max, ${label}, Play, w¹₁₁ inspected, ms`, "",
+             `${fmt(browser[`${name}_frame_cpu_p50_ms`])} / ${fmt(browser[`${name}_frame_cpu_p99_ms`])} / ${fmt(browser[`${name}_frame_cpu_max_ms`])}`,
+             "", name === "largest" ? "max <= 4 x the default's max" : "", name === "largest"
+               ? check(browser.largest_frame_cpu_max_ms <= 4 * browser.default_frame_cpu_max_ms) : ""]);
+}
+
 const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
 const line = (r) => "| " + r.map((v, c) => String(v).padEnd(widths[c])).join(" | ") + " |";
 console.log(line(rows[0]));

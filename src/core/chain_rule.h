@@ -47,7 +47,7 @@ struct ChainRule {
     bool is_bias = false;
     int64_t path_count = 0;        // every path, also those not listed
     std::vector<ChainPath> paths;  // the listed paths, largest |product| first
-    std::vector<RankedPath> ranked;  // every path, largest |product| first (when asked for)
+    std::vector<RankedPath> ranked;  // the largest paths, largest |product| first (see expand_paths)
     double sum = 0.0;              // sum of the products of all paths
     double backprop = 0.0;         // the per-sample gradient from the backward pass
     // Finite differences of this sample's loss L(p) in the parameter p, with step h:
@@ -69,10 +69,16 @@ struct ChainRule {
 int64_t count_paths(const Network& net, int layer);
 
 // Expands dL/dw^layer_ij (or dL/db^layer_j) for the one sample in `sample` (rows = 1, after forward
-// and backward on `net`). Lists at most max_listed paths (the largest by |product|); the sum covers
-// all of them. With rank_all, `ranked` orders every path (up to 16^5 of them, 16 bytes each) so a
-// view can show them all, building each one's factors with ranked_path() as it scrolls into view.
-// net is only read (the finite difference works on a copy).
+// and backward on `net`). The sum covers every path: multiplied out one by one up to
+// kMultipliedOutPaths paths, beyond that grouped layer by layer (the same sum, by the distributive
+// law). `ranked` orders paths by |product|, largest first: with rank_all, every path when there are
+// at most kRankedPaths, else the kRankedPaths largest, found best-first without visiting the others;
+// without it, the max_listed largest. `paths` lists the first max_listed of them with their factors
+// (a view builds the others with ranked_path() as they scroll into view). The work is bounded
+// whatever the network's size, so a view can refresh it while training. net is only read (the
+// finite difference works on a copy).
+constexpr int64_t kMultipliedOutPaths = 65536;
+constexpr int64_t kRankedPaths = 1024;
 ChainRule expand_paths(const Network& net, Loss loss, const Pass& sample, int layer, int i, int j, bool is_bias,
                        int max_listed = 200, bool rank_all = false);
 

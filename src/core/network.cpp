@@ -43,6 +43,12 @@ bool Network::all_finite() const {
     return true;
 }
 
+bool Network::all_within_limit() const {
+    for (int l = 0; l < layer_count(); ++l)
+        if (!(W[l].cwiseAbs().maxCoeff() <= kMaxParameter) || !(b[l].cwiseAbs().maxCoeff() <= kMaxParameter)) return false;
+    return true;
+}
+
 void Gradients::resize_like(const Network& net) {
     dW.resize(net.W.size());
     db.resize(net.b.size());

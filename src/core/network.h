@@ -26,6 +26,11 @@
 
 namespace bp {
 
+// No weight or bias of a lab ever grows past this: training stops before (gradient descent has
+// diverged by then; inputs and targets lie within ±2), and links and imports refuse larger ones.
+// It keeps every loss and output finite, so the screen never has to show an overflow.
+constexpr double kMaxParameter = 1e6;
+
 struct Network {
     std::vector<int> sizes;               // n_0 (inputs) .. n_L (outputs)
     Activation hidden = Activation::Tanh;  // f_l for l < L
@@ -43,6 +48,8 @@ struct Network {
     // Glorot/Xavier uniform: w ~ U(-r, r), r = sqrt(6 / (n_{l-1} + n_l)); biases 0.
     void init_glorot(Rng& rng);
     bool all_finite() const;
+    // Every weight and bias finite and within ±kMaxParameter.
+    bool all_within_limit() const;
 };
 
 // The mean gradient of a batch, in the parameters' layout.

@@ -1,8 +1,10 @@
 // ShareLink: encoding and checked decoding of the lab's state.
 #include "core/share_link.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
 
 namespace bp {
 
@@ -18,6 +20,16 @@ public:
         uint64_t bits;
         std::memcpy(&bits, &v, 8);
         put(bits, 8);
+    }
+    void f32(float v) {
+        uint32_t bits;
+        std::memcpy(&bits, &v, 4);
+        put(bits, 4);
+    }
+    // 7 bits a byte, low first; the high bit says another byte follows.
+    void varint(uint64_t v) {
+        for (; v >= 0x80; v >>= 7) bytes.push_back(static_cast<uint8_t>(v | 0x80));
+        bytes.push_back(static_cast<uint8_t>(v));
     }
     std::vector<uint8_t> bytes;
 
@@ -41,6 +53,23 @@ public:
         std::memcpy(&v, &bits, 8);
         return v;
     }
+    float f32() {
+        const uint32_t bits = static_cast<uint32_t>(get(4));
+        float v;
+        std::memcpy(&v, &bits, 4);
+        return v;
+    }
+    uint64_t varint() {
+        uint64_t v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            const uint64_t byte = get(1);
+            v |= (byte & 0x7F) << shift;
+            if (!(byte & 0x80)) return v;
+        }
+        fail("the link holds a number that cannot be read");
+        return 0;
+    }
+    size_t position() const { return pos_; }
     bool ok() const { return error.empty(); }
     bool at_end() const { return pos_ == bytes_.size(); }
     void fail(const std::string& message) {
@@ -114,6 +143,23 @@ void read_settings(Reader& r, TrainingSettings& s) {
     s.point_count = static_cast<int>(r.u16());
 }
 
+// The contents byte of a version 2 link.
+constexpr unsigned kGeneratedData = 1, kHalfWalkedStep = 2, kLossHistory = 4, kTestLosses = 8;
+
+void write_points(Writer& w, const std::vector<Point>& points, bool regression) {
+    w.u16(static_cast<unsigned>(points.size()));
+    for (const Point& p : points) {
+        w.u16(grid_index(p.x1));
+        w.u16(grid_index(p.x2));
+        if (regression) {
+            w.u16(grid_index(p.y));
+            w.u8(p.test ? 2 : 0);
+        } else {
+            w.u8((p.y > 0.5 ? 1 : 0) | (p.test ? 2 : 0));
+        }
+    }
+}
+
 }  // namespace
 
 std::string base64url_encode(const std::vector<uint8_t>& bytes) {
@@ -147,7 +193,16 @@ bool base64url_decode(const std::string& text, std::vector<uint8_t>& bytes) {
             bytes.push_back(static_cast<uint8_t>(buffer >> bits));
         }
     }
-    return true;
+    return (buffer & ((1u << bits) - 1)) == 0;  // the unused low bits of the last character
+}
+
+uint32_t crc32(const uint8_t* bytes, size_t size) {
+    uint32_t crc = 0xFFFFFFFFu;
+    for (size_t k = 0; k < size; ++k) {
+        crc ^= bytes[k];
+        for (int bit = 0; bit < 8; ++bit) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+    }
+    return ~crc;
 }
 
 std::string encode_link(const LabSnapshot& snap) {
@@ -156,6 +211,12 @@ std::string encode_link(const LabSnapshot& snap) {
     w.u8('L');
     w.u8(kLinkVersion);
     w.u8(snap.moment ? 1 : 0);
+    const bool phased = snap.moment && snap.phases_walked > 0;
+    const bool history = snap.moment && !snap.run.history.empty();
+    bool test_losses = false;
+    for (const LossSample& h : snap.run.history) test_losses |= !std::isnan(h.test_loss);
+    w.u8((snap.generated_data ? kGeneratedData : 0) | (phased ? kHalfWalkedStep : 0) | (history ? kLossHistory : 0) |
+         (history && test_losses ? kTestLosses : 0));
     write_settings(w, snap.settings);
     const LinkView& v = snap.view;
     w.u8(static_cast<unsigned>(v.selected_layer));
@@ -168,17 +229,7 @@ std::string encode_link(const LabSnapshot& snap) {
     w.f64(v.speed);
     w.u32(v.flags);
     const bool regression = is_regression(snap.settings.dataset);
-    w.u16(static_cast<unsigned>(snap.points.size()));
-    for (const Point& p : snap.points) {
-        w.u16(grid_index(p.x1));
-        w.u16(grid_index(p.x2));
-        if (regression) {
-            w.u16(grid_index(p.y));
-            w.u8(p.test ? 2 : 0);
-        } else {
-            w.u8((p.y > 0.5 ? 1 : 0) | (p.test ? 2 : 0));
-        }
-    }
+    if (!snap.generated_data) write_points(w, snap.points, regression);
     if (snap.moment) {
         const RunState& run = snap.run;
         w.u64(static_cast<uint64_t>(run.step));
@@ -190,7 +241,22 @@ std::string encode_link(const LabSnapshot& snap) {
             for (Eigen::Index k = 0; k < run.W[l].size(); ++k) w.f64(run.W[l].data()[k]);
             for (Eigen::Index j = 0; j < run.b[l].size(); ++j) w.f64(run.b[l](j));
         }
+        if (phased) w.u8(static_cast<unsigned>(snap.phases_walked));
+        if (history) {
+            const size_t n = std::min(run.history.size(), kLinkHistory);
+            w.u8(static_cast<unsigned>(n));
+            int64_t previous = 0;
+            for (size_t k = 0; k < n; ++k) {
+                const LossSample& h = run.history[k];
+                w.varint(static_cast<uint64_t>(h.step - previous));
+                previous = h.step;
+                w.f32(static_cast<float>(h.loss));
+                if (test_losses) w.f32(static_cast<float>(h.test_loss));
+            }
+        }
     }
+    const uint32_t check = crc32(w.bytes.data(), w.bytes.size());
+    w.u32(check);
     return base64url_encode(w.bytes);
 }
 
@@ -205,17 +271,35 @@ LinkDecode decode_link(const std::string& text) {
     if (text.size() > kMaxLinkLength) return fail("the link is too long to be a Backprop Lab link");
     std::vector<uint8_t> bytes;
     if (!base64url_decode(text, bytes)) return fail("the link has characters a Backprop Lab link never contains (it may be damaged)");
-    Reader r(bytes);
-    if (r.u8() != 'B' || r.u8() != 'L') return fail("this is not a Backprop Lab link");
-    const unsigned version = r.u8();
-    if (r.ok() && version != kLinkVersion)
+    if (bytes.size() < 3 || bytes[0] != 'B' || bytes[1] != 'L') return fail("this is not a Backprop Lab link");
+    const unsigned version = bytes[2];
+    if (version < 1 || version > kLinkVersion)
         return fail("the link was made by " + std::string(version > kLinkVersion ? "a newer" : "an unknown") +
-                    " version of the lab (format " + std::to_string(version) + "); this page reads format " +
+                    " version of the lab (format " + std::to_string(version) + "); this page reads formats 1 to " +
                     std::to_string(kLinkVersion));
+    if (version >= 2) {  // the last four bytes check all the others
+        if (bytes.size() < 8) return fail("the link is cut short (it may have been truncated when copied)");
+        const size_t body = bytes.size() - 4;
+        uint32_t stored = 0;
+        for (int k = 0; k < 4; ++k) stored |= static_cast<uint32_t>(bytes[body + k]) << (8 * k);
+        if (stored != crc32(bytes.data(), body))
+            return fail("the link is damaged (its check digits do not match: part of it was changed or lost when "
+                        "it was copied); ask for it again");
+        bytes.resize(body);
+    }
+    Reader r(bytes);
+    r.u8();
+    r.u8();
+    r.u8();
     LabSnapshot& snap = out.snapshot;
     const unsigned kind = r.u8();
     if (kind > 1) r.fail("the link is of an unknown kind");
     snap.moment = kind == 1;
+    const unsigned contents = version >= 2 ? r.u8() : 0;
+    if (contents > 15 || (!snap.moment && (contents & (kHalfWalkedStep | kLossHistory))) ||
+        ((contents & kTestLosses) && !(contents & kLossHistory)))
+        r.fail("the link says it holds parts it cannot hold");
+    snap.generated_data = (contents & kGeneratedData) != 0;
     read_settings(r, snap.settings);
     if (!r.ok()) return fail(r.error);
     if (auto problem = validate(snap.settings); !problem.empty()) return fail("the link's settings are impossible: " + problem);
@@ -234,8 +318,9 @@ LinkDecode decode_link(const std::string& text) {
         return fail("the link's view settings are impossible");
 
     const bool regression = is_regression(snap.settings.dataset);
-    const unsigned count = r.u16();
+    const unsigned count = snap.generated_data ? 0 : r.u16();
     if (count > static_cast<unsigned>(kMaxPoints)) return fail("the link holds more than " + std::to_string(kMaxPoints) + " points");
+    if (snap.generated_data && r.ok()) snap.points = generated_points(snap.settings);
     snap.points.reserve(r.ok() ? count : 0);
     for (unsigned k = 0; k < count && r.ok(); ++k) {
         Point p;
@@ -264,6 +349,9 @@ LinkDecode decode_link(const std::string& text) {
             for (Eigen::Index j = 0; j < run.b.back().size(); ++j) run.b.back()(j) = r.f64();
             if (r.ok() && (!run.W.back().allFinite() || !run.b.back().allFinite()))
                 return fail("the link holds a weight that is not a finite number");
+            if (r.ok() && (run.W.back().cwiseAbs().maxCoeff() > kMaxParameter || run.b.back().cwiseAbs().maxCoeff() > kMaxParameter))
+                return fail("the link holds a weight beyond \u00b11,000,000, which training never reaches (it stops "
+                            "first): the link was made by hand or damaged");
         }
         int training_points = 0;
         for (const Point& p : snap.points) training_points += !p.test;
@@ -271,6 +359,32 @@ LinkDecode decode_link(const std::string& text) {
             return fail("the link's position in the epoch is past its last training point");
         if (r.ok() && (run.epoch > run.step || run.samples_seen < run.step))
             return fail("the link's step, epoch and sample counters do not fit together");
+        if (contents & kHalfWalkedStep) {
+            snap.phases_walked = static_cast<int>(r.u8());
+            const int phases = 2 * static_cast<int>(sizes.size() - 1) + 1;  // forward L, loss, backward L
+            if (r.ok() && (snap.phases_walked < 1 || snap.phases_walked > phases || training_points == 0))
+                return fail("the link's half-walked step is impossible");
+        }
+        if (contents & kLossHistory) {
+            const unsigned n = r.u8();
+            if (r.ok() && (n < 1 || n > kLinkHistory)) return fail("the link's loss history is impossible");
+            int64_t step = 0;
+            for (unsigned k = 0; k < n && r.ok(); ++k) {
+                const uint64_t increase = r.varint();
+                if (increase > static_cast<uint64_t>(run.step - step) || (k > 0 && increase == 0)) {
+                    r.fail("the link's loss history is impossible");
+                    break;
+                }
+                step += static_cast<int64_t>(increase);
+                const double loss = r.f32();
+                const double test_loss = (contents & kTestLosses) ? r.f32() : std::numeric_limits<double>::quiet_NaN();
+                if (r.ok() && (!(loss >= 0.0) || !std::isfinite(loss) || !(std::isnan(test_loss) || (test_loss >= 0.0 && std::isfinite(test_loss))))) {
+                    r.fail("the link's loss history holds an impossible loss");
+                    break;
+                }
+                run.history.push_back({step, loss, test_loss});
+            }
+        }
     }
     if (!r.ok()) return fail(r.error);
     if (!r.at_end()) return fail("the link has bytes after its end (it may have been damaged)");

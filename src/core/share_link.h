@@ -1,16 +1,24 @@
 // ShareLink: the lab's whole state in a URL-safe text, so a link reopens exactly that state.
 //
-// A compact, versioned binary format in base64url (no padding). Version 1, little-endian:
-//   "BL" 1 kind(0 start, 1 moment)
+// A compact, versioned binary format in base64url (no padding, unused bits zero), little-endian.
+// Version 2 (written; version 1 links, without the parts marked v2, still open):
+//   "BL" 2 kind(0 start, 1 moment) contents(u8, v2: bit 0 the data is generated from the settings
+//     and not listed, bit 1 a half-walked step follows, bit 2 a loss history follows, bit 3 it has
+//     test losses)
 //   features: n u8, ids u8...; hidden: n u8, widths u8...; hidden f, output f, loss, data set: u8 each
 //   learning rate f64, batch size u16, seed u64, noise f64, test share f64, point count u16
 //   view: selected layer, i, j, is-bias u8; inspect from-batch u8, index u16; edge mode u8; speed f64
 //   flags u32
-//   points: n u16, then per point x1, x2 as grid indices u16 (dataset.h) and, for classification,
-//     u8 (bit 0 the class, bit 1 test); for regression y as a grid index u16 and u8 (bit 1 test)
+//   points (unless generated): n u16, then per point x1, x2 as grid indices u16 (dataset.h) and, for
+//     classification, u8 (bit 0 the class, bit 1 test); for regression y as a grid index u16 and u8
+//     (bit 1 test)
 //   moment only: step, epoch, samples seen u64; epoch Rng state 4 x u64; cursor u32;
-//     then every W^l (row-major) and b^l as f64, in the shapes the settings give.
-// The seed preset with 200 points is about 1,300 bytes, 1,700 characters.
+//     then every W^l (row-major) and b^l as f64, in the shapes the settings give;
+//     v2: phases walked of the begun step u8 (with bit 1); the loss history (with bit 2): n u8
+//     (at most kLinkHistory), then per sample the step as a varint (the first whole, then the
+//     increase), the training loss f32 and, with bit 3, the test loss f32
+//   v2: CRC-32 of every byte before it, u32, so a damaged link is refused as damaged.
+// The seed preset with generated data is about 400 bytes; with 200 listed points about 1,300.
 // Decoding checks every field and every count before using it: a truncated, corrupted, oversized,
 // wrong-version or hostile text gives an error that says what is wrong, never a partial state.
 #pragma once
@@ -23,7 +31,8 @@
 
 namespace bp {
 
-constexpr int kLinkVersion = 1;
+constexpr int kLinkVersion = 2;
+constexpr size_t kLinkHistory = 64;  // loss samples a link carries at most (the plot's shape: about 0.5 KB)
 constexpr size_t kMaxLinkLength = 64 * 1024;  // characters; a full 2,000-point lab needs about 14,000
 
 // What a link carries besides the training settings, data and run: what is on screen.
@@ -41,7 +50,11 @@ struct LabSnapshot {
     bool moment = true;  // false: "the starting point" (no weights, counters at zero)
     TrainingSettings settings;
     std::vector<Point> points;  // on the grid (dataset.h)
-    RunState run;               // only for a moment
+    // The points are generated_points(settings), unedited: the link carries the settings alone
+    // (decoding generates them again).
+    bool generated_data = false;
+    RunState run;               // only for a moment (run.history at most kLinkHistory samples)
+    int phases_walked = 0;      // only for a moment: phases of the begun step already run (0: none)
     LinkView view;
 };
 
@@ -54,7 +67,10 @@ struct LinkDecode {
 LinkDecode decode_link(const std::string& text);
 
 std::string base64url_encode(const std::vector<uint8_t>& bytes);
-// false on a character outside the base64url alphabet or an impossible length.
+// The CRC-32 of IEEE 802.3 (as zlib and PNG compute it) of the bytes.
+uint32_t crc32(const uint8_t* bytes, size_t size);
+// false on a character outside the base64url alphabet, an impossible length or unused bits that
+// are not zero (so every text decodes to different bytes).
 bool base64url_decode(const std::string& text, std::vector<uint8_t>& bytes);
 
 }  // namespace bp

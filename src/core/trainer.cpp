@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <utility>
 
@@ -47,21 +48,19 @@ std::string validate(const TrainingSettings& s) {
     return "";
 }
 
-namespace {
-std::vector<Point> generate_points(const TrainingSettings& s) {
+std::vector<Point> generated_points(const TrainingSettings& s) {
     // The data has its own stream, so editing data never changes the initial weights.
     std::vector<Point> points = generate_dataset(s.dataset, s.point_count, s.noise, s.seed ^ 0xDA7A5E7ull);
     split_points(points, s.test_fraction, s.seed ^ 0x5E1EC7ull);
     return points;
 }
-}  // namespace
 
-Trainer::Trainer(const TrainingSettings& settings) : settings_(settings), points_(generate_points(settings)) {
+Trainer::Trainer(const TrainingSettings& settings) : settings_(settings), points_(generated_points(settings)) {
     reset();
 }
 
 void Trainer::regenerate_points() {
-    points_ = generate_points(settings_);
+    points_ = generated_points(settings_);
     rebuild_inputs();
     history_.clear();
     record_loss();
@@ -161,14 +160,18 @@ bool Trainer::apply_update() {
     ++step_;
     samples_seen_ += pass_.rows;
 
-    if (!std::isfinite(last_batch_loss_) || !net_.all_finite()) {
+    if (!std::isfinite(last_batch_loss_) || !net_.all_within_limit()) {
+        const bool overflowed = !std::isfinite(last_batch_loss_) || !net_.all_finite();
         for (int l = 0; l < net_.layer_count(); ++l) {
             net_.W[l] = backup_.W[l];
             net_.b[l] = backup_.b[l];
         }
-        error_ = "Training stopped at step " + std::to_string(step_) +
-                 ": the loss or a weight became infinite or NaN. The learning rate is too high; "
-                 "lower \u03b1 and press Reset.";
+        char alpha[32];
+        std::snprintf(alpha, sizeof alpha, "%g", settings_.learning_rate);
+        error_ = "Training stopped at step " + std::to_string(step_) + ": gradient descent diverged (" +
+                 (overflowed ? "the loss overflowed" : "a weight grew past \u00b11,000,000") +
+                 "). The learning rate \u03b1 = " + alpha + " is too high for this network and data; lower it and "
+                 "press Reset. The weights shown are those of step " + std::to_string(step_ - 1) + ".";
         return false;
     }
     if (cursor_ >= train_indices_.size()) {
@@ -338,6 +341,7 @@ void Trainer::restore(const RunState& s) {
     start_epoch();
     cursor_ = std::min<size_t>(s.cursor, train_indices_.size());
     history_.clear();
+    for (const LossSample& h : s.history) history_.record(h.step, h.loss, h.test_loss);
     record_loss();
 }
 

@@ -61,7 +61,11 @@ struct RunState {
     int64_t step = 0, epoch = 0, samples_seen = 0;
     Rng::State epoch_rng{};  // the Rng when this epoch's order was drawn
     uint32_t cursor = 0;     // position in this epoch's order
+    std::vector<LossSample> history;  // the loss plot up to here (restore() shows it; may be thinned)
 };
+
+// The points the settings' data set, count, noise, seed and test share generate.
+std::vector<Point> generated_points(const TrainingSettings& settings);
 
 class Trainer {
 public:
@@ -75,7 +79,7 @@ public:
     // The run's state at the start of the current (or, mid-step, the begun) step.
     RunState run_state() const;
     // Resumes a run: the weights, counters and epoch order of `state` (shapes must match the
-    // settings; the caller has checked them). The loss history starts afresh at this step.
+    // settings; the caller has checked them). The loss history is state.history, then this step.
     void restore(const RunState& state);
     // Regenerates the points from the settings' data set, count, noise and seed.
     void regenerate_points();

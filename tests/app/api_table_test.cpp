@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <regex>
+#include <cctype>
 #include <set>
 #include <sstream>
 #include <string>
@@ -25,9 +25,12 @@ std::string read_source(const std::string& path) {
 // The method names a script passes to call("name", ...) or lab._call("name", ...).
 std::set<std::string> called_methods(const std::string& script) {
     std::set<std::string> names;
-    const std::regex pattern(R"(\bcall\("([A-Za-z]+)\")");
-    for (auto it = std::sregex_iterator(script.begin(), script.end(), pattern); it != std::sregex_iterator(); ++it)
-        names.insert((*it)[1]);
+    const std::string opening = "call(\"";
+    for (size_t at = script.find(opening); at != std::string::npos; at = script.find(opening, at + 1)) {
+        if (at > 0 && std::isalnum(static_cast<unsigned char>(script[at - 1]))) continue;  // part of a longer name
+        const size_t start = at + opening.size(), end = script.find('"', start);
+        if (end != std::string::npos) names.insert(script.substr(start, end - start));
+    }
     return names;
 }
 

@@ -5,6 +5,11 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
+#include <ctime>
+#include <cstdio>
+#include <cstdlib>
+
 #include "app/ui/fonts.h"
 #include "app/ui/lab_window.h"
 #include "app/ui/ui_style.h"
@@ -101,4 +106,52 @@ TEST(Frames, UndoDuringADragLetsTheDataViewLetGoOfThePoint) {
     EXPECT_FALSE(window.data.dragging_point);
     EXPECT_EQ(lab.trainer().points()[3].x1, start.x1);  // the restored point stays put
     EXPECT_EQ(lab.trainer().points()[3].x2, start.x2);
+}
+
+namespace {
+// This thread's CPU time in ms: unlike the wall clock, it does not count time the machine gave to
+// other programs, so the comparison below holds on a busy machine.
+double thread_cpu_ms() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return t.tv_sec * 1e3 + t.tv_nsec * 1e-6;
+}
+
+// The slowest frame (training and drawing, the app's CPU time) among `frames` frames of Play at full
+// speed, after a few frames to warm up.
+double slowest_frame_ms(Lab& lab, int frames) {
+    Headless ui;
+    Platform headless;
+    LabWindow window(lab, headless);
+    lab.set_speed(Lab::kMaxSpeed);
+    lab.play(true);
+    double slowest = 0.0;
+    for (int k = 0; k < frames + 5; ++k) {
+        const double start = thread_cpu_ms();
+        ui.frame(window);
+        const double ms = thread_cpu_ms() - start;
+        if (k >= 5) slowest = std::max(slowest, ms);
+        if (std::getenv("BP_FRAME_LOG")) std::printf("%.1f ", ms);
+    }
+    return slowest;
+}
+}  // namespace
+
+// The largest network the lab allows, with its largest batch and data, and the inspector on w¹₁₁
+// (16⁵ paths): Play keeps every frame within a small multiple of the default network's.
+TEST(Frames, TheLargestNetworkPlaysWithoutStallingAFrame) {
+    Lab small;
+    const double default_ms = slowest_frame_ms(small, 60);
+    Lab large;
+    TrainingSettings s = large.settings();
+    s.features = {Feature::X1, Feature::X2, Feature::X1Sq, Feature::X2Sq, Feature::X1X2, Feature::SinX1, Feature::SinX2};
+    s.hidden = {16, 16, 16, 16, 16, 16};
+    s.point_count = kMaxPoints;
+    s.batch_size = kMaxBatchSize;
+    ASSERT_EQ(large.configure(s), "");
+    ASSERT_EQ(large.select({1, 0, 0, false}), "");
+    const double large_ms = slowest_frame_ms(large, 60);
+    EXPECT_GT(large.trainer().step_count(), 0);
+    std::printf("slowest frame: default network %.1f ms, largest %.1f ms\n", default_ms, large_ms);
+    EXPECT_LT(large_ms, 4.0 * default_ms + 10.0);
 }

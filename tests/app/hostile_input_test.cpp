@@ -49,3 +49,25 @@ TEST(HostileInput, OversizedArgumentsAreRefusedWithTheLimit) {
     EXPECT_EQ(r["ok"], false);
     EXPECT_NE(r["error"].get<std::string>().find("too long"), std::string::npos);
 }
+
+TEST(HostileInput, NullIsNotTheSameAsNoArgument) {
+    Lab lab;
+    EXPECT_EQ(api_test::call(lab, "train", {nullptr})["ok"], false);
+    EXPECT_EQ(lab.trainer().step_count(), 0);
+    EXPECT_TRUE(api_test::call(lab, "train").is_number());  // no argument: one step
+    EXPECT_EQ(lab.trainer().step_count(), 1);
+    EXPECT_EQ(api_test::call(lab, "play", {nullptr})["ok"], false);
+    EXPECT_EQ(api_test::call(lab, "play", {"NaN"})["ok"], false);
+    EXPECT_FALSE(lab.playing());
+    EXPECT_EQ(api_test::call(lab, "play")["ok"], true);  // no argument: start
+    EXPECT_TRUE(lab.playing());
+}
+
+TEST(HostileInput, PredictFarOutsideThePlaneIsRefusedNotNull) {
+    Lab lab;
+    const auto r = api_test::call(lab, "predict", {-1e308, 1e308});
+    ASSERT_TRUE(r.is_object());
+    EXPECT_EQ(r["ok"], false);
+    EXPECT_NE(r["error"].get<std::string>().find("-1000 to 1000"), std::string::npos);
+    EXPECT_TRUE(api_test::call(lab, "predict", {0.5, -0.5}).is_number());
+}

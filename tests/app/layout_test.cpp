@@ -1,7 +1,10 @@
 // Pure geometry and notation of the views: node layout, hit testing, axis ticks, glyphs.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "app/notation/glyphs.h"
+#include "app/notation/number_text.h"
 #include "app/layout/network_layout.h"
 #include "app/layout/plane_view.h"
 #include "app/layout/plot_axes.h"
@@ -85,4 +88,16 @@ TEST(Glyphs, SymbolsUseRealSuperscriptsAndSubscripts) {
     EXPECT_EQ(bias_symbol(1, 0), "b\u00b2\u2081");
     EXPECT_EQ(superscript(10), "\u00b9\u2070");
     EXPECT_EQ(architecture_name({4, 3, 2, 1}), "4-3-2-1");
+}
+
+TEST(NumberText, SignificantDigitsNoNegativeZeroAndWordsForOverflow) {
+    EXPECT_EQ(number_text(1.25e-10), "1.25e-10");
+    EXPECT_EQ(number_text(-0.0), "0");
+    EXPECT_EQ(number_text(-1e-300 * 1e-300), "0");  // underflows to -0
+    EXPECT_EQ(number_text(-0.054531, 3), "\u22120.0545");
+    EXPECT_EQ(number_text(0.465614, 6), "0.465614");
+    EXPECT_EQ(number_text(100.0), "100");
+    EXPECT_EQ(number_text(HUGE_VAL), "overflow");
+    EXPECT_EQ(number_text(-HUGE_VAL), "\u2212overflow");
+    EXPECT_EQ(number_text(std::nan("")), "undefined");
 }

@@ -55,7 +55,7 @@ test("bad links are refused with a message and leave the state unchanged", async
       "#lab=",                                        // empty
       "#lab=" + payload.slice(0, payload.length / 2), // truncated
       "#lab=" + payload + "AAAA",                     // trailing bytes
-      "#lab=" + payload.replace(/^..../, "QkwC"),     // another format version
+      "#lab=" + payload.replace(/^..../, "QkwJ"),     // a newer format version (9)
       "#lab=" + "%%%not-base64%%%",
       "#lab=" + "A".repeat(70000),                    // oversized
     ];

@@ -2,6 +2,9 @@
 // (core/textbook_mlp.h) and a finite difference, the number of paths, and ReLU kinks inside ±h.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <functional>
+
 #include "core/chain_rule.h"
 #include "core/textbook_mlp.h"
 #include "test_util.h"
@@ -95,6 +98,39 @@ TEST(ChainRule, ManyPathsAreListedLargestFirstUpToTheLimit) {
     for (size_t k = 1; k < r.paths.size(); ++k)
         EXPECT_GE(std::fabs(r.paths[k - 1].product), std::fabs(r.paths[k].product));
     EXPECT_LT(test_util::relative_error(r.sum, r.backprop), 1e-9);
+}
+
+// A network with more paths than are multiplied out one by one: every path's product from
+// build_path, the independent enumeration, against the sum by layers and the best-first ranking.
+TEST(ChainRule, ManyPathsAreSummedByLayersAndTheLargestFoundBestFirst) {
+    Rng rng(12);
+    Network net({2, 16, 16, 16, 16, 16, 2, 1}, Activation::Tanh, Activation::Sigmoid);
+    net.init_glorot(rng);
+    const Pass pass = one_sample(net, Loss::Mse, test_util::random_batch(rng, 2, 1));
+    const ChainRule r = expand_paths(net, Loss::Mse, pass, 1, 0, 5, false, 10, true);
+    ASSERT_EQ(r.path_count, 16 * 16 * 16 * 16 * 2);
+    ASSERT_GT(r.path_count, kMultipliedOutPaths);
+    ASSERT_EQ(r.ranked.size(), static_cast<size_t>(kRankedPaths));
+    std::vector<double> magnitudes;
+    double sum = 0.0;
+    ChainRule every = r;
+    every.ranked.clear();
+    for (uint32_t ordinal = 0; ordinal < static_cast<uint32_t>(r.path_count); ++ordinal) {
+        every.ranked.push_back({0.0, ordinal});
+        const ChainPath p = ranked_path(net, Loss::Mse, pass, every, ordinal);
+        magnitudes.push_back(std::fabs(p.product));
+        sum += p.product;
+    }
+    EXPECT_LT(test_util::relative_error(r.sum, sum), 1e-10);
+    EXPECT_LT(test_util::relative_error(r.sum, r.backprop), 1e-10);
+    std::sort(magnitudes.begin(), magnitudes.end(), std::greater<double>());
+    for (size_t k = 0; k < r.ranked.size(); ++k) {
+        EXPECT_LT(test_util::relative_error(r.ranked[k].magnitude, magnitudes[k], 1e-300), 1e-12) << "rank " << k;
+        const ChainPath p = ranked_path(net, Loss::Mse, pass, r, k);
+        EXPECT_LT(test_util::relative_error(std::fabs(p.product), r.ranked[k].magnitude, 1e-300), 1e-12);
+    }
+    ASSERT_EQ(r.paths.size(), 10u);
+    EXPECT_EQ(r.paths[0].neurons, path_neurons(net, 1, 5, r.ranked[0].ordinal));
 }
 
 TEST(ChainRule, RankingOrdersEveryPathAndRebuildsEachOne) {

@@ -105,9 +105,20 @@ json state(const ApiCall& c) { return state_json(c.lab); }
 
 json gradients(const ApiCall& c) { return gradients_json(c.lab); }
 
-json stats(const ApiCall& c) {
+json stats(const ApiCall& c) {  // ({reset: true}) starts the window of recent frames afresh
+    const json& options = c.arg(0);
+    if (!options.is_null() && !(options.is_object() && (!options.contains("reset") || options["reset"].is_boolean())))
+        return result("stats() takes nothing, or {reset: true}");
+    if (options.is_object() && options.value("reset", false)) c.lab.clear_recent_frames();
     const FrameStats& s = c.lab.stats();
-    return {{"frameMs", s.frame_ms}, {"trainMs", s.train_ms}, {"stepsPerFrame", s.steps_per_frame}, {"fps", s.fps}};
+    return {{"frameMs", s.frame_ms},
+            {"trainMs", s.train_ms},
+            {"stepsPerFrame", s.steps_per_frame},
+            {"fps", s.fps},
+            {"recentFrames", s.recent_ms.size()},
+            {"frameMsP50", s.recent_quantile(0.5)},
+            {"frameMsP99", s.recent_quantile(0.99)},
+            {"frameMsMax", s.recent_quantile(1.0)}};
 }
 
 json configure(const ApiCall& c) {
@@ -148,18 +159,18 @@ json layout(const ApiCall& c) {  // node centres of the network view in CSS pixe
 
 // --- training -------------------------------------------------------------------------------------
 
-json train(const ApiCall& c) {
+json train(const ApiCall& c) {  // (n); no argument at all means one step
     int n = 1;
-    if (!c.arg(0).is_null())
+    if (c.has(0))
         if (auto error = read_whole(c.arg(0), "the number of steps", n); !error.empty()) return result(error);
     if (n < 0 || n > kMaxTrainSteps) return result("the number of steps must be 0 to " + std::to_string(kMaxTrainSteps));
     return c.lab.train(n);
 }
 
-json play(const ApiCall& c) {
+json play(const ApiCall& c) {  // (on); no argument at all means true
     const json& on = c.arg(0);
-    if (!on.is_null() && !on.is_boolean()) return result("play() takes true or false");
-    return result(c.lab.play(on.is_null() || on.get<bool>()));
+    if (c.has(0) && !on.is_boolean()) return result("play() takes true or false");
+    return result(c.lab.play(!c.has(0) || on.get<bool>()));
 }
 
 json set_speed(const ApiCall& c) {
@@ -184,12 +195,19 @@ json step_epoch(const ApiCall& c) {
     return c.lab.training_loss();
 }
 
+// Far outside the plane (-2 to 2) the output says nothing about the data, and x² features overflow.
+constexpr double kMaxPredictCoordinate = 1000.0;
+
 json predict(const ApiCall& c) {
     double x1 = 0, x2 = 0;
     std::string error = read_number(c.arg(0), "x1", x1);
     if (error.empty()) error = read_number(c.arg(1), "x2", x2);
+    if (error.empty() && (std::fabs(x1) > kMaxPredictCoordinate || std::fabs(x2) > kMaxPredictCoordinate))
+        error = "predict() takes x1 and x2 from -1000 to 1000 (the data plane runs from -2 to 2)";
     if (!error.empty()) return result(error);
-    return c.lab.trainer().predict(x1, x2);
+    const double y_hat = c.lab.trainer().predict(x1, x2);
+    if (!std::isfinite(y_hat)) return result("the network's output overflows at this point: its weights have diverged");
+    return y_hat;
 }
 
 // --- the chain rule and what it is computed for ----------------------------------------------------
@@ -337,7 +355,7 @@ const std::vector<ApiMethod>& api_methods() {
         {"play", 1, play},
         {"reset", 0, reset},
         {"setSpeed", 1, set_speed},
-        {"stats", 0, stats},
+        {"stats", 1, stats},
         {"chainRule", 3, chain_rule},
         {"select", 1, select},
         {"inspect", 1, inspect},

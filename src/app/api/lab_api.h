@@ -21,6 +21,8 @@ struct ApiCall {
     const ScreenGeometry& screen;
     // Argument k, or null when the caller gave fewer.
     const nlohmann::json& arg(size_t k) const;
+    // True when the caller gave argument k (even null): null is then a wrong value, not "absent".
+    bool has(size_t k) const { return k < args.size(); }
 };
 
 struct ApiMethod {

@@ -48,6 +48,7 @@ std::string Lab::configure(const TrainingSettings& settings) {
             redo_.clear();
         }
     }
+    step_cost_ms_ = 0.0;  // measured anew for this network and batch
     changed();
     return "";
 }
@@ -128,6 +129,7 @@ void Lab::reset_to_defaults() {
     selection_ = {};
     inspected_ = {};
     edge_mode_ = EdgeMode::Weights;
+    step_cost_ms_ = 0.0;
     undo_.clear();
     redo_.clear();
     notice_.clear();
@@ -241,8 +243,25 @@ double Lab::training_loss() const {
     return loss_;
 }
 
+// While Play runs, the values below change every frame; recomputing them over every point each
+// frame would cost a large network its frame rate, so they refresh a few times a second then.
+bool Lab::refresh_due(double& last_ms) const {
+    const double now = now_ms();
+    if (playing_ && now - last_ms < kPlayingRefreshMs) return false;
+    last_ms = now;
+    return true;
+}
+
+double Lab::shown_training_loss() const {
+    if (shown_loss_key_ != state_key() && refresh_due(shown_loss_ms_)) {
+        shown_loss_ = training_loss();
+        shown_loss_key_ = state_key();
+    }
+    return shown_loss_;
+}
+
 const std::vector<double>& Lab::output_grid(int n) const {
-    if (grid_key_ != state_key() || grid_n_ != n) {
+    if ((grid_key_ != state_key() && refresh_due(grid_ms_)) || grid_n_ != n) {
         trainer_.predict_grid(n, grid_);
         grid_key_ = state_key();
         grid_n_ = n;
@@ -271,11 +290,33 @@ void Lab::advance(double dt_seconds) {
     const int want = static_cast<int>(owed_steps_);
     const double start = now_ms();
     int done = 0;
-    while (done < want && now_ms() - start < kTrainBudgetMs) {
-        const int chunk = std::min(want - done, 64);
-        const int ran = trainer_.run(chunk);
+    // The budget is checked before every slice, and a slice is sized from the measured cost of a
+    // step, so no frame runs far past it: cheap steps go in chunks, a step that alone costs more
+    // than the budget (a large network with a large batch) is split into its phases, one layer of
+    // the batch at a time, across frames.
+    while (done < want && trainer_.error().empty()) {
+        const double left = kTrainBudgetMs - (now_ms() - start);
+        if (left <= 0.0) break;
+        const double t0 = now_ms();
+        int ran = 0;
+        if (step_cost_ms_ > kTrainBudgetMs || trainer_.mid_step()) {
+            const int64_t before = trainer_.step_count();
+            trainer_.advance_phase();
+            ran = static_cast<int>(trainer_.step_count() - before);
+            if (ran == 0 && !trainer_.mid_step()) break;  // nothing to train on
+            const int phases = 2 * trainer_.network().layer_count() + 2;  // forward L, loss, backward L, update
+            step_cost_ms_ += 0.1 * ((now_ms() - t0) * phases - step_cost_ms_);
+        } else {
+            const double cost = step_cost_ms_ > 0.0 ? std::max(step_cost_ms_, 1e-4) : left;  // unknown: one step
+            const int chunk = std::clamp(static_cast<int>(left / cost), 1, std::min(want - done, 256));
+            ran = trainer_.run(chunk);
+            if (ran > 0) step_cost_ms_ += 0.5 * ((now_ms() - t0) / ran - step_cost_ms_);
+            if (ran < chunk) {
+                done += ran;
+                break;  // stopped on an error
+            }
+        }
         done += ran;
-        if (ran < chunk) break;  // stopped on an error
     }
     owed_steps_ = done < want || flat_out ? 0.0 : owed_steps_ - done;  // behind: drop the backlog
     last_steps_ = done;
@@ -289,6 +330,17 @@ void Lab::record_frame_time(double frame_ms, double dt_seconds) {
     stats_.train_ms += k * (last_train_ms_ - stats_.train_ms);
     stats_.steps_per_frame += k * (last_steps_ - stats_.steps_per_frame);
     if (dt_seconds > 0.0) stats_.fps += k * (1.0 / dt_seconds - stats_.fps);
+    if (static_cast<int>(stats_.recent_ms.size()) < FrameStats::kRecentFrames) stats_.recent_ms.push_back(frame_ms);
+    else stats_.recent_ms[stats_.next_recent] = frame_ms;
+    stats_.next_recent = (stats_.next_recent + 1) % FrameStats::kRecentFrames;
+}
+
+double FrameStats::recent_quantile(double q) const {
+    if (recent_ms.empty()) return 0.0;
+    std::vector<double> sorted = recent_ms;
+    std::sort(sorted.begin(), sorted.end());
+    const size_t k = static_cast<size_t>(std::clamp(q, 0.0, 1.0) * static_cast<double>(sorted.size() - 1) + 0.5);
+    return sorted[k];
 }
 
 }  // namespace bp

@@ -20,6 +20,12 @@ struct FrameStats {
     double train_ms = 0.0;   // of which training
     double steps_per_frame = 0.0;
     double fps = 0.0;
+    // The app's CPU time of each of the last kRecentFrames frames (a ring), for percentiles.
+    static constexpr int kRecentFrames = 240;
+    std::vector<double> recent_ms;
+    int next_recent = 0;
+    // The q-th quantile (0..1) of the recent frames' CPU time; 0 before the first frame.
+    double recent_quantile(double q) const;
 };
 
 // The parameter the inspector expands: w^layer_ij, or b^layer_j (0-based i, j; layer 1-based).
@@ -109,6 +115,10 @@ public:
     // Called once per frame by the platform with the time since the last frame.
     void advance(double dt_seconds);
     void record_frame_time(double frame_ms, double dt_seconds);
+    void clear_recent_frames() {
+        stats_.recent_ms.clear();
+        stats_.next_recent = 0;
+    }
 
     // --- what the views read ---
     const Trainer& trainer() const { return trainer_; }
@@ -168,13 +178,19 @@ public:
 
     // Mean loss over the training points on the current weights (cached per step).
     double training_loss() const;
-    // y-hat over a grid of the plane on the current weights (cached per step).
+    // The training loss as the loss plot shows it: training_loss(), refreshed at most every
+    // kPlayingRefreshMs while Play runs.
+    double shown_training_loss() const;
+    static constexpr double kPlayingRefreshMs = 250.0;
+    // y-hat over a grid of the plane on the current weights (cached per step; refreshed at most
+    // every kPlayingRefreshMs while Play runs).
     const std::vector<double>& output_grid(int n) const;
     // y-hat along x1 (x2 = 0) at 201 points across the plane (cached per step): the fitted curve.
     const std::vector<double>& output_curve() const;
 
     // Speeds at or above kMaxSpeed mean "as fast as the frame allows": as many steps as fit in
-    // kTrainBudgetMs, which keeps the whole frame (training + UI) within about 4 ms.
+    // kTrainBudgetMs, which keeps the whole frame (training + UI) within about 4 ms. A step that
+    // costs more than the budget on its own runs phase by phase, one layer of the batch a frame.
     static constexpr double kMaxSpeed = 100000.0;  // steps per second
     static constexpr double kTrainBudgetMs = 2.0;   // training time per frame at most
 
@@ -183,6 +199,7 @@ private:
     bool playing_ = false;
     double speed_ = 300.0;
     double owed_steps_ = 0.0;
+    double step_cost_ms_ = 0.0;  // a training step's measured CPU time (smoothed)
     Inspected inspected_;
     std::vector<std::vector<Point>> undo_, redo_;
     bool dragging_ = false;
@@ -209,6 +226,10 @@ private:
     mutable double loss_ = 0.0;
     mutable StateKey loss_key_{-1, -1};
     mutable Gradients inspected_grad_;  // scratch for the inspected point's backward pass
+    mutable double shown_loss_ = 0.0, shown_loss_ms_ = 0.0;
+    mutable StateKey shown_loss_key_{-1, -1};
+    mutable double grid_ms_ = 0.0;
+    bool refresh_due(double& last_ms) const;  // false while playing and refreshed less than kPlayingRefreshMs ago
     mutable std::vector<double> grid_;
     mutable StateKey grid_key_{-1, -1};
     mutable int grid_n_ = 0;

@@ -26,6 +26,8 @@ std::string read_matrix(const json& value, int rows, int cols, Matrix& m, const 
         for (int j = 0; j < cols; ++j) {
             if (!value[i][j].is_number() || !std::isfinite(value[i][j].get<double>()))
                 return name + " holds something that is not a finite number";
+            if (std::fabs(value[i][j].get<double>()) > kMaxParameter)
+                return name + " holds a value beyond \u00b11,000,000, which the lab's weights never reach";
             m(i, j) = value[i][j].get<double>();
         }
     }

@@ -5,21 +5,59 @@
 
 namespace bp {
 
+namespace {
+// The phases of the begun step already run: forward 1..L, then the loss, then backward L..1.
+int phases_walked(const StepPhase& p, int L) {
+    switch (p.phase) {
+        case Phase::Forward: return p.layer;
+        case Phase::Loss: return L + 1;
+        case Phase::Backward: return L + 1 + (L - p.layer + 1);
+        case Phase::Ready:
+        case Phase::Update: break;
+    }
+    return 0;
+}
+
+// At most kLinkHistory samples, evenly spread over the run, the first and the last always kept: the
+// shape the loss plot draws.
+std::vector<LossSample> thinned(const std::vector<LossSample>& all) {
+    if (all.size() <= kLinkHistory) return all;
+    std::vector<LossSample> out;
+    for (size_t k = 0; k < kLinkHistory; ++k) out.push_back(all[k * (all.size() - 1) / (kLinkHistory - 1)]);
+    return out;
+}
+
+bool same_points(const std::vector<Point>& a, const std::vector<Point>& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Point& p, const Point& q) {
+        return p.x1 == q.x1 && p.x2 == q.x2 && p.y == q.y && p.test == q.test;
+    });
+}
+}  // namespace
+
 std::string Lab::share_link(bool moment, uint32_t link_locks) const {
     LabSnapshot snap;
     snap.moment = moment;
     snap.settings = trainer_.settings();
     snap.points = trainer_.points();
-    if (moment) snap.run = trainer_.run_state();
+    // Data generated and never edited travels as its settings alone: a short link (and QR code).
+    snap.generated_data = same_points(snap.points, generated_points(snap.settings));
+    if (moment) {
+        snap.run = trainer_.run_state();
+        snap.phases_walked = phases_walked(trainer_.phase(), trainer_.network().layer_count());
+        // The plot as it is, up to the step the link starts from (mid-step: before the begun step).
+        for (const LossSample& h : thinned(trainer_.history().samples()))
+            if (h.step <= snap.run.step) snap.run.history.push_back(h);
+    }
     LinkView& v = snap.view;
     v.selected_layer = selection_.layer;
     v.selected_i = selection_.i;
     v.selected_j = selection_.j;
     v.selected_bias = selection_.is_bias;
-    // A link carries no last batch (its pass needs the weights before the last update), so a batch
-    // sample is shared as the data point it is; the receiver inspects it on the current weights.
-    v.inspect_batch = false;
-    v.inspect_index = std::clamp(inspected_point(), 0, 65535);
+    // A half-walked step is walked again on opening, so its batch sample can be shared as one; else
+    // the link carries no last batch (its pass needs the weights before the last update), and a
+    // batch sample is shared as the data point it is, inspected on the current weights.
+    v.inspect_batch = snap.phases_walked > 0 && inspecting_batch();
+    v.inspect_index = std::clamp(v.inspect_batch ? inspected_.index : inspected_point(), 0, 65535);
     v.edge_mode = edge_mode_ == EdgeMode::Gradients ? 1 : 0;
     v.speed = speed_;
     v.flags = link_locks;
@@ -37,6 +75,7 @@ std::string Lab::open_link(const std::string& payload) {
     trainer.set_points(std::move(snap.points));
     if (snap.moment) trainer.restore(snap.run);
     else trainer.reset();  // the starting point: exactly as a fresh lab with these points starts
+    for (int k = 0; k < snap.phases_walked; ++k) trainer.advance_phase();  // the half-walked step, again
     trainer_ = std::move(trainer);
     playing_ = false;
     undo_.clear();
@@ -48,6 +87,7 @@ std::string Lab::open_link(const std::string& payload) {
     edge_mode_ = v.edge_mode == 1 ? EdgeMode::Gradients : EdgeMode::Weights;
     speed_ = std::min(v.speed, kMaxSpeed);
     set_locks(v.flags);
+    step_cost_ms_ = 0.0;
     changed();
     return "";
 }

@@ -10,6 +10,7 @@
 
 #include "app/notation/chain_rule_symbols.h"
 #include "app/notation/glyphs.h"
+#include "app/notation/number_text.h"
 #include "app/ui/known_values.h"
 #include "app/ui/chain_rule_panel.h"
 #include "app/ui/ui_style.h"
@@ -52,10 +53,10 @@ std::string with_separators(int64_t n) {
 }
 
 // A number as a factor in a product: negative ones in brackets, "× (−0.0248)".
-std::string factor_text(double v, const char* format = "%.6f") {
-    char text[40];
-    std::snprintf(text, sizeof text, format, v);
-    return v < 0 ? "(" + std::string(text) + ")" : std::string(text);
+// A factor in a product: negative ones in parentheses, so "α × (−0.0011)" reads as it should.
+std::string factor_text(double v, int digits = 6) {
+    const std::string text = number_text(v, digits);
+    return v < 0 ? "(" + text + ")" : text;
 }
 
 // One row per path, every path, largest first: each factor's symbol over its value, then the
@@ -90,13 +91,13 @@ void path_table(Inspector& inspector, Lab& lab, const ChainRule& r, const Networ
                 const std::string symbol = factor_symbol(net, path.factors[f], r.is_bias, r.layer);
                 ImGui::BeginGroup();
                 ImGui::TextUnformatted(symbol.c_str());
-                ImGui::Text("%s%.4g", f == 0 ? "" : "\u00b7 ", path.factors[f].value);
+                ImGui::Text("%s%s", f == 0 ? "" : "\u00b7 ", number_text(path.factors[f].value, 4).c_str());
                 ImGui::EndGroup();
                 if (ImGui::IsItemHovered()) inspector.hovered_factor = f;
             }
             ImGui::TableNextColumn();
             ImGui::TextUnformatted("product");
-            ImGui::Text("= %.6g", path.product);
+            ImGui::Text("= %s", number_text(path.product, 6).c_str());
             const ImVec2 mouse = ImGui::GetIO().MousePos;
             if (ImGui::IsWindowHovered() && mouse.y >= top && mouse.y < bottom) inspector.hovered_path = p;
         }
@@ -109,9 +110,9 @@ void results(const Lab& lab, const ChainRule& r, const std::string& p) {
     const std::string backprop_formula = r.is_bias ? neuron_symbol("\u03b4", r.layer, r.j)
                                                    : neuron_symbol("a", r.layer - 1, r.i) + "\u00b7" +
                                                          neuron_symbol("\u03b4", r.layer, r.j);
-    ImGui::Text("\u03a3 of the path products = %.8g", r.sum);
+    ImGui::Text("\u03a3 of the path products = %s", number_text(r.sum, 8).c_str());
     ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
-    ImGui::Text("backprop %s = %.8g", backprop_formula.c_str(), r.backprop);
+    ImGui::Text("backprop %s = %s", backprop_formula.c_str(), number_text(r.backprop, 8).c_str());
     ui::tooltip("What the backward pass computed for this sample: the input of the weight times the \u03b4 of "
                 "its target neuron. It equals the sum over the paths: backprop is the chain rule, organised.");
     if (r.numeric_kink) {
@@ -119,14 +120,15 @@ void results(const Lab& lab, const ChainRule& r, const std::string& p) {
         const std::string z = neuron_symbol("z", r.kink_layer, r.kink_neuron);
         ImGui::PushStyleColor(ImGuiCol_Text, ui::kMutedInk);
         ImGui::TextWrapped("finite difference: not defined here. %s of a ReLU is 0 within \u00b1h of %s, where the "
-                           "loss has a kink; slope from below %.8g, from above %.8g (backprop takes ReLU'(0) = 0).",
-                           z.c_str(), p.c_str(), r.numeric_left, r.numeric_right);
+                           "loss has a kink; slope from below %s, from above %s (backprop takes ReLU'(0) = 0).",
+                           z.c_str(), p.c_str(), number_text(r.numeric_left, 8).c_str(), number_text(r.numeric_right, 8).c_str());
         ImGui::PopStyleColor();
         ui::tooltip("A ReLU bends at z = 0. There the loss has two slopes, one from each side, and no derivative; "
                     "the central difference (L(w + h) \u2212 L(w \u2212 h)) / 2h would average them and seem to "
                     "disagree with backprop. Backprop is right on one side of the kink.");
     } else {
-        ImGui::Text("finite difference = %.8g   (relative error %.1e)", r.numeric, std::fabs(r.backprop - r.numeric) / scale);
+        ImGui::Text("finite difference = %s   (relative error %s)", number_text(r.numeric, 8).c_str(),
+                    number_text(std::fabs(r.backprop - r.numeric) / scale, 2).c_str());
         ui::tooltip("(L(w + h) \u2212 L(w \u2212 h)) / 2h for this sample, with h = 0.00001: an independent check "
                     "that needs no calculus.");
     }
@@ -137,7 +139,7 @@ void results(const Lab& lab, const ChainRule& r, const std::string& p) {
     const ParameterUpdate u = lab.last_update(selected);
     const double g = u.gradient;
     const std::string line = "update: " + p + "' = " + p + " \u2212 \u03b1\u00b7\u2202L/\u2202" + p + " = " +
-                             factor_text(u.before) + " \u2212 " + factor_text(t.settings().learning_rate, "%g") +
+                             factor_text(u.before) + " \u2212 " + factor_text(t.settings().learning_rate, 6) +
                              " \u00d7 " + factor_text(g) + " = " + factor_text(u.after);
     ImGui::TextUnformatted(line.c_str());
     ui::tooltip("The last step's update of this parameter. \u2202L/\u2202w here is the mean over the step's batch, "
@@ -149,11 +151,11 @@ void results(const Lab& lab, const ChainRule& r, const std::string& p) {
     for (int s = 0; s < pass.rows && s < 12; ++s) {
         const double gs = lab.sample_gradient(selected, s);
         const bool mine = lab.inspecting_batch() && lab.inspected().index == s;
-        std::snprintf(value, sizeof value, mine ? " [%.4f]" : " %.4f", gs);
+        std::snprintf(value, sizeof value, mine ? " [%s]" : " %s", number_text(gs, 3).c_str());
         per_sample += value;
     }
     if (pass.rows > 12) per_sample += " \u2026";
-    std::snprintf(value, sizeof value, "   mean %.4f", g);
+    std::snprintf(value, sizeof value, "   mean %s", number_text(g, 3).c_str());
     per_sample += value;
     ImGui::TextUnformatted(per_sample.c_str());
     ui::tooltip("\u2202L/\u2202w for each sample of the last batch ([ ] marks the inspected one); the update uses "
@@ -199,9 +201,13 @@ void draw_chain_rule_panel(Inspector& inspector, Lab& lab) {
     const std::string count = with_separators(r.path_count);
     if (r.path_count == 1)
         ImGui::Text("1 path from %s to the loss, a product of local derivatives:", p.c_str());
-    else
+    else if (static_cast<int64_t>(r.ranked.size()) == r.path_count)
         ImGui::Text("%s paths from %s to the loss, one product of local derivatives each, largest first:", count.c_str(),
                     p.c_str());
+    else
+        ImGui::TextWrapped("%s paths from %s to the loss, one product of local derivatives each; the %s largest are "
+                           "listed, largest first (\u03a3 above covers every path):",
+                           count.c_str(), p.c_str(), with_separators(static_cast<int64_t>(r.ranked.size())).c_str());
     ui::tooltip("Hover a path to see it on the network, or a factor to see its edge or neuron.");
     path_table(inspector, lab, r, net);
     ImGui::EndChild();

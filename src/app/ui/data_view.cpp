@@ -8,6 +8,7 @@
 
 #include "app/layout/plane_view.h"
 #include "app/ui/data_view.h"
+#include "app/notation/number_text.h"
 #include "app/ui/ui_style.h"
 
 namespace bp {
@@ -62,7 +63,7 @@ void point_tooltip(const DataView& view, const Lab& lab, int k, bool regression)
         ImGui::Text("point #%d: x\u2081 = %.3f, y = %.3f%s", k + 1, p.x1, p.y, p.test ? "  (test)" : "");
     else
         ImGui::Text("point #%d: x\u2081 = %.3f, x\u2082 = %.3f, class %g%s", k + 1, p.x1, p.x2, p.y, p.test ? "  (test)" : "");
-    ImGui::Text("prediction \u0177 = %.4f", lab.trainer().predict(p.x1, p.x2));
+    ImGui::Text("prediction \u0177 = %s", number_text(lab.trainer().predict(p.x1, p.x2), 4).c_str());
     ImGui::TextUnformatted(view.delete_mode ? "Click to delete it." : "Click to inspect it, drag to move it, right click to delete it.");
     ImGui::EndTooltip();
 }

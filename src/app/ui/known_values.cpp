@@ -11,7 +11,9 @@ KnownValues known_values(const Lab& lab) {
     v.delta_from = 1;
     v.show_loss = true;
     const StepPhase p = t.phase();
-    if (lab.inspecting_batch() && p.phase != Phase::Ready) {
+    // While Play runs, a large network's step may be between phases at the end of a frame: the
+    // views then show the whole pass of the inspected sample, not a walk.
+    if (lab.inspecting_batch() && p.phase != Phase::Ready && !lab.playing()) {
         v.phased = true;
         switch (p.phase) {
             case Phase::Forward:

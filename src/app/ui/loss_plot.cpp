@@ -5,6 +5,7 @@
 
 #include "app/layout/plot_axes.h"
 #include "app/ui/panels.h"
+#include "app/notation/number_text.h"
 #include "app/ui/ui_style.h"
 
 namespace bp {
@@ -12,7 +13,7 @@ namespace bp {
 void draw_loss_plot(const Lab& lab, ImVec2 size) {
     ImGui::BeginChild("loss_plot", size, true);
     const auto& history = lab.trainer().history().samples();
-    ImGui::Text("Training loss (%s) now:  %.5f", loss_name(lab.settings().loss), lab.training_loss());
+    ImGui::Text("Training loss (%s) now:  %s", loss_name(lab.settings().loss), number_text(lab.shown_training_loss(), 4).c_str());
     ui::tooltip("The mean loss over all training points on the current weights. The plot records it at "
                 "the start, after every Step, and after every epoch while playing (one pass over the "
                 "training points). Hover the plot to read any point.");
@@ -98,8 +99,8 @@ void draw_loss_plot(const Lab& lab, ImVec2 size) {
         draw->AddCircleFilled(p, 5.0f, ui::kHighlight);
         ImGui::BeginTooltip();
         ImGui::Text("step %lld", static_cast<long long>(nearest->step));
-        ImGui::Text("training loss %.6f", nearest->loss);
-        if (std::isfinite(nearest->test_loss)) ImGui::Text("test loss %.6f", nearest->test_loss);
+        ImGui::Text("training loss %s", number_text(nearest->loss, 6).c_str());
+        if (std::isfinite(nearest->test_loss)) ImGui::Text("test loss %s", number_text(nearest->test_loss, 6).c_str());
         ImGui::EndTooltip();
     }
     ImGui::EndChild();

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/notation/glyphs.h"
+#include "app/notation/number_text.h"
 #include "app/ui/panels.h"
 #include "app/ui/ui_style.h"
 
@@ -31,7 +32,8 @@ void matrix_table(Lab& lab, const char* id, const std::string& prefix, int l, in
         if (ImGui::Selectable(text, false)) lab.select(target);
         ImGui::PopStyleColor();
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s%s = %.8f\nclick to expand %s in the chain rule", prefix.c_str(), symbol.c_str(), v, symbol.c_str());
+            ImGui::SetTooltip("%s%s = %s\nclick to expand %s in the chain rule", prefix.c_str(), symbol.c_str(),
+                              number_text(v, 8).c_str(), symbol.c_str());
     };
     for (int i = 0; i < rows; ++i) {
         ImGui::TableNextRow();

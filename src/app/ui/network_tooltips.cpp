@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/notation/glyphs.h"
+#include "app/notation/number_text.h"
 #include "app/ui/ui_style.h"
 
 namespace bp {
@@ -28,8 +29,10 @@ void muted(const char* text) {
 // The last step's update of one parameter: old -> new and the change -alpha * g.
 void update_line(const Lab& lab, const std::string& symbol, const Selection& s) {
     const ParameterUpdate u = lab.last_update(s);
-    ImGui::Text("update: %s' = %s \u2212 \u03b1\u00b7\u2202L/\u2202%s = %.6f \u2212 %g \u00d7 %.6f = %.6f", symbol.c_str(),
-                symbol.c_str(), symbol.c_str(), u.before, lab.settings().learning_rate, u.gradient, u.after);
+    const std::string g = u.gradient < 0 ? "(" + number_text(u.gradient, 6) + ")" : number_text(u.gradient, 6);
+    ImGui::Text("update: %s' = %s \u2212 \u03b1\u00b7\u2202L/\u2202%s = %s \u2212 %s \u00d7 %s = %s", symbol.c_str(),
+                symbol.c_str(), symbol.c_str(), number_text(u.before, 6).c_str(), number_text(lab.settings().learning_rate, 6).c_str(),
+                g.c_str(), number_text(u.after, 6).c_str());
 }
 
 }  // namespace
@@ -38,12 +41,12 @@ void edge_tooltip(const Lab& lab, const KnownValues& view, int l, int i, int j) 
     const Trainer& t = lab.trainer();
     const std::string w = weight_symbol(l - 1, i, j);
     ImGui::BeginTooltip();
-    ImGui::Text("%s = %.6f", w.c_str(), t.network().W[l - 1](i, j));
+    ImGui::Text("%s = %s", w.c_str(), number_text(t.network().W[l - 1](i, j), 6).c_str());
     ImGui::Text("from %s to %s", neuron_name(t.network(), lab.settings(), l - 1, i).c_str(),
                 neuron_name(t.network(), lab.settings(), l, j).c_str());
     const bool gradient_known = t.step_count() > 0 && view.delta_known(l) && !t.mid_step();
     if (gradient_known || (t.mid_step() && view.delta_known(l)))
-        ImGui::Text("\u2202L/\u2202%s = %.6f  (this step, mean over the batch)", w.c_str(), t.gradients().dW[l - 1](i, j));
+        ImGui::Text("\u2202L/\u2202%s = %s  (this step, mean over the batch)", w.c_str(), number_text(t.gradients().dW[l - 1](i, j), 6).c_str());
     if (gradient_known) update_line(lab, w, {l, i, j, false});
     muted(view.update ? "Update phase: colour and thickness show each weight's change."
           : view.gradient_edges ? "Edges show \u2202L/\u2202w: blue positive, orange negative, thicker is larger."
@@ -62,18 +65,18 @@ void node_tooltip(const Lab& lab, const KnownValues& view, int l, int j) {
     } else if (!view.forward_known(l)) {
         muted("Not computed yet in this step: the forward pass has not reached this layer.");
     } else if (l == 0) {
-        ImGui::Text("%s = %.6f", feature_label(lab.settings().features[j]), pass.a[0](0, j));
+        ImGui::Text("%s = %s", feature_label(lab.settings().features[j]), number_text(pass.a[0](0, j), 6).c_str());
     } else {
         const std::string z = neuron_symbol("z", l, j), a = neuron_symbol("a", l, j);
-        ImGui::Text("%s = %s \u00b7 W%s + %s = %.6f", z.c_str(), l == 1 ? "x" : ("a" + superscript(l - 1)).c_str(),
-                    superscript(l).c_str(), bias_symbol(l - 1, j).c_str(), pass.z[l](0, j));
-        ImGui::Text("%s = %s(%s) = %.6f", l == net.layer_count() ? "\u0177" : a.c_str(), activation_name(net.activation(l)),
-                    z.c_str(), pass.a[l](0, j));
+        ImGui::Text("%s = %s \u00b7 W%s + %s = %s", z.c_str(), l == 1 ? "x" : ("a" + superscript(l - 1)).c_str(),
+                    superscript(l).c_str(), bias_symbol(l - 1, j).c_str(), number_text(pass.z[l](0, j), 6).c_str());
+        ImGui::Text("%s = %s(%s) = %s", l == net.layer_count() ? "\u0177" : a.c_str(), activation_name(net.activation(l)),
+                    z.c_str(), number_text(pass.a[l](0, j), 6).c_str());
         if (l == net.layer_count() && view.show_loss)
-            ImGui::Text("target y = %g,  loss L = %.6f", pass.y(0), pass.loss(0));
+            ImGui::Text("target y = %s,  loss L = %s", number_text(pass.y(0), 4).c_str(), number_text(pass.loss(0), 6).c_str());
         const std::string d = neuron_symbol("\u03b4", l, j);
         if (view.delta_known(l))
-            ImGui::Text("%s = \u2202L/\u2202%s = %.6f", d.c_str(), z.c_str(), pass.delta[l](0, j));
+            ImGui::Text("%s = \u2202L/\u2202%s = %s", d.c_str(), z.c_str(), number_text(pass.delta[l](0, j), 6).c_str());
         else
             muted("\u03b4 = \u2202L/\u2202z comes in the backward pass.");
     }
@@ -90,11 +93,11 @@ void bias_tooltip(const Lab& lab, const KnownValues& view, int l, int j) {
     const Trainer& t = lab.trainer();
     const std::string b = bias_symbol(l - 1, j);
     ImGui::BeginTooltip();
-    ImGui::Text("%s = %.6f", b.c_str(), t.network().b[l - 1](j));
+    ImGui::Text("%s = %s", b.c_str(), number_text(t.network().b[l - 1](j), 6).c_str());
     ImGui::Text("the bias of %s, added to its weighted sum", neuron_name(t.network(), lab.settings(), l, j).c_str());
     const bool gradient_known = t.step_count() > 0 && view.delta_known(l) && !t.mid_step();
     if (gradient_known || (t.mid_step() && view.delta_known(l)))
-        ImGui::Text("\u2202L/\u2202%s = %.6f  (this step, mean over the batch)", b.c_str(), t.gradients().db[l - 1](j));
+        ImGui::Text("\u2202L/\u2202%s = %s  (this step, mean over the batch)", b.c_str(), number_text(t.gradients().db[l - 1](j), 6).c_str());
     if (gradient_known) update_line(lab, b, {l, 0, j, true});
     muted("Click to expand its chain rule in the inspector.");
     ImGui::EndTooltip();

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/notation/glyphs.h"
+#include "app/notation/number_text.h"
 #include "app/layout/network_layout.h"
 #include "app/ui/network_tooltips.h"
 #include "app/ui/known_values.h"
@@ -194,7 +195,7 @@ void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& ins
                 node_number(draw, c, r, a, std::fabs(centred(used, l, a)) > 0.55 ? IM_COL32_WHITE : ui::kInk);
             if (l > 0 && show_delta && pass.rows > 0 && view.delta_known(l) && r >= font * 0.6f) {
                 char text[24];
-                std::snprintf(text, sizeof text, "\u03b4 %.3f", pass.delta[l](0, j));
+                std::snprintf(text, sizeof text, "\u03b4 %s", number_text(pass.delta[l](0, j), 3).c_str());
                 // Right of the bias square, under the node.
                 draw->AddText(ImGui::GetFont(), font * 0.8f, ImVec2(c.x - r * 0.45f, c.y + r + 1.0f),
                               IM_COL32(124, 58, 237, 255), text);
@@ -227,7 +228,7 @@ void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& ins
     draw->AddText(ImVec2(out.x + r + font * 0.3f, out.y - font * 0.5f), ui::kInk, "\u0177");
     if (view.phased && view.show_loss && pass.rows > 0) {
         char text[64];
-        std::snprintf(text, sizeof text, "y = %g\nL = %.4f", pass.y(0), pass.loss(0));
+        std::snprintf(text, sizeof text, "y = %s\nL = %s", number_text(pass.y(0), 4).c_str(), number_text(pass.loss(0), 4).c_str());
         draw->AddText(ImVec2(out.x - r, out.y + r + font * 1.1f), ui::kInk, text);
     }
 
