@@ -71,3 +71,19 @@ TEST(HostileInput, PredictFarOutsideThePlaneIsRefusedNotNull) {
     EXPECT_NE(r["error"].get<std::string>().find("-1000 to 1000"), std::string::npos);
     EXPECT_TRUE(api_test::call(lab, "predict", {0.5, -0.5}).is_number());
 }
+
+TEST(HostileInput, TrainRefusesWorkThatWouldKeepThePageBusyForLong) {
+    Lab lab;
+    EXPECT_EQ(api_test::call(lab, "train", {1000001})["ok"], false);
+    TrainingSettings s = lab.settings();
+    s.features = {Feature::X1, Feature::X2, Feature::X1Sq, Feature::X2Sq, Feature::X1X2, Feature::SinX1, Feature::SinX2};
+    s.hidden = {16, 16, 16, 16, 16, 16};
+    s.point_count = kMaxPoints;
+    s.batch_size = kMaxBatchSize;
+    ASSERT_EQ(lab.configure(s), "");
+    const auto r = api_test::call(lab, "train", {1000000});
+    EXPECT_EQ(r["ok"], false);
+    EXPECT_NE(r["error"].get<std::string>().find("for this network and batch size"), std::string::npos);
+    EXPECT_EQ(lab.trainer().step_count(), 0);
+    EXPECT_TRUE(api_test::call(lab, "train", {2}).is_number());  // a few steps still run
+}

@@ -93,7 +93,16 @@ std::string read_point(const json& spec, Point& p, bool all_required) {
     return "";
 }
 
-constexpr int kMaxTrainSteps = 1000000;  // a million W2 steps take seconds: more would freeze the page
+// lab.train(n) runs while the page waits, so it takes at most the steps that fit in a few seconds:
+// a million of the default network's, fewer of a larger one. A step costs about three multiply-adds
+// per weight per sample (forward, backward, gradient); 3e9 of them take 2 to 5 s in WebAssembly.
+constexpr int kMaxTrainSteps = 1000000;
+constexpr double kMaxTrainWork = 3e9;
+
+int max_train_steps(const Trainer& t) {
+    const double per_step = 3.0 * t.network().weight_count() * t.settings().batch_size;
+    return static_cast<int>(std::clamp(kMaxTrainWork / std::max(per_step, 1.0), 1.0, double(kMaxTrainSteps)));
+}
 
 json result(const std::string& error) {
     return error.empty() ? json{{"ok", true}, {"error", nullptr}} : json{{"ok", false}, {"error", error}};
@@ -163,7 +172,12 @@ json train(const ApiCall& c) {  // (n); no argument at all means one step
     int n = 1;
     if (c.has(0))
         if (auto error = read_whole(c.arg(0), "the number of steps", n); !error.empty()) return result(error);
-    if (n < 0 || n > kMaxTrainSteps) return result("the number of steps must be 0 to " + std::to_string(kMaxTrainSteps));
+    const int most = max_train_steps(c.lab.trainer());
+    if (n < 0 || n > most)
+        return result("the number of steps must be 0 to " + std::to_string(most) +
+                      (most < kMaxTrainSteps ? " for this network and batch size (more would keep the page busy for "
+                                               "more than a few seconds; call train() again, or press Play)"
+                                             : ""));
     return c.lab.train(n);
 }
 
