@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <limits>
 #include <utility>
 
@@ -46,6 +47,15 @@ std::string validate(const TrainingSettings& s) {
     if (!std::isfinite(s.test_fraction) || s.test_fraction < 0.0 || s.test_fraction > 0.9)
         return "the test share must be 0 to 0.9";
     return "";
+}
+
+TrainingSettings largest_settings() {
+    TrainingSettings s;
+    s.features.assign(std::begin(kAllFeatures), std::end(kAllFeatures));
+    s.hidden.assign(kMaxHiddenLayers, kMaxNeurons);
+    s.point_count = kMaxPoints;
+    s.batch_size = kMaxBatchSize;
+    return s;
 }
 
 std::vector<Point> generated_points(const TrainingSettings& s) {

@@ -64,6 +64,10 @@ struct RunState {
     std::vector<LossSample> history;  // the loss plot up to here (restore() shows it; may be thinned)
 };
 
+// The largest lab the limits allow: every input feature, kMaxHiddenLayers hidden layers of
+// kMaxNeurons, kMaxPoints points, batches of kMaxBatchSize (the other settings the defaults).
+TrainingSettings largest_settings();
+
 // The points the settings' data set, count, noise, seed and test share generate.
 std::vector<Point> generated_points(const TrainingSettings& settings);
 

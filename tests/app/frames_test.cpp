@@ -143,12 +143,7 @@ TEST(Frames, TheLargestNetworkPlaysWithoutStallingAFrame) {
     Lab small;
     const double default_ms = slowest_frame_ms(small, 60);
     Lab large;
-    TrainingSettings s = large.settings();
-    s.features = {Feature::X1, Feature::X2, Feature::X1Sq, Feature::X2Sq, Feature::X1X2, Feature::SinX1, Feature::SinX2};
-    s.hidden = {16, 16, 16, 16, 16, 16};
-    s.point_count = kMaxPoints;
-    s.batch_size = kMaxBatchSize;
-    ASSERT_EQ(large.configure(s), "");
+    ASSERT_EQ(large.configure(largest_settings()), "");
     ASSERT_EQ(large.select({1, 0, 0, false}), "");
     const double large_ms = slowest_frame_ms(large, 60);
     EXPECT_GT(large.trainer().step_count(), 0);

@@ -75,12 +75,7 @@ TEST(HostileInput, PredictFarOutsideThePlaneIsRefusedNotNull) {
 TEST(HostileInput, TrainRefusesWorkThatWouldKeepThePageBusyForLong) {
     Lab lab;
     EXPECT_EQ(api_test::call(lab, "train", {1000001})["ok"], false);
-    TrainingSettings s = lab.settings();
-    s.features = {Feature::X1, Feature::X2, Feature::X1Sq, Feature::X2Sq, Feature::X1X2, Feature::SinX1, Feature::SinX2};
-    s.hidden = {16, 16, 16, 16, 16, 16};
-    s.point_count = kMaxPoints;
-    s.batch_size = kMaxBatchSize;
-    ASSERT_EQ(lab.configure(s), "");
+    ASSERT_EQ(lab.configure(largest_settings()), "");
     const auto r = api_test::call(lab, "train", {1000000});
     EXPECT_EQ(r["ok"], false);
     EXPECT_NE(r["error"].get<std::string>().find("for this network and batch size"), std::string::npos);

@@ -8,6 +8,7 @@
 
 #include "core/csv.h"
 #include "core/trainer.h"
+#include "../common/utf8_check.h"
 
 using namespace bp;
 
@@ -22,19 +23,6 @@ void expect_refused(const std::string& text, const std::string& phrase, bool reg
     EXPECT_TRUE(in.points.empty());
 }
 
-// A message goes to JSON and to the screen: it must be UTF-8 itself.
-bool is_utf8(const std::string& s) {
-    for (size_t k = 0; k < s.size();) {
-        const unsigned char c = static_cast<unsigned char>(s[k]);
-        const size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-        if (n == 0 || k + n > s.size()) return false;
-        for (size_t j = 1; j < n; ++j)
-            if ((static_cast<unsigned char>(s[k + j]) & 0xC0) != 0x80) return false;
-        if (c == 0xED && static_cast<unsigned char>(s[k + 1]) >= 0xA0) return false;  // a surrogate
-        k += n;
-    }
-    return true;
-}
 
 }  // namespace
 
@@ -137,7 +125,7 @@ TEST(CsvImport, TextThatIsNotUtf8IsRefusedWithItsRowAndColumn) {
     EXPECT_EQ(classes("x\xE2\x82\x81,x\xE2\x82\x82,y\n0,0,1\n").error, "");
     const CsvImport accents = classes("0,0,1\n\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9,1,0\n");
     EXPECT_NE(accents.error.find("row 2, column 1 (x1)"), std::string::npos) << accents.error;
-    EXPECT_TRUE(is_utf8(accents.error));
+    EXPECT_TRUE(test_util::is_utf8(accents.error));
     // Control characters in a shown cell become '?'.
     expect_refused("x1,x2,y\n0.1,\x01\x7F,1\n", "row 2, column 2 (x2): '?\?' is not a number");
 }
@@ -196,7 +184,7 @@ TEST(CsvImport, EveryRefusalNamesARowOrSaysTheTextIsEmpty) {
         EXPECT_TRUE(in.error.rfind("row ", 0) == 0 || in.error == "the text is empty" ||
                     in.error.rfind("there are no data rows, only a header", 0) == 0)
             << in.error;
-        EXPECT_TRUE(is_utf8(in.error)) << in.error;
+        EXPECT_TRUE(test_util::is_utf8(in.error)) << in.error;
     }
 }
 

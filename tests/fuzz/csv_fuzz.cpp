@@ -12,24 +12,10 @@
 #include "core/csv.h"
 #include "core/dataset.h"
 #include "core/trainer.h"
+#include "../common/utf8_check.h"
 
 namespace {
 
-bool is_utf8(const std::string& s) {
-    for (size_t k = 0; k < s.size();) {
-        const unsigned char c = static_cast<unsigned char>(s[k]);
-        const size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-        if (n == 0 || k + n > s.size()) return false;
-        for (size_t j = 1; j < n; ++j)
-            if ((static_cast<unsigned char>(s[k + j]) & 0xC0) != 0x80) return false;
-        const unsigned char second = static_cast<unsigned char>(n > 1 ? s[k + 1] : 0);
-        if ((c == 0xE0 && second < 0xA0) || (c == 0xED && second > 0x9F) || (c == 0xF0 && second < 0x90) ||
-            (c == 0xF4 && second > 0x8F))
-            return false;
-        k += n;
-    }
-    return true;
-}
 
 bool same(const std::vector<bp::Point>& a, const std::vector<bp::Point>& b) {
     if (a.size() != b.size()) return false;
@@ -42,7 +28,7 @@ bool same(const std::vector<bp::Point>& a, const std::vector<bp::Point>& b) {
 bp::CsvImport check(const std::string& text, bool regression, int max_points) {
     bp::CsvImport in = bp::points_from_csv(text, regression, max_points);
     if (!in.error.empty()) {
-        if (!in.points.empty() || !is_utf8(in.error)) std::abort();
+        if (!in.points.empty() || !test_util::is_utf8(in.error)) std::abort();
         if (in.error.rfind("row ", 0) != 0 && in.error != "the text is empty" &&
             in.error.rfind("there are no data rows, only a header (row ", 0) != 0)
             std::abort();
