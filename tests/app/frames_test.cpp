@@ -148,5 +148,11 @@ TEST(Frames, TheLargestNetworkPlaysWithoutStallingAFrame) {
     const double large_ms = slowest_frame_ms(large, 60);
     EXPECT_GT(large.trainer().step_count(), 0);
     std::printf("slowest frame: default network %.1f ms, largest %.1f ms\n", default_ms, large_ms);
+#if defined(__SANITIZE_ADDRESS__)
+    // AddressSanitizer slows the full-set numbers far more than the budgeted training slice, so the
+    // ratio says nothing about the page there; the optimised build checks it.
+    GTEST_SKIP() << "frame times are not comparable under AddressSanitizer";
+#else
     EXPECT_LT(large_ms, 4.0 * default_ms + 10.0);
+#endif
 }
