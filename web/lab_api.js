@@ -27,15 +27,17 @@
     }
   }
 
+  // NaN and the infinities would arrive as null in JSON, which some calls read as "no argument":
+  // they are sent as text, so the lab refuses them.
+  const sendable = (x) => (typeof x === "number" && !Number.isFinite(x) ? String(x) : x);
+
   window.lab = {
     ready,
     state: () => call("state"),
     configure: (settings) => call("configure", [settings]),
-    // Non-finite numbers would become null in JSON; send them as text so the lab rejects them.
-    train: (n) => call("train", n === undefined ? [] : [Number.isFinite(n) || typeof n !== "number" ? n : String(n)]),
+    train: (n) => call("train", n === undefined ? [] : [sendable(n)]),
     gradients: () => call("gradients"),
-    // NaN and the infinities would arrive as null in JSON: sent as text, so the lab refuses them.
-    play: (on) => call("play", on === undefined ? [] : [typeof on === "number" && !Number.isFinite(on) ? String(on) : on]),
+    play: (on) => call("play", on === undefined ? [] : [sendable(on)]),
     reset: () => call("reset"),
     setSpeed: (stepsPerSecond) => call("setSpeed", [stepsPerSecond]),
     chainRule: (l, i, j) => call("chainRule", [l, i, j]),
@@ -54,7 +56,7 @@
     redo: () => call("redo"),
     importCsv: (text) => call("importCsv", [text]),
     exportCsv: () => call("exportCsv"),
-    predict: (x1, x2) => call("predict", [x1, x2].map((x) => (typeof x === "number" && !Number.isFinite(x) ? String(x) : x))),
+    predict: (x1, x2) => call("predict", [sendable(x1), sendable(x2)]),
     // The link of the current state; {start: true} for the starting point (initial weights).
     shareLink: (options) => {
       const payload = call("shareLink", [options || {}]);

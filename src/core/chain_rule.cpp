@@ -104,6 +104,12 @@ ChainPath ranked_path(const Network& net, Loss loss, const Pass& sample, const C
 
 namespace {
 
+// The ranking's order: larger |product| first, equal ones in enumeration order, so the ranking is
+// the same everywhere.
+bool ranks_before(const RankedPath& a, const RankedPath& b) {
+    return a.magnitude != b.magnitude ? a.magnitude > b.magnitude : a.ordinal < b.ordinal;
+}
+
 // |f'(z^m_k)| and friends: the local slope of every neuron of layers layer..L for the sample (the
 // output's is dy-hat/dz^L), so a path's product needs no activation function.
 std::vector<std::vector<double>> neuron_slopes(const Network& net, const Pass& sample, int layer, double output_slope) {
@@ -123,10 +129,8 @@ void multiply_out_every_path(const Network& net, int layer, int j, double head, 
     const int L = net.layer_count();
     std::vector<int> neurons(L - layer + 1, 0);
     neurons[0] = j;
-    auto smaller = [](const RankedPath& a, const RankedPath& b) {
-        return a.magnitude != b.magnitude ? a.magnitude > b.magnitude : a.ordinal < b.ordinal;
-    };
-    std::priority_queue<RankedPath, std::vector<RankedPath>, decltype(smaller)> largest(smaller);
+    // A heap whose top is the path ranked last among those kept.
+    std::priority_queue<RankedPath, std::vector<RankedPath>, decltype(&ranks_before)> largest(&ranks_before);
     if (rank_all) rule.ranked.reserve(static_cast<size_t>(rule.path_count));
     for (int64_t p = 0; p < rule.path_count; ++p) {
         double product = head;
@@ -142,7 +146,7 @@ void multiply_out_every_path(const Network& net, int layer, int j, double head, 
             rule.ranked.push_back(entry);
         } else if (largest.size() < keep) {
             largest.push(entry);
-        } else if (keep > 0 && smaller(entry, largest.top())) {
+        } else if (keep > 0 && ranks_before(entry, largest.top())) {
             largest.pop();
             largest.push(entry);
         }
@@ -254,10 +258,7 @@ ChainRule expand_paths(const Network& net, Loss loss, const Pass& sample, int la
         rule.sum = sum_by_layers(net, layer, j, head, tail, slope);
         largest_paths(net, layer, j, head, tail, slope, rank_all ? static_cast<size_t>(kRankedPaths) : listed, rule);
     }
-    // Largest first; equal magnitudes in enumeration order, so the ranking is the same everywhere.
-    std::sort(rule.ranked.begin(), rule.ranked.end(), [](const RankedPath& a, const RankedPath& b) {
-        return a.magnitude != b.magnitude ? a.magnitude > b.magnitude : a.ordinal < b.ordinal;
-    });
+    std::sort(rule.ranked.begin(), rule.ranked.end(), ranks_before);
     for (size_t k = 0; k < rule.ranked.size() && k < listed; ++k) rule.paths.push_back(ranked_path(net, loss, sample, rule, k));
 
     rule.backprop = is_bias ? sample.delta[layer](0, j) : sample.a[layer - 1](0, i) * sample.delta[layer](0, j);

@@ -18,6 +18,9 @@ struct Point {
     double x1 = 0.0, x2 = 0.0;
     double y = 0.0;     // target: class 0 or 1; for the curve data set, the value at x1
     bool test = false;  // held out of training
+
+    bool operator==(const Point& o) const { return x1 == o.x1 && x2 == o.x2 && y == o.y && test == o.test; }
+    bool operator!=(const Point& o) const { return !(*this == o); }
 };
 
 enum class Feature { X1, X2, X1Sq, X2Sq, X1X2, SinX1, SinX2 };

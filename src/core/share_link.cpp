@@ -361,8 +361,8 @@ LinkDecode decode_link(const std::string& text) {
             return fail("the link's step, epoch and sample counters do not fit together");
         if (contents & kHalfWalkedStep) {
             snap.phases_walked = static_cast<int>(r.u8());
-            const int phases = 2 * static_cast<int>(sizes.size() - 1) + 1;  // forward L, loss, backward L
-            if (r.ok() && (snap.phases_walked < 1 || snap.phases_walked > phases || training_points == 0))
+            const int most = phases_per_step(static_cast<int>(sizes.size()) - 1) - 1;  // all but the update
+            if (r.ok() && (snap.phases_walked < 1 || snap.phases_walked > most || training_points == 0))
                 return fail("the link's half-walked step is impossible");
         }
         if (contents & kLossHistory) {

@@ -140,6 +140,17 @@ const char* phase_name(Phase phase) {
     return "?";
 }
 
+int phases_walked(const StepPhase& p, int L) {
+    switch (p.phase) {
+        case Phase::Forward: return p.layer;
+        case Phase::Loss: return L + 1;
+        case Phase::Backward: return L + 1 + (L - p.layer + 1);
+        case Phase::Ready:
+        case Phase::Update: break;
+    }
+    return 0;
+}
+
 bool Trainer::can_step() {
     // Without training points there is nothing to do; that is not an error of the run, and adding
     // points lets it go on.

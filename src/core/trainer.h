@@ -46,6 +46,11 @@ struct StepPhase {
     bool operator==(const StepPhase& o) const { return phase == o.phase && layer == o.layer; }
 };
 const char* phase_name(Phase phase);  // "ready", "forward", "loss", "backward", "update"
+// The phases of one step of a network with L layers: forward 1..L, the loss, backward L..1, update.
+constexpr int phases_per_step(int L) { return 2 * L + 2; }
+// How many phases of a begun step have run at `p` (1 .. phases_per_step(L) - 1; 0 at Ready or
+// Update, when no step is begun).
+int phases_walked(const StepPhase& p, int L);
 
 // Limits the settings must respect; validate() names the first one broken.
 constexpr int kMaxInputs = 8, kMaxHiddenLayers = 6, kMaxNeurons = 16, kMaxBatchSize = 1000;

@@ -16,14 +16,6 @@
 
 namespace {
 
-
-bool same(const std::vector<bp::Point>& a, const std::vector<bp::Point>& b) {
-    if (a.size() != b.size()) return false;
-    for (size_t k = 0; k < a.size(); ++k)
-        if (a[k].x1 != b[k].x1 || a[k].x2 != b[k].x2 || a[k].y != b[k].y || a[k].test != b[k].test) return false;
-    return true;
-}
-
 // Checks one import against the invariants; returns it.
 bp::CsvImport check(const std::string& text, bool regression, int max_points) {
     bp::CsvImport in = bp::points_from_csv(text, regression, max_points);
@@ -38,7 +30,7 @@ bp::CsvImport check(const std::string& text, bool regression, int max_points) {
     for (const bp::Point& p : in.points)
         if (!bp::point_problem(p, regression).empty()) std::abort();
     const bp::CsvImport again = bp::points_from_csv(bp::points_to_csv(in.points), regression, max_points);
-    if (!again.error.empty() || !same(again.points, in.points)) std::abort();
+    if (!again.error.empty() || again.points != in.points) std::abort();
     return in;
 }
 
@@ -48,8 +40,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string text(reinterpret_cast<const char*>(data), size);
     const bp::CsvImport classes = check(text, false, bp::kMaxPoints);
     const bp::CsvImport values = check(text, true, bp::kMaxPoints);
-    if (classes.error.empty() && (!values.error.empty() || !same(classes.points, values.points))) std::abort();
+    if (classes.error.empty() && (!values.error.empty() || classes.points != values.points)) std::abort();
     const bp::CsvImport few = check(text, false, 3);
-    if (few.error.empty() && (!classes.error.empty() || !same(few.points, classes.points))) std::abort();
+    if (few.error.empty() && (!classes.error.empty() || few.points != classes.points)) std::abort();
     return 0;
 }

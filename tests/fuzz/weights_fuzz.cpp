@@ -38,14 +38,8 @@ bool same_parameters(const bp::Network& a, const bp::Network& b) {
 }
 
 bool same(const State& a, const State& b) {
-    if (a.settings != b.settings || !same_parameters(a.network, b.network) || a.step != b.step || a.epoch != b.epoch ||
-        a.points.size() != b.points.size())
-        return false;
-    for (size_t k = 0; k < a.points.size(); ++k) {
-        const bp::Point &p = a.points[k], &q = b.points[k];
-        if (p.x1 != q.x1 || p.x2 != q.x2 || p.y != q.y || p.test != q.test) return false;
-    }
-    return true;
+    return a.settings == b.settings && same_parameters(a.network, b.network) && a.step == b.step &&
+           a.epoch == b.epoch && a.points == b.points;
 }
 
 bool all_finite(const bp::Network& n) {

@@ -2,6 +2,7 @@
 #include "app/api/lab_api.h"
 
 #include "app/api/chain_rule_json.h"
+#include "app/api/lab_json.h"
 #include "app/lab/dataset_settings.h"
 #include "app/lab/lab_files.h"
 #include "app/lab/settings_json.h"
@@ -21,77 +22,6 @@ const json& ApiCall::arg(size_t k) const {
 }
 
 namespace {
-
-json point_json(const Point& p, const std::vector<Feature>& features) {
-    json f = json::array();
-    for (Feature feature : features) f.push_back(feature_value(feature, p.x1, p.x2));
-    return {{"x", {p.x1, p.x2}}, {"features", f}, {"y", p.y}, {"test", p.test}};
-}
-
-json locks_json(const Lab& lab) {
-    json locks = json::array();
-    if (lab.locked(Lab::LockNetwork)) locks.push_back("network");
-    if (lab.locked(Lab::LockTraining)) locks.push_back("training");
-    if (lab.locked(Lab::LockData)) locks.push_back("data");
-    if (lab.locked(Lab::HideTables)) locks.push_back("tables");
-    return locks;
-}
-
-json points_json(const Lab& lab) {
-    json points = json::array();
-    for (const Point& p : lab.trainer().points()) points.push_back(point_json(p, lab.settings().features));
-    return points;
-}
-
-json state_json(const Lab& lab) {
-    const Trainer& t = lab.trainer();
-    json history = json::array();
-    for (const LossSample& h : t.history().samples())
-        history.push_back({{"step", h.step}, {"loss", h.loss}, {"testLoss", std::isnan(h.test_loss) ? json(nullptr) : json(h.test_loss)}});
-    json state = settings_json(t.settings());  // layers, activations, loss, ... as configure() takes them
-    state.update(parameters_json(t.network().W, t.network().b));
-    state.update({{"step", t.step_count()},
-                  {"epoch", t.epoch_count()},
-                  {"samplesSeen", t.samples_seen()},
-                  {"lossHistory", history},
-                  {"trainingLoss", lab.training_loss()},
-                  {"testLoss", std::isnan(t.test_loss()) ? json(nullptr) : json(t.test_loss())},
-                  {"points", points_json(lab)},
-                  {"playing", lab.playing()},
-                  {"speed", lab.speed()},
-                  {"phase", phase_name(t.phase().phase)},
-                  {"selection", inspection_json(lab)},
-                  {"locks", locks_json(lab)},
-                  {"error", t.error().empty() ? json(nullptr) : json(t.error())}});
-    return state;
-}
-
-json gradients_json(const Lab& lab) {
-    return parameters_json(lab.trainer().gradients().dW, lab.trainer().gradients().db);
-}
-
-// {x: [x1, x2], y, test} into p; for an added point x and y are required.
-std::string read_point(const json& spec, Point& p, bool all_required) {
-    if (!spec.is_object()) return "a point is {x: [x1, x2], y}";
-    if (spec.contains("x")) {
-        const json& x = spec["x"];
-        if (!x.is_array() || x.size() != 2 || !x[0].is_number() || !x[1].is_number()) return "x must be [x1, x2]";
-        p.x1 = x[0].get<double>();
-        p.x2 = x[1].get<double>();
-    } else if (all_required) {
-        return "a point needs x: [x1, x2]";
-    }
-    if (spec.contains("y")) {
-        if (auto error = read_number(spec["y"], "y", p.y); !error.empty()) return error;
-    } else if (all_required) {
-        return "a point needs its target y";
-    }
-    if (spec.contains("test")) {
-        if (!spec["test"].is_boolean()) return "test must be true or false";
-        p.test = spec["test"].get<bool>();
-    }
-    return "";
-}
 
 // lab.train(n) runs while the page waits, so it takes at most the steps that fit in a few seconds:
 // a million of the default network's, fewer of a larger one. A step costs about three multiply-adds

@@ -200,13 +200,12 @@ ChainPath Lab::chain_path(size_t rank) const {
 }
 
 const ChainRule& Lab::chain_rule() const {
-    // While Play runs the numbers change every frame; expanding up to 16^5 paths each frame would
-    // cost the frame rate, so the inspector refreshes twice a second then.
+    // While Play runs the numbers change every frame; the inspector refreshes twice a second then,
+    // at once for another parameter.
     const ChainRule& r = chain_rule_;
     const bool same_parameter = r.layer == selection_.layer && r.i == selection_.i && r.j == selection_.j &&
                                 r.is_bias == selection_.is_bias;
-    const bool due = !playing_ || !same_parameter || now_ms() - chain_time_ms_ > 500.0 || r.path_count == 0;
-    if (chain_key_ != state_key() && due) {
+    if (chain_key_ != state_key() && (!same_parameter || r.path_count == 0 || refresh_due(chain_time_ms_, 500.0))) {
         chain_rule_ = chain_rule_for(selection_, true);
         chain_key_ = state_key();
         chain_time_ms_ = now_ms();
@@ -245,15 +244,15 @@ double Lab::training_loss() const {
 
 // While Play runs, the values below change every frame; recomputing them over every point each
 // frame would cost a large network its frame rate, so they refresh a few times a second then.
-bool Lab::refresh_due(double& last_ms) const {
+bool Lab::refresh_due(double& last_ms, double interval_ms) const {
     const double now = now_ms();
-    if (playing_ && now - last_ms < kPlayingRefreshMs) return false;
+    if (playing_ && now - last_ms < interval_ms) return false;
     last_ms = now;
     return true;
 }
 
 double Lab::shown_training_loss() const {
-    if (shown_loss_key_ != state_key() && refresh_due(shown_loss_ms_)) {
+    if (shown_loss_key_ != state_key() && refresh_due(shown_loss_ms_, kPlayingRefreshMs)) {
         shown_loss_ = training_loss();
         shown_loss_key_ = state_key();
     }
@@ -261,12 +260,20 @@ double Lab::shown_training_loss() const {
 }
 
 const std::vector<double>& Lab::output_grid(int n) const {
-    if ((grid_key_ != state_key() && refresh_due(grid_ms_)) || grid_n_ != n) {
+    if ((grid_key_ != state_key() && refresh_due(grid_ms_, kPlayingRefreshMs)) || grid_n_ != n) {
         trainer_.predict_grid(n, grid_);
         grid_key_ = state_key();
         grid_n_ = n;
     }
     return grid_;
+}
+
+bool Lab::data_is_generated() const {
+    if (generated_key_ != generation_) {
+        generated_ = trainer_.points() == generated_points(trainer_.settings());
+        generated_key_ = generation_;
+    }
+    return generated_;
 }
 
 const std::vector<double>& Lab::output_curve() const {
@@ -304,8 +311,7 @@ void Lab::advance(double dt_seconds) {
             trainer_.advance_phase();
             ran = static_cast<int>(trainer_.step_count() - before);
             if (ran == 0 && !trainer_.mid_step()) break;  // nothing to train on
-            const int phases = 2 * trainer_.network().layer_count() + 2;  // forward L, loss, backward L, update
-            step_cost_ms_ += 0.1 * ((now_ms() - t0) * phases - step_cost_ms_);
+            step_cost_ms_ += 0.1 * ((now_ms() - t0) * phases_per_step(trainer_.network().layer_count()) - step_cost_ms_);
         } else {
             const double cost = step_cost_ms_ > 0.0 ? std::max(step_cost_ms_, 1e-4) : left;  // unknown: one step
             const int chunk = std::clamp(static_cast<int>(left / cost), 1, std::min(want - done, 256));

@@ -229,10 +229,17 @@ private:
     mutable double shown_loss_ = 0.0, shown_loss_ms_ = 0.0;
     mutable StateKey shown_loss_key_{-1, -1};
     mutable double grid_ms_ = 0.0;
-    bool refresh_due(double& last_ms) const;  // false while playing and refreshed less than kPlayingRefreshMs ago
+    // False while Play runs and last_ms (the last refresh, which a true answer sets to now) is less
+    // than interval_ms ago.
+    bool refresh_due(double& last_ms, double interval_ms) const;
     mutable std::vector<double> grid_;
     mutable StateKey grid_key_{-1, -1};
     mutable int grid_n_ = 0;
+    mutable bool generated_ = false;  // data_is_generated(), for generated_key_
+    mutable int64_t generated_key_ = -1;
+    // The points are those the settings generate, unedited (cached per change: the autosave asks
+    // for a link several times a second while Play runs, and training never changes the data).
+    bool data_is_generated() const;
     mutable std::vector<double> curve_;
     mutable StateKey curve_key_{-1, -1};
 

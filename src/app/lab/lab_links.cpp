@@ -6,18 +6,6 @@
 namespace bp {
 
 namespace {
-// The phases of the begun step already run: forward 1..L, then the loss, then backward L..1.
-int phases_walked(const StepPhase& p, int L) {
-    switch (p.phase) {
-        case Phase::Forward: return p.layer;
-        case Phase::Loss: return L + 1;
-        case Phase::Backward: return L + 1 + (L - p.layer + 1);
-        case Phase::Ready:
-        case Phase::Update: break;
-    }
-    return 0;
-}
-
 // At most kLinkHistory samples, evenly spread over the run, the first and the last always kept: the
 // shape the loss plot draws.
 std::vector<LossSample> thinned(const std::vector<LossSample>& all) {
@@ -27,11 +15,6 @@ std::vector<LossSample> thinned(const std::vector<LossSample>& all) {
     return out;
 }
 
-bool same_points(const std::vector<Point>& a, const std::vector<Point>& b) {
-    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Point& p, const Point& q) {
-        return p.x1 == q.x1 && p.x2 == q.x2 && p.y == q.y && p.test == q.test;
-    });
-}
 }  // namespace
 
 std::string Lab::share_link(bool moment, uint32_t link_locks) const {
@@ -40,7 +23,7 @@ std::string Lab::share_link(bool moment, uint32_t link_locks) const {
     snap.settings = trainer_.settings();
     snap.points = trainer_.points();
     // Data generated and never edited travels as its settings alone: a short link (and QR code).
-    snap.generated_data = same_points(snap.points, generated_points(snap.settings));
+    snap.generated_data = data_is_generated();
     if (moment) {
         snap.run = trainer_.run_state();
         snap.phases_walked = phases_walked(trainer_.phase(), trainer_.network().layer_count());
