@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs what the lab needs on Debian 12 and fetches Dear ImGui's source; idempotent and quick when all is present.
-# Usage: scripts/setup.sh [--browser]   (--browser also installs chromium + playwright-core for the browser tests)
+# Installs what the lab needs on Debian 12 and fetches the source of Dear ImGui and of the QR Code generator;
+# idempotent and quick when all is present.
+# Usage: scripts/setup.sh [--browser]   (--browser also installs what the browser tests need: chromium,
+#                                         zbar-tools to read QR codes off screenshots, and playwright-core)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 want_browser=0
@@ -11,7 +13,7 @@ packages=(cmake g++ clang libclang-rt-14-dev emscripten libeigen3-dev googletest
 # Node.js and npm may come from another repository than Debian's; ask for Debian's only when the command is absent.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
-[ "$want_browser" = 1 ] && packages+=(chromium)
+[ "$want_browser" = 1 ] && packages+=(chromium zbar-tools)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -31,12 +33,11 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# Dear ImGui 1.86 from Debian's source package (libimgui-dev ships only an x86-64 archive, useless for wasm).
-imgui_dir="$root/third_party/imgui-1.86"
-if [ ! -f "$imgui_dir/imgui.cpp" ]; then
-  echo "setup: fetching Dear ImGui source"
-  # apt-get source needs deb-src entries: copy the machine's own package sources with the type
-  # changed (deb822 in sources.list.d, or the classic one-line sources.list).
+# Source that Debian ships only as a native library: built here from the source package so the same
+# code compiles to WebAssembly. Each lands in the ignored third_party/ (never committed).
+sources_enabled=0
+enable_deb_src() {  # apt-get source needs deb-src entries: the machine's own package sources with the type changed
+  [ "$sources_enabled" = 1 ] && return
   if [ -f /etc/apt/sources.list.d/debian.sources ] && [ ! -f /etc/apt/sources.list.d/debian-src.sources ]; then
     sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources |
       $sudo_cmd tee /etc/apt/sources.list.d/debian-src.sources >/dev/null
@@ -47,16 +48,33 @@ if [ ! -f "$imgui_dir/imgui.cpp" ]; then
     apt_updated=0
   fi
   apt_update
-  mkdir -p "$root/third_party/download"
-  if ! (cd "$root/third_party/download" && apt-get source --download-only imgui >"$root/third_party/download/log" 2>&1); then
-    cat "$root/third_party/download/log" >&2
-    echo "setup: could not fetch Dear ImGui's source package (imgui) from Debian; see the messages above" >&2
+  sources_enabled=1
+}
+# fetch_source PACKAGE TARBALL_PREFIX UNPACKED_DIR WHAT: unpacks the upstream tarball of a Debian source
+# package into third_party/. Only the upstream (orig) tarball is used, so a missing Debian patch
+# archive does not matter; apt-get checks the tarball against the package's checksums.
+fetch_source() {
+  local package="$1" prefix="$2" dir="$3" what="$4" download="$root/third_party/download" tarball
+  echo "setup: fetching the source of $what"
+  enable_deb_src
+  mkdir -p "$download"
+  (cd "$download" && apt-get source --download-only "$package" >"$download/$package.log" 2>&1) || true
+  tarball=$(ls "$download"/$prefix.orig.tar.* 2>/dev/null | head -n 1 || true)
+  if [ -z "$tarball" ]; then
+    cat "$download/$package.log" >&2
+    echo "setup: could not fetch the source package $package ($what) from Debian; see the messages above" >&2
     exit 1
   fi
-  tarball=$(ls "$root"/third_party/download/imgui_1.86*.orig.tar.* | head -n 1)
   tar xf "$tarball" -C "$root/third_party"
-  [ -d "$imgui_dir" ] || { ls "$root/third_party"; echo "setup: unexpected imgui layout" >&2; exit 1; }
-fi
+  [ -d "$dir" ] || { ls "$root/third_party"; echo "setup: unexpected layout of $package's source" >&2; exit 1; }
+}
+
+# Dear ImGui 1.86 (libimgui-dev ships only an x86-64 archive, useless for wasm).
+[ -f "$root/third_party/imgui-1.86/imgui.cpp" ] ||
+  fetch_source imgui "imgui_1.86*" "$root/third_party/imgui-1.86" "Dear ImGui"
+# Nayuki's QR Code generator 1.8.0, for the share link's QR code (libqrcodegencpp-dev is native only too).
+[ -f "$root/third_party/QR-Code-generator-1.8.0/cpp/qrcodegen.cpp" ] ||
+  fetch_source qr-code-generator "qr-code-generator_1.8.0" "$root/third_party/QR-Code-generator-1.8.0" "the QR Code generator"
 
 # The browser-test driver (playwright-core 1.65) needs Node.js 20 or newer.
 if [ "$want_browser" = 1 ]; then

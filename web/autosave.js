@@ -1,6 +1,6 @@
 // Nothing lost: the lab is saved in this browser as it changes, the address bar follows it, and
-// "Recent labs" gets any of the last few labs back (docs/ARCHITECTURE.md, "Share links and
-// autosave"). The list itself is kept by saved_labs.js.
+// "Recent labs" (in the lab's More menu) gets any of the last few labs back (docs/ARCHITECTURE.md,
+// "Share links and autosave"). The list itself is kept by saved_labs.js.
 //
 // The rules:
 // - Opening: a #lab= link in the address opens first; without one, this tab's own lab (a reload),
@@ -184,7 +184,7 @@ window.backpropLabAutosave = (function () {
         describeIfNeeded(mine);
       } else {
         lab.notice("The lab saved in this browser could not be opened: " + r.error + ". The lab starts from its " +
-                   "defaults; the saved lab stays in Recent labs (bottom right).");
+                   "defaults; the saved lab stays in Recent labs (in the More… menu).");
         if (hash !== null) history.replaceState(null, "", plainAddress());
         written = "";
         opened(null);
@@ -198,7 +198,7 @@ window.backpropLabAutosave = (function () {
       } else {
         // Refused: it leaves the address bar (a reload would refuse it again) and changes no save.
         lab.notice("This link could not be opened, so the lab starts from its defaults: " + r.error +
-                   ". Your saved labs are kept: see Recent labs (bottom right).");
+                   ". Your saved labs are kept: see Recent labs (in the More… menu).");
         history.replaceState(null, "", plainAddress());
         written = "";
       }
@@ -210,7 +210,7 @@ window.backpropLabAutosave = (function () {
       const r = lab.openLink(latest.link);
       if (r.ok) describeIfNeeded(latest);
       else lab.notice("The lab saved in this browser (" + saves.when(latest.time) + ") could not be opened: " + r.error +
-                      ". The lab starts from its defaults; the saved lab stays in Recent labs (bottom right).");
+                      ". The lab starts from its defaults; the saved lab stays in Recent labs (in the More… menu).");
     }
     opened(null);
   }
@@ -308,20 +308,32 @@ window.backpropLabAutosave = (function () {
     dialog().close();
   }
 
+  // Opens the list (the lab's More menu calls this through the page, as does the keyboard's button).
+  // Closed, the keyboard goes back to where it was: the lab, or the button.
+  let returnFocus = null;
   function showRecent() {
+    if (dialog().open) return;
     save("now");
     render();
     openedFromList = false;
+    returnFocus = document.activeElement;
     dialog().showModal();
   }
 
   function setUpControls(canvas) {
-    const button = $("recent-open");
+    const button = $("recent-keyboard");
     button.hidden = false;
     button.addEventListener("click", showRecent);
+    // Tab from the lab reaches this button: the lab's GLFW keeps Tab from moving the focus itself.
+    window.addEventListener("keydown", (event) => {
+      if (event.key === "Tab" && !event.shiftKey && !event.ctrlKey && !event.altKey && event.target === canvas) {
+        event.preventDefault();
+        button.focus();
+      }
+    }, true);
     $("recent-close").addEventListener("click", (event) => {
       dialog().close();
-      // After a click, the keyboard goes back to the lab (Space plays); after Enter, to this button.
+      // After a click, the keyboard goes back to the lab (Space plays); after Enter, to where it was.
       if (event.detail > 0) canvas.focus();
     });
     $("recent-download").addEventListener("click", download);
@@ -334,14 +346,14 @@ window.backpropLabAutosave = (function () {
       }
     });
     dialog().addEventListener("close", () => {
-      if (openedFromList) canvas.focus();
-      else if (document.activeElement === document.body) button.focus();
+      if (openedFromList || !returnFocus || returnFocus === document.body) canvas.focus();
+      else if (document.activeElement === document.body || document.activeElement === dialog()) returnFocus.focus();
+      returnFocus = null;
     });
     $("save-failed-download").addEventListener("click", download);
-    $("save-failed-dismiss").addEventListener("click", (event) => {
+    $("save-failed-dismiss").addEventListener("click", () => {
       $("save-failed").hidden = true;
-      if (event.detail > 0) canvas.focus();
-      else button.focus();
+      canvas.focus();
     });
     window.addEventListener("storage", (event) => {  // another tab saved: keep an open list current
       if (dialog().open && (event.key === null || event.key.startsWith(saves.prefix) || event.key === saves.oldKey)) render(true);
@@ -355,6 +367,7 @@ window.backpropLabAutosave = (function () {
     restore();
     recordTab(true);
     setUpControls(canvas);
+    page.openRecentLabs = showRecent;
     setInterval(tick, settleMs);
     window.addEventListener("popstate", reopen);
     window.addEventListener("hashchange", reopen);
@@ -363,5 +376,8 @@ window.backpropLabAutosave = (function () {
     window.addEventListener("pageshow", (event) => { if (event.persisted) leaving = false; });
   }
 
-  return { start };
+  // openRecentLabs: shows the Recent labs list; set once the autosave runs (the lab's More menu
+  // offers the list only then).
+  const page = { start, openRecentLabs: null };
+  return page;
 })();

@@ -72,6 +72,14 @@
     stats: (options) => call("stats", options === undefined ? [] : [options]),
     // A message across the top of the lab ("" clears it): {ok, error}.
     notice: (text) => call("notice", [text]),
+    // Text and the network drawing at 1 (100 %) to 2 (200 %): {ok, error}.
+    setTextScale: (scale) => call("setTextScale", [sendable(scale)]),
+    // Presenter mode (controls hidden, network and data enlarged) on or off: {ok, error}.
+    presenter: (on) => call("presenter", [on]),
+    // The view a phone shows, or the panel tab elsewhere: "network", "loss", "inspector", "controls".
+    showView: (name) => call("showView", [name]),
+    // The link as a QR code over the lab: {start: true} for the starting point; false closes it.
+    showQr: (options) => call("showQr", options === undefined ? [] : [options]),
   };
 
   // Called by boot.js.

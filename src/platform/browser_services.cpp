@@ -1,5 +1,5 @@
-// The browser's services: downloads, the file picker, the page's address and clipboard, and a PNG
-// of the canvas, each a small piece of JavaScript.
+// The browser's services: downloads, the file picker, the page's address and clipboard, a PNG of
+// the canvas and the page's Recent labs list, each a small piece of JavaScript.
 #include <emscripten.h>
 #include <imgui.h>
 
@@ -60,6 +60,15 @@ EM_JS(void, js_choose_csv_file, (), {
     };
     input.click();
 });
+// The page's Recent labs list (web/autosave.js offers it once the autosave runs).
+EM_JS(int, js_can_open_recent_labs, (), {
+    const autosave = window["backpropLabAutosave"];
+    return autosave && typeof autosave["openRecentLabs"] === "function" ? 1 : 0;
+});
+EM_JS(void, js_open_recent_labs, (), {
+    const autosave = window["backpropLabAutosave"];
+    if (autosave && typeof autosave["openRecentLabs"] === "function") autosave["openRecentLabs"]();
+});
 
 // A C string from JavaScript's _malloc, as a std::string.
 std::string take(char* text) {
@@ -91,5 +100,7 @@ void PlatformServices::choose_csv_file() { js_choose_csv_file(); }
 std::string PlatformServices::page_address() const { return take(js_page_address()); }
 bool PlatformServices::can_save_png() const { return true; }
 void PlatformServices::save_png() { js_save_png(); }
+bool PlatformServices::can_open_recent_labs() const { return js_can_open_recent_labs() != 0; }
+void PlatformServices::open_recent_labs() { js_open_recent_labs(); }
 
 }  // namespace bp

@@ -1,5 +1,5 @@
 // The desktop's services: files are written to the folder the lab was started from; GLFW gives
-// ImGui the clipboard; no file picker, page address or picture.
+// ImGui the clipboard; no file picker, page address, picture or list of recent labs.
 #include <cstdio>
 
 #include "platform/platform_services.h"
@@ -20,5 +20,7 @@ void PlatformServices::choose_csv_file() {}
 std::string PlatformServices::page_address() const { return ""; }
 bool PlatformServices::can_save_png() const { return false; }
 void PlatformServices::save_png() {}
+bool PlatformServices::can_open_recent_labs() const { return false; }
+void PlatformServices::open_recent_labs() {}
 
 }  // namespace bp

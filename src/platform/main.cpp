@@ -11,11 +11,13 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/input/touch_state.h"
 #include "app/lab/lab.h"
 #include "app/ui/fonts.h"
 #include "app/ui/lab_window.h"
 #include "app/ui/ui_style.h"
 #include "platform/platform_services.h"
+#include "platform/touch_input.h"
 #include "platform/web_bridge.h"
 
 #ifdef __EMSCRIPTEN__
@@ -33,6 +35,8 @@ struct App {
     bp::PlatformServices services{lab};
     bp::LabWindow ui{lab, services};
     float pixel_ratio = 0.0f;  // the ratio the font atlas was built for
+    float text_scale = 0.0f;   // the text scale the font atlas and the style were built for
+    bool touch_style = false;  // the style has fingertip-sized targets
     double last_time = 0.0;
     bool drew_first_frame = false;
 };
@@ -49,7 +53,7 @@ double now_ms() {
 void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
     ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
     if (action == GLFW_PRESS)
-        bp::handle_shortcut(g_app->lab, key, (mods & (GLFW_MOD_CONTROL | GLFW_MOD_SUPER)) != 0, (mods & GLFW_MOD_SHIFT) != 0);
+        bp::handle_shortcut(g_app->ui, key, (mods & (GLFW_MOD_CONTROL | GLFW_MOD_SUPER)) != 0, (mods & GLFW_MOD_SHIFT) != 0);
 }
 
 // Emscripten 3.1.6's GLFW passes the browser's wheel delta through unscaled and with the browser's
@@ -63,11 +67,14 @@ void on_scroll(GLFWwindow* window, double dx, double dy) {
     ImGui_ImplGlfw_ScrollCallback(window, dx, dy);
 }
 
-void rebuild_font(App& app, float ratio) {
-    bp::load_lab_font(kFontSize, ratio);
+// The font at the text scale, rasterised for the screen's pixel ratio, and the style's sizes to match.
+void rebuild_font(App& app, float ratio, float text_scale) {
+    bp::load_lab_font(kFontSize * text_scale, ratio);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
+    bp::apply_lab_style(text_scale, app.touch_style);
     app.pixel_ratio = ratio;
+    app.text_scale = text_scale;
 }
 
 void frame() {
@@ -91,7 +98,7 @@ void frame() {
     glfwGetWindowSize(app.window, &win_w, &win_h);
     ratio = win_w > 0 ? static_cast<float>(fb_w) / win_w : 1.0f;
 #endif
-    if (ratio != app.pixel_ratio) rebuild_font(app, ratio);
+    if (ratio != app.pixel_ratio || app.ui.view.text_scale != app.text_scale) rebuild_font(app, ratio, app.ui.view.text_scale);
 
     const double start = now_ms();
     const double t = glfwGetTime();
@@ -108,6 +115,11 @@ void frame() {
     if (io.MousePos.x > -FLT_MAX) io.MousePos = ImVec2(io.MousePos.x / ratio, io.MousePos.y / ratio);
 #endif
     app.lab.advance(dt);
+    bp::feed_touch_input();  // touch replaces the mouse GLFW reported, one press or release a frame
+    if (bp::touch_active() != app.touch_style) {  // a finger, or the mouse again: resize the targets
+        app.touch_style = bp::touch_active();
+        bp::apply_lab_style(app.text_scale, app.touch_style);
+    }
     ImGui::NewFrame();
     bp::draw_lab_window(app.ui);
     ImGui::Render();
@@ -156,6 +168,7 @@ int main(int, char**) {
     ImGui_ImplGlfw_InitForOpenGL(app.window, true);
     glfwSetKeyCallback(app.window, on_key);
     glfwSetScrollCallback(app.window, on_scroll);
+    bp::install_touch_input();
     ImGui_ImplOpenGL3_Init("#version 300 es");
     bp::bind_web_api(&app.ui);
     app.services.install_clipboard();

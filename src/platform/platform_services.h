@@ -26,6 +26,8 @@ public:
     std::string page_address() const override;
     bool can_save_png() const override;
     void save_png_soon() override { png_in_frames_ = 2; }
+    bool can_open_recent_labs() const override;
+    void open_recent_labs() override;
     bool draw_output(ImDrawList* draw, ImVec2 min, ImVec2 max, const Lab& lab) override;
 
 private:

@@ -12,6 +12,8 @@ const env = useBrowser();
 const savedLabs = (page) => page.evaluate(() => Object.keys(localStorage)
   .filter((key) => key.startsWith("backprop-lab-recent-v1/")).map((key) => JSON.parse(localStorage.getItem(key))));
 const payloadOf = (link) => link.slice(link.indexOf("#lab=") + 5);
+// What the lab's More menu does for "Recent labs…": it asks the page to show its list.
+const openRecentLabs = (page) => page.evaluate(() => window.backpropLabAutosave.openRecentLabs());
 
 test("a refused link changes no save: it leaves the address bar, and a plain page brings the work back", async () => {
   const context = await newLabContext(env.browser);
@@ -113,7 +115,7 @@ test("two tabs keep each other's work: a new page opens the latest, Recent labs 
   assert.ok(saved.every((e) => e.version === 1));
   assert.ok(saved.some((e) => e.summary.learningRate === 0.25), "the first tab's edit is still saved");
 
-  await c.click("#recent-open");
+  await openRecentLabs(c);
   const entry = c.locator(".recent-entry", { hasText: "α 0.25" });
   assert.equal(await entry.count(), 1);
   await entry.click();
@@ -129,13 +131,13 @@ test("Recent labs lists the last labs, opens one, and is usable by touch and key
   await page.evaluate(() => window.lab.resetDefaults());
   await page.waitForTimeout(800);
 
-  // Closed, it is one small button and no list over the canvas.
-  const open = page.locator("#recent-open");
-  const box = await open.boundingBox();
-  assert.ok(box.height >= 44 && box.height < 60 && box.width < 200, JSON.stringify(box));
+  // Closed, nothing of it lies over the lab: the keyboard's button is out of sight, the list shut.
+  const key = page.locator("#recent-keyboard");
+  const hidden = await key.boundingBox();
+  assert.ok(hidden.y + hidden.height <= 0, `the keyboard's button is out of sight: ${JSON.stringify(hidden)}`);
   assert.equal(await page.locator("#recent-dialog").isVisible(), false);
 
-  await open.click();
+  await openRecentLabs(page);
   assert.equal(await page.locator("#recent-dialog").isVisible(), true);
   const entries = page.locator(".recent-entry");
   assert.equal(await entries.count(), 2, "the xor lab and, after Defaults, the lab open now");
@@ -150,14 +152,25 @@ test("Recent labs lists the last labs, opens one, and is usable by touch and key
   assert.equal(s.step, 40);
   assert.match(await page.evaluate(() => location.hash), /^#lab=/);
 
-  // The keyboard: Enter opens the list, Escape closes it, and Space on its buttons never reaches the
-  // lab (where Space is Play).
-  await open.focus();
+  // Opened from the lab, Escape closes the list and the keyboard is the lab's again.
+  await page.locator("#canvas").focus();
+  await openRecentLabs(page);
+  assert.equal(await page.locator("#recent-dialog").isVisible(), true);
+  await page.keyboard.press("Escape");
+  assert.equal(await page.locator("#recent-dialog").isVisible(), false);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "canvas");
+
+  // The keyboard alone: Tab from the lab shows the button, Enter opens the list, Escape closes it,
+  // and Space on its buttons never reaches the lab (where Space is Play).
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "recent-keyboard");
+  const shown = await key.boundingBox();
+  assert.ok(shown.y >= 0 && shown.height >= 44, `focused, the button is on screen: ${JSON.stringify(shown)}`);
   await page.keyboard.press("Enter");
   assert.equal(await page.locator("#recent-dialog").isVisible(), true);
   await page.keyboard.press("Escape");
   assert.equal(await page.locator("#recent-dialog").isVisible(), false);
-  await open.focus();
+  assert.equal(await page.evaluate(() => document.activeElement.id), "recent-keyboard", "back where it was");
   await page.keyboard.press("Space");
   assert.equal(await page.locator("#recent-dialog").isVisible(), true);
   await page.locator("#recent-close").focus();

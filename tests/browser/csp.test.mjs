@@ -70,7 +70,7 @@ test("under the policy the lab loads, trains, plays, saves and lists its labs, w
   await page.evaluate(() => window.lab.play(false));
   await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith("backprop-lab-recent-v1/")),
                              null, { timeout: 5000 });
-  await page.click("#recent-open");
+  await page.evaluate(() => window.backpropLabAutosave.openRecentLabs());
   assert.equal(await page.locator(".recent-entry").count(), 1);
   await page.click("#recent-close");
   await page.reload();

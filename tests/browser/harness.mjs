@@ -40,8 +40,9 @@ export async function launchBrowser() {
 }
 
 // Opens the lab in a fresh page (a browser context of its own); errors go to page.errors.
-export async function openLab(browser, url, { width = 1440, height = 900, deviceScaleFactor = 1, hash = "" } = {}) {
-  return openLabPage(await newLabContext(browser, { width, height, deviceScaleFactor }), url, { hash });
+// hasTouch and isMobile make it a phone's or a tablet's page: touch events, page.touchscreen.
+export async function openLab(browser, url, { width = 1440, height = 900, deviceScaleFactor = 1, hash = "", hasTouch = false, isMobile = false } = {}) {
+  return openLabPage(await newLabContext(browser, { width, height, deviceScaleFactor, hasTouch, isMobile }), url, { hash });
 }
 
 // For a test file: one server and one browser for all its tests, closed at the end. The returned
@@ -60,8 +61,8 @@ export function useBrowser() {
 }
 
 // A browser context for several pages: its pages share localStorage, like the tabs of one browser.
-export async function newLabContext(browser, { width = 1440, height = 900, deviceScaleFactor = 1 } = {}) {
-  return browser.newContext({ viewport: { width, height }, deviceScaleFactor });
+export async function newLabContext(browser, { width = 1440, height = 900, deviceScaleFactor = 1, hasTouch = false, isMobile = false } = {}) {
+  return browser.newContext({ viewport: { width, height }, deviceScaleFactor, hasTouch, isMobile });
 }
 
 // Opens the lab in a new page of an existing context (a new tab); collects console errors, failed

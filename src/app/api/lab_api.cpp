@@ -3,6 +3,7 @@
 
 #include "app/api/chain_rule_json.h"
 #include "app/api/lab_json.h"
+#include "app/api/view_calls.h"
 #include "app/lab/dataset_settings.h"
 #include "app/lab/lab_files.h"
 #include "app/lab/settings_json.h"
@@ -40,7 +41,11 @@ json result(const std::string& error) {
 
 // --- the lab as a whole ---------------------------------------------------------------------------
 
-json state(const ApiCall& c) { return state_json(c.lab); }
+json state(const ApiCall& c) {
+    json s = state_json(c.lab);
+    s.update(view_state_json(c));
+    return s;
+}
 
 json gradients(const ApiCall& c) { return gradients_json(c.lab); }
 
@@ -82,18 +87,14 @@ json notice(const ApiCall& c) {  // a message for the whole lab; "" clears it
     return result("");
 }
 
-json layout(const ApiCall& c) {  // node centres of the network view in CSS pixels, for scripts and tests
-    json layers = json::array();
-    for (const auto& layer : c.screen.network.nodes) {
-        json nodes = json::array();
-        for (const Vec2& p : layer) nodes.push_back({{"x", p.x}, {"y", p.y}});
-        layers.push_back(nodes);
-    }
-    const Rect& plane = c.screen.data_plane;
-    return {{"nodes", layers},
-            {"radius", c.screen.network.radius},
-            {"dataPlane", {{"left", plane.min.x}, {"top", plane.min.y}, {"right", plane.max.x}, {"bottom", plane.max.y},
-                           {"extent", kPlaneExtent}}}};
+json show_qr(const ApiCall& c) {  // ({start}) draws the link as a QR code over the lab; (false) closes it
+    const json& a = c.arg(0);
+    if (a.is_boolean() && !a.get<bool>()) c.view.qr = QrShown::None;
+    else if (!c.has(0) || (a.is_boolean() && a.get<bool>())) c.view.qr = QrShown::Moment;
+    else if (a.is_object() && (!a.contains("start") || a["start"].is_boolean()) && a.size() == a.count("start"))
+        c.view.qr = a.value("start", false) ? QrShown::Start : QrShown::Moment;
+    else return result("showQr() takes {start: true or false}, or false to close the QR code");
+    return result("");
 }
 
 // --- training -------------------------------------------------------------------------------------
@@ -307,7 +308,7 @@ const std::vector<ApiMethod>& api_methods() {
         {"phase", 0, phase},
         {"pass", 0, pass},
         {"stepEpoch", 0, step_epoch},
-        {"layout", 0, layout},
+        {"layout", 0, layout_json},
         {"points", 0, points},
         {"addPoint", 1, add_point},
         {"movePoint", 2, move_point},
@@ -324,11 +325,21 @@ const std::vector<ApiMethod>& api_methods() {
         {"importWeights", 1, import_weights},
         {"exportHistory", 0, export_history},
         {"notice", 1, notice},
+        {"setTextScale", 1, set_text_scale},
+        {"presenter", 1, set_presenter},
+        {"showView", 1, show_view},
+        {"showQr", 1, show_qr},
     };
     return table;
 }
 
 std::string call_lab_api(Lab& lab, const std::string& method, const std::string& args_json, const ScreenGeometry& screen) {
+    ViewSettings unseen;
+    return call_lab_api(lab, method, args_json, screen, unseen);
+}
+
+std::string call_lab_api(Lab& lab, const std::string& method, const std::string& args_json, const ScreenGeometry& screen,
+                         ViewSettings& view) {
     std::string error;
     const json args = args_json.empty() ? json::array() : parse_untrusted_json(args_json, kApiJsonLimits, error);
     json out;
@@ -343,7 +354,7 @@ std::string call_lab_api(Lab& lab, const std::string& method, const std::string&
         else if (static_cast<int>(args.size()) > m->max_args)
             out = result(method + "() takes at most " + std::to_string(m->max_args) +
                          (m->max_args == 1 ? " argument" : " arguments"));
-        else out = m->run(ApiCall{lab, args, screen});
+        else out = m->run(ApiCall{lab, args, screen, view});
     }
     // Text from outside (a CSV cell in an error message) may not be valid UTF-8: replace, never abort.
     return out.dump(-1, ' ', false, json::error_handler_t::replace);

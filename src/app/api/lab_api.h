@@ -11,14 +11,17 @@
 
 #include "app/lab/lab.h"
 #include "app/layout/screen_geometry.h"
+#include "app/layout/view_settings.h"
 
 namespace bp {
 
-// One call's context: the lab, the arguments (a JSON array) and where the views were drawn.
+// One call's context: the lab, the arguments (a JSON array), where the views were drawn and the
+// window's view settings (text scale, presenter mode), which some calls change.
 struct ApiCall {
     Lab& lab;
     const nlohmann::json& args;
     const ScreenGeometry& screen;
+    ViewSettings& view;
     // Argument k, or null when the caller gave fewer.
     const nlohmann::json& arg(size_t k) const;
     // True when the caller gave argument k (even null): null is then a wrong value, not "absent".
@@ -36,7 +39,10 @@ const std::vector<ApiMethod>& api_methods();
 
 // Runs one API call: `method` is the lab.* function's name, `args_json` a JSON array of its
 // arguments. Returns the JSON result. Unknown methods and malformed arguments return
-// {"ok": false, "error": "..."} and change nothing.
+// {"ok": false, "error": "..."} and change nothing. Without a window's view settings, calls that
+// change them act on settings of their own that nothing shows.
+std::string call_lab_api(Lab& lab, const std::string& method, const std::string& args_json,
+                         const ScreenGeometry& screen, ViewSettings& view);
 std::string call_lab_api(Lab& lab, const std::string& method, const std::string& args_json,
                          const ScreenGeometry& screen = {});
 

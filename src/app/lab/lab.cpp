@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <memory>
 
 namespace bp {
 
@@ -41,7 +42,6 @@ std::string Lab::configure(const TrainingSettings& settings) {
             trainer_.set_points(std::move(points));
             trainer_.reset();  // the epoch order drawn as a fresh lab draws it
         }
-        playing_ = false;
         if (!validate_selection(selection_).empty()) selection_ = {};
         if (!same_data(old, settings)) {  // new data: edits of the old data cannot be undone into it
             undo_.clear();
@@ -49,6 +49,14 @@ std::string Lab::configure(const TrainingSettings& settings) {
         }
     }
     step_cost_ms_ = 0.0;  // measured anew for this network and batch
+    // Play goes on with the new run, if it has anything to train on.
+    if (playing_ && trainer_.training_point_count() == 0) {
+        playing_ = false;
+        notice_ = trainer_.points().empty()
+                      ? "Play stopped: there are no points to train on. Add some (click the data view)."
+                      : "Play stopped: every point is a test point now, so nothing is left to train on. Lower the "
+                        "test share or add points.";
+    }
     changed();
     return "";
 }
@@ -83,9 +91,13 @@ double Lab::train(int n) {
 }
 
 void Lab::reset() {
+    auto before = std::make_shared<const WholeLab>(whole_lab());
+    const std::string before_link = share_link(true);
     trainer_.reset();
     owed_steps_ = 0.0;
     changed();
+    remember_whole_lab(std::move(before), before_link,
+                       "Started again from fresh weights. Undo (Ctrl+Z) brings the trained network back.");
 }
 
 void Lab::set_inspected_point(int index) {
@@ -123,6 +135,8 @@ std::string Lab::validate_selection(const Selection& s) const {
 }
 
 void Lab::reset_to_defaults() {
+    auto before = std::make_shared<const WholeLab>(whole_lab());
+    const std::string before_link = share_link(true);
     trainer_ = Trainer(TrainingSettings{});
     playing_ = false;
     speed_ = 300.0;
@@ -130,12 +144,13 @@ void Lab::reset_to_defaults() {
     inspected_ = {};
     edge_mode_ = EdgeMode::Weights;
     step_cost_ms_ = 0.0;
-    undo_.clear();
-    redo_.clear();
+    dragging_ = false;  // the points a view may be dragging are gone
     notice_.clear();
     data_message_ = {};
     locks_ = 0;
     changed();
+    remember_whole_lab(std::move(before), before_link,
+                       "Reset to the lesson's defaults. Undo (Ctrl+Z) brings your lab back.");
 }
 
 StepPhase Lab::next_phase() {

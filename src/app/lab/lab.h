@@ -5,8 +5,9 @@
 // budget, so the page keeps its frame rate whatever the speed.
 #pragma once
 
-#include <utility>
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/chain_rule.h"
@@ -58,7 +59,8 @@ public:
     // --- commands ---
     // Applies new settings. Invalid settings change nothing and return the reason. A new learning
     // rate alone keeps the run; a new data set, point count, noise or seed regenerates the points;
-    // anything else starts a fresh network (the points stay).
+    // anything else starts a fresh network (the points stay). Play goes on with the new run, unless
+    // it has no training points (the notice then says so).
     std::string configure(const TrainingSettings& settings);
     // Starts or stops Play; starting fails (with the reason) after an error or without training points.
     std::string play(bool on);
@@ -67,7 +69,8 @@ public:
     void step_once();
     // n steps now (for the API); returns the training loss after them.
     double train(int n);
-    // Fresh weights from the seed, counters at zero; the data stays.
+    // Fresh weights from the seed, counters at zero; the data stays. One undo step brings the run
+    // back (when there was one to lose), and the notice says so.
     void reset();
     void set_speed(double steps_per_second) { speed_ = steps_per_second; }
     void set_inspected_point(int index);  // inspect a data point on the current weights
@@ -76,7 +79,8 @@ public:
     // Selects the parameter to expand; returns the reason when it does not exist.
     std::string select(const Selection& selection);
     std::string validate_selection(const Selection& selection) const;  // "" when it exists
-    // --- data edits: each is one undo step (a drag is one: begin_drag(), then moves) ---
+    // --- data edits: each is one undo step (a drag is one: begin_drag(), then moves); Reset and
+    // Defaults are one undo step each too, which brings back the whole lab ---
     // Adds a point; returns "" and sets index, or the reason it cannot be added.
     std::string add_point(const Point& p, int& index);
     std::string move_point(int index, const Point& p);
@@ -99,7 +103,8 @@ public:
     std::string share_link(bool moment) const { return share_link(moment, locks_); }
     // Opens a link's payload; a bad one changes nothing and returns what is wrong with it.
     std::string open_link(const std::string& payload);
-    // Everything back to the lesson's defaults: settings, data, weights, view.
+    // Everything back to the lesson's defaults: settings, data, weights, view, locks. One undo step
+    // brings the whole lab back (when it was not at the defaults already), and the notice says so.
     void reset_to_defaults();
     // New weights and biases for the current network (an import); shapes already checked.
     void set_parameters(const std::vector<Matrix>& W, const std::vector<RowVector>& b) {
@@ -201,12 +206,39 @@ private:
     double owed_steps_ = 0.0;
     double step_cost_ms_ = 0.0;  // a training step's measured CPU time (smoothed)
     Inspected inspected_;
-    std::vector<std::vector<Point>> undo_, redo_;
+    // Everything Reset and Defaults replace, kept whole so that undoing them restores the lab exactly:
+    // the trainer (network, weights, settings, data, counters, loss history, last batch) and the view.
+    struct WholeLab {
+        Trainer trainer;
+        Selection selection;
+        Inspected inspected;
+        EdgeMode edge_mode;
+        double speed;
+        uint32_t locks;
+        Message data_message;
+    };
+    // One undo (or redo) step: the points before a data edit, or, when `whole` is set, the lab
+    // before Reset or Defaults.
+    struct UndoStep {
+        std::vector<Point> points;
+        std::shared_ptr<const WholeLab> whole;
+    };
+    std::vector<UndoStep> undo_, redo_;
     bool dragging_ = false;
     static constexpr size_t kUndoDepth = 200;
+    // Whole-lab steps kept at most (undo and redo together): the largest lab's is several MB.
+    static constexpr size_t kWholeUndoDepth = 8;
     void remember_points();  // before an edit: the undo snapshot
+    void push_undo(UndoStep step);  // a new undo step: redo is forgotten, the oldest steps beyond the depths too
+    WholeLab whole_lab() const;
+    void restore_whole_lab(const WholeLab& lab);
+    // After Reset or Defaults: `before` becomes an undo step if the lab changed (its moment link
+    // `before_link` differs), and the notice says how to get it back.
+    void remember_whole_lab(std::shared_ptr<const WholeLab> before, const std::string& before_link,
+                            const char* notice);
+    std::string undo_hint_;  // that notice, which an undo or redo takes away (other notices stay)
     bool can_train();        // false, with a notice, when there are no training points
-    bool travel(std::vector<std::vector<Point>>& from, std::vector<std::vector<Point>>& to);
+    bool travel(std::vector<UndoStep>& from, std::vector<UndoStep>& to);
     std::string apply_points(std::vector<Point> points);
     Selection selection_;
     EdgeMode edge_mode_ = EdgeMode::Weights;

@@ -1,16 +1,9 @@
-// Lab: the data edits (add, move, remove, replace, CSV import) and their undo and redo.
+// Lab: the data edits (add, move, remove, replace, CSV import), each one undo step (lab_undo.cpp).
 #include "app/lab/lab.h"
 
 #include "core/csv.h"
 
 namespace bp {
-
-void Lab::remember_points() {
-    if (dragging_) return;  // begin_drag() took the snapshot
-    undo_.push_back(trainer_.points());
-    if (undo_.size() > kUndoDepth) undo_.erase(undo_.begin());
-    redo_.clear();
-}
 
 std::string Lab::apply_points(std::vector<Point> points) {
     const bool regression = is_regression(trainer_.settings().dataset);
@@ -56,11 +49,7 @@ std::string Lab::remove_point(int index) {
 std::string Lab::replace_points(std::vector<Point> points) {
     const std::vector<Point> before = trainer_.points();
     const std::string error = apply_points(std::move(points));
-    if (error.empty()) {
-        undo_.push_back(before);
-        if (undo_.size() > kUndoDepth) undo_.erase(undo_.begin());
-        redo_.clear();
-    }
+    if (error.empty()) push_undo({before, nullptr});
     return error;
 }
 
@@ -73,28 +62,5 @@ std::string Lab::import_csv(const std::string& text) {
                      !error.empty());
     return error;
 }
-
-void Lab::begin_drag() {
-    dragging_ = false;
-    remember_points();
-    dragging_ = true;
-}
-
-void Lab::end_drag() { dragging_ = false; }
-
-// Undo and redo: the points go back to `from`'s last snapshot, and the current ones onto `to`.
-bool Lab::travel(std::vector<std::vector<Point>>& from, std::vector<std::vector<Point>>& to) {
-    if (from.empty()) return false;
-    // Undo or redo in the middle of a drag ends the drag: later mouse moves must not edit the
-    // restored points without an undo step of their own (the view sees drag_open() turn false).
-    dragging_ = false;
-    to.push_back(trainer_.points());
-    apply_points(std::move(from.back()));
-    from.pop_back();
-    return true;
-}
-
-bool Lab::undo() { return travel(undo_, redo_); }
-bool Lab::redo() { return travel(redo_, undo_); }
 
 }  // namespace bp

@@ -11,7 +11,7 @@ Vec2 NetworkLayout::bias_center(int l, int j) const {
     return Vec2{c.x - radius * 0.95f, c.y + radius * 0.95f};
 }
 
-NetworkLayout layout_network(const std::vector<int>& sizes, Vec2 min, Vec2 max) {
+NetworkLayout layout_network(const std::vector<int>& sizes, Vec2 min, Vec2 max, float max_radius) {
     NetworkLayout layout;
     const int layers = static_cast<int>(sizes.size());
     if (layers == 0) return layout;
@@ -21,9 +21,11 @@ NetworkLayout layout_network(const std::vector<int>& sizes, Vec2 min, Vec2 max) 
     // the first and last columns touch the rectangle's sides, so the drawing uses its whole width.
     const float row = h / std::max(widest, 1);
     const float column = w / std::max(layers - 1, 1);
-    layout.radius = std::clamp(std::min(row * 0.34f, column * 0.22f), 6.0f, 36.0f);
-    layout.bias_size = std::max(6.0f, layout.radius * 0.55f);
-    const float span = w - 2.0f * layout.radius;
+    layout.radius = std::clamp(std::min(row * 0.34f, column * 0.22f), 6.0f, std::max(6.0f, max_radius));
+    // A rectangle too small for 6-pixel nodes gets smaller ones, never a mirrored drawing.
+    layout.radius = std::max(0.5f, std::min(layout.radius, std::min(w / (2.0f * layers), row * 0.5f)));
+    layout.bias_size = std::max(std::min(6.0f, layout.radius), layout.radius * 0.55f);
+    const float span = std::max(0.0f, w - 2.0f * layout.radius);
     for (int l = 0; l < layers; ++l) {
         const float x = min.x + layout.radius + (layers > 1 ? span * l / (layers - 1) : span * 0.5f);
         std::vector<Vec2> column_nodes;

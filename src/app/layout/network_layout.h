@@ -17,8 +17,9 @@ struct NetworkLayout {
     Vec2 bias_center(int l, int j) const;
 };
 
-// Layers spread evenly left to right inside [min, max]; each layer's nodes centred vertically.
-NetworkLayout layout_network(const std::vector<int>& sizes, Vec2 min, Vec2 max);
+// Layers spread evenly left to right inside [min, max]; each layer's nodes centred vertically. The
+// node radius is at most max_radius (larger text asks for larger nodes, to hold their numbers).
+NetworkLayout layout_network(const std::vector<int>& sizes, Vec2 min, Vec2 max, float max_radius = 36.0f);
 
 struct NetworkHit {
     enum Kind { None, Node, Bias, Edge } kind = None;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/layout/network_layout.h"
+#include "app/layout/screen_layout.h"
 #include "app/layout/vec2.h"
 
 namespace bp {
@@ -10,6 +11,7 @@ namespace bp {
 struct ScreenGeometry {
     NetworkLayout network;  // every neuron's centre and the node radius
     Rect data_plane;        // the square showing the plane [-extent, extent]^2
+    ScreenLayout views;     // the layout mode and every view's rectangle
 };
 
 }  // namespace bp

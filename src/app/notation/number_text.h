@@ -1,6 +1,7 @@
 // Numbers as the lab writes them on screen: a fixed count of significant digits (1.25e-10 stays
 // 1.25e-10, never 0.000000), no "-0", a true minus sign (−), and words for what IEEE arithmetic
-// spells inf and nan, which no student should have to decode.
+// spells inf and nan, which no student should have to decode. And the way back, for numbers a user
+// edits in place.
 #pragma once
 
 #include <string>
@@ -10,5 +11,9 @@ namespace bp {
 // v with `digits` significant digits: 0.05453, −1.234e-07, 12.35, 0; "overflow" for ±infinity and
 // "undefined" for NaN.
 std::string number_text(double v, int digits = 4);
+
+// Reads a finite number as a user types it or number_text wrote it: "−0.5" (true minus), "-0.5",
+// "+2", "1e-3", with spaces around. False (value unchanged) for anything else.
+bool number_from_text(const std::string& text, double& value);
 
 }  // namespace bp

@@ -17,6 +17,7 @@ bool enum_combo(const char* label, T& value, const T (&options)[N], Name name, c
                 bool (*enabled)(T) = nullptr, const char* disabled_why = nullptr) {
     bool changed = false;
     if (ImGui::BeginCombo(label, name(value))) {
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) ImGui::CloseCurrentPopup();  // keeps the value
         for (T option : options) {
             const bool ok = !enabled || enabled(option);
             if (ImGui::Selectable(name(option), option == value, ok ? 0 : ImGuiSelectableFlags_Disabled)) {
@@ -61,7 +62,8 @@ void run_buttons(Lab& lab) {
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button("Reset", ImVec2(w, ImGui::GetFrameHeight() * 1.4f))) lab.reset();
-    ui::tooltip("Start again: fresh weights from the seed, counters and loss history at zero. The data stays.");
+    ui::tooltip("Start again: fresh weights from the seed, counters and loss history at zero. The data stays, and "
+                "undo (Ctrl+Z) brings the trained network back.");
 
     // Finer and coarser than a step.
     ImGui::BeginDisabled(!lab.trainer().error().empty());

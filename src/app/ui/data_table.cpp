@@ -1,11 +1,15 @@
 // Data table: every point's raw values, features, target and split, editable in place; CSV export
 // (copy, or download where the platform can) and import (paste, or a file where the platform can).
-// A bad CSV row is reported by row and column and the pasted text stays for fixing.
+// A bad CSV row is reported by row and column and the pasted text stays for fixing. Values are
+// written by significant digits (number_text), and each column is as wide as its widest value.
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
+#include <vector>
 
+#include "app/notation/number_text.h"
 #include "app/ui/data_table.h"
 #include "app/ui/ui_style.h"
 #include "core/csv.h"
@@ -37,6 +41,9 @@ void csv_buttons(DataTable& table, Lab& lab, Platform& platform) {
     }
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, ImGui::GetFontSize() * 22), ImGuiCond_Appearing);
     if (ImGui::BeginPopupModal("Import CSV")) {
+        // Escape closes the box (a first Escape while typing only leaves the text box).
+        if (!ImGui::IsAnyItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
+            ImGui::CloseCurrentPopup();
         ImGui::TextWrapped("Paste rows of x1,x2,y (and optionally train or test). A first row that is not numbers is a "
                            "header. x1 and x2 run from -2 to 2; y is 0 or 1 (for the curve, -2 to 2).");
         ui::text_box("##csv", table.csv_draft, ImVec2(-1, -ImGui::GetFrameHeightWithSpacing() * 2.2f));
@@ -55,14 +62,90 @@ void csv_buttons(DataTable& table, Lab& lab, Platform& platform) {
         }
         ImGui::SameLine();
         if (ImGui::Button("Close")) ImGui::CloseCurrentPopup();
+        ui::tooltip("Close this box (or press Escape); the text stays here for next time.");
         ImGui::EndPopup();
     }
 }
 
-// An editable number cell; returns true when the user changed it.
-bool number_cell(const char* id, double& value) {
-    ImGui::SetNextItemWidth(-1);
-    return ImGui::InputDouble(id, &value, 0.0, 0.0, "%.4f", ImGuiInputTextFlags_EnterReturnsTrue);
+constexpr int kValueDigits = 5;    // x1, x2 and y: about the grid the points sit on (1/16384)
+constexpr int kFeatureDigits = 4;  // the features, read-only
+
+std::string value_text(double v) { return number_text(v, kValueDigits); }
+std::string feature_text(Feature f, const Point& p) { return number_text(feature_value(f, p.x1, p.x2), kFeatureDigits); }
+float text_width(const std::string& text) { return ImGui::CalcTextSize(text.c_str()).x; }
+
+// The columns: #, x1, x2, the features, y (or class), split, and the delete button.
+std::vector<std::string> column_titles(const std::vector<Feature>& features, bool regression) {
+    std::vector<std::string> titles = {"#", "x\u2081", "x\u2082"};
+    for (Feature f : features) titles.push_back(feature_label(f));
+    titles.insert(titles.end(), {regression ? "y" : "class", "split", ""});
+    return titles;
+}
+
+// Widens the columns to fit point k's cells (an edited cell is a frame around its text).
+void fit_point(std::vector<float>& widths, int k, const Point& p, const std::vector<Feature>& features) {
+    const float frame = ImGui::GetStyle().FramePadding.x * 2.0f;
+    size_t c = 0;
+    auto fit = [&](float w) {
+        widths[c] = std::max(widths[c], w);
+        ++c;
+    };
+    fit(text_width(std::to_string(k + 1)));
+    fit(text_width(value_text(p.x1)) + frame);
+    fit(text_width(value_text(p.x2)) + frame);
+    for (Feature f : features) fit(text_width(feature_text(f, p)));
+    fit(text_width(value_text(p.y)) + frame);
+}
+
+// Measures every column anew when the font, the columns or the number of points changed; else
+// widens them for the points that changed since the last frame.
+void measure(DataTableWidths& m, const std::vector<Point>& points, const std::vector<Feature>& features, bool regression) {
+    const float font = ImGui::GetFontSize();
+    const bool anew = m.font_size != font || m.features != features || m.regression != regression ||
+                      m.points.size() != points.size() || m.columns.empty();
+    bool changed = anew;
+    if (anew) {
+        const std::vector<std::string> titles = column_titles(features, regression);
+        m.columns.clear();
+        for (const std::string& t : titles) m.columns.push_back(text_width(t));
+        const float frame = ImGui::GetStyle().FramePadding.x * 2.0f;
+        float& split = m.columns[m.columns.size() - 2];
+        split = std::max({split, text_width("train") + frame, text_width("test") + frame});
+        m.columns.back() = text_width("\u2715") + frame;
+        for (size_t k = 0; k < points.size(); ++k) fit_point(m.columns, static_cast<int>(k), points[k], features);
+    } else {
+        for (size_t k = 0; k < points.size(); ++k)
+            if (!(points[k] == m.points[k])) {
+                fit_point(m.columns, static_cast<int>(k), points[k], features);
+                changed = true;
+            }
+    }
+    if (changed) {
+        m.points = points;
+        m.features = features;
+        m.regression = regression;
+        m.font_size = font;
+    }
+}
+
+// An editable number, shown as number_text. A number typed and confirmed with Enter replaces
+// `value` (returns true); text that is no number is left in `rejected`.
+bool number_cell(const char* id, double& value, std::string& rejected) {
+    const std::string shown = value_text(value);
+    char text[64];
+    std::snprintf(text, sizeof text, "%s", shown.c_str());
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (!ImGui::InputText(id, text, sizeof text, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll))
+        return false;
+    double typed = value;
+    if (shown == text) return false;
+    if (!number_from_text(text, typed)) {
+        rejected = text;
+        return false;
+    }
+    if (typed == value) return false;
+    value = typed;
+    return true;
 }
 
 }  // namespace
@@ -74,19 +157,17 @@ void draw_data_table(DataTable& table, Lab& lab, Platform& platform) {
     const bool regression = is_regression(lab.settings().dataset);
     const auto& features = lab.settings().features;
     const auto& points = lab.trainer().points();
-    const int columns = 6 + static_cast<int>(features.size());
+    measure(table.widths, points, features, regression);
+    const std::vector<std::string> titles = column_titles(features, regression);
+    const int columns = static_cast<int>(titles.size());
+    // The table scrolls inside its own region, both ways, and the wheel scrolls it; the row
+    // numbers and the titles stay in view.
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX | ImGuiTableFlags_RowBg |
                                   ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("points", columns, flags)) return;
-    const float number_w = ImGui::GetFontSize() * 5.0f;
     ImGui::TableSetupScrollFreeze(1, 1);
-    ImGui::TableSetupColumn("#");
-    ImGui::TableSetupColumn("x\u2081", ImGuiTableColumnFlags_WidthFixed, number_w);
-    ImGui::TableSetupColumn("x\u2082", ImGuiTableColumnFlags_WidthFixed, number_w);
-    for (Feature f : features) ImGui::TableSetupColumn(feature_label(f));
-    ImGui::TableSetupColumn(regression ? "y" : "class", ImGuiTableColumnFlags_WidthFixed, number_w);
-    ImGui::TableSetupColumn("split");
-    ImGui::TableSetupColumn("");
+    for (int c = 0; c < columns; ++c)
+        ImGui::TableSetupColumn(titles[c].c_str(), ImGuiTableColumnFlags_WidthFixed, table.widths.columns[c]);
     ImGui::TableHeadersRow();
     ImGui::BeginDisabled(lab.locked(Lab::LockData));
     ImGuiListClipper clipper;
@@ -96,22 +177,28 @@ void draw_data_table(DataTable& table, Lab& lab, Platform& platform) {
         for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
             Point p = points[k];
             bool edited = false;
+            std::string rejected;
             ImGui::PushID(k);
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::Text("%d", k + 1);
             ImGui::TableNextColumn();
-            edited |= number_cell("##x1", p.x1);
+            edited |= number_cell("##x1", p.x1, rejected);
+            ui::tooltip("x\u2081 of this point, from \u22122 to 2: type a number and press Enter.");
             ImGui::TableNextColumn();
             ImGui::BeginDisabled(regression);
-            edited |= number_cell("##x2", p.x2);
+            edited |= number_cell("##x2", p.x2, rejected);
             ImGui::EndDisabled();
+            ui::tooltip(regression ? "The curve has no x\u2082: it is always 0."
+                                   : "x\u2082 of this point, from \u22122 to 2: type a number and press Enter.");
             for (Feature f : features) {
                 ImGui::TableNextColumn();
-                ImGui::Text("%.4f", feature_value(f, p.x1, p.x2));
+                ImGui::TextUnformatted(feature_text(f, p).c_str());
             }
             ImGui::TableNextColumn();
-            edited |= number_cell("##y", p.y);
+            edited |= number_cell("##y", p.y, rejected);
+            ui::tooltip(regression ? "The target y of this point, from \u22122 to 2: type a number and press Enter."
+                                   : "The class of this point, 0 or 1: type it and press Enter.");
             ImGui::TableNextColumn();
             if (ImGui::SmallButton(p.test ? "test" : "train")) {
                 p.test = !p.test;
@@ -121,10 +208,11 @@ void draw_data_table(DataTable& table, Lab& lab, Platform& platform) {
             ImGui::TableNextColumn();
             if (ImGui::SmallButton("\u2715")) remove = k;
             ui::tooltip("Delete this point.");
+            const std::string point = "Point #" + std::to_string(k + 1);
+            if (!rejected.empty()) lab.set_data_message(point + " not changed: \"" + rejected + "\" is not a number.", true);
             if (edited) {
                 const std::string error = lab.move_point(k, p);
-                lab.set_data_message(error.empty() ? "" : "Point #" + std::to_string(k + 1) + " not changed: " + error,
-                                     !error.empty());
+                lab.set_data_message(error.empty() ? "" : point + " not changed: " + error, !error.empty());
             }
             ImGui::PopID();
         }

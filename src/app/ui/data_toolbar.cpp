@@ -19,7 +19,7 @@ void draw_data_toolbar(DataView& view, Lab& lab) {
     TrainingSettings s = lab.settings();
     const bool regression = is_regression(s.dataset);
     ImGui::BeginDisabled(lab.locked(Lab::LockData));
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4.6f + ImGui::GetFrameHeight());  // "spiral" and the arrow
     if (ImGui::BeginCombo("##dataset", dataset_name(s.dataset))) {
         for (DatasetKind kind : kAllDatasets)
             if (ImGui::Selectable(dataset_name(kind), kind == s.dataset) && kind != s.dataset) {

@@ -10,13 +10,16 @@
 
 namespace bp {
 
-// The data view's own state: how a click edits, and the point under the pointer's press.
+// The data view's own state: how a click edits, the press in progress, and the plane's zoom.
 struct DataView {
     bool add_class_one = true;  // the class a click adds (Shift adds the other)
     bool delete_mode = false;   // a click removes a point (for touch screens)
     int pressed_point = -1;     // the point pressed and not yet released
     bool dragging_point = false;
-    PlaneView plane;            // where the plane was drawn last frame
+    bool pending_add = false;   // touch: a finger came down on empty plane; lifted there, it adds a point
+    ImVec2 press_pos;           // touch: where the finger came down, on screen
+    double press_u = 0.0, press_v = 0.0;  // touch: and on the plane, as it was drawn then
+    PlaneView plane;            // where the plane was drawn last frame, and its zoom
 };
 
 void draw_data_view(DataView& view, Lab& lab, Platform& platform, ImVec2 size);

@@ -5,6 +5,7 @@
 
 #include "app/lab/lab.h"
 #include "app/layout/screen_geometry.h"
+#include "app/layout/view_settings.h"
 #include "app/ui/chain_rule_panel.h"
 #include "app/ui/data_table.h"
 #include "app/ui/data_view.h"
@@ -24,9 +25,15 @@ struct LabWindow {
     Inspector inspector;
     DataTable table;
     ShareMenu share;
+    ViewSettings view;  // text scale, presenter mode, QR code: the user's or a script's choice
+
+    ScreenLayout layout;                // where the last frame put every view
+    bool help_open = false;             // the help overlay (the ? key)
+    bool start_hint = true;             // the first-open hint, until dismissed or the lab first trains
+    bool was_presenting = false;        // presenter mode in the last frame: its end restores the panel's tab
 
     // Where the views were drawn in the last frame (for window.lab's layout()).
-    ScreenGeometry geometry() const { return {network.layout, {data.plane.min, data.plane.max}}; }
+    ScreenGeometry geometry() const { return {network.layout, {data.plane.min, data.plane.max}, layout}; }
 };
 
 // The whole lab in one window filling the display.
@@ -35,6 +42,7 @@ void draw_lab_window(LabWindow& window);
 // A key press the platform saw (key as GLFW spells it: ASCII capitals, 32 for Space), handled even
 // when it was pressed and released between two frames: Space plays, N next phase, E epoch,
 // Ctrl+Z undo, Ctrl+Shift+Z redo. Ignored while a text field has the keyboard.
-void handle_shortcut(Lab& lab, int key, bool ctrl, bool shift);
+// ? (Shift+/) or F1 opens the help, Escape closes the help and the QR code.
+void handle_shortcut(LabWindow& window, int key, bool ctrl, bool shift);
 
 }  // namespace bp

@@ -1,8 +1,11 @@
 // Matrices: each W^l and ∂L/∂W^l as a table in the lesson's layout (rows are the source neurons,
 // columns the targets: W¹ is 4x3), with b^l and ∂L/∂b^l below them. The selected entry is
-// highlighted; clicking a cell selects that weight or bias.
+// highlighted; clicking a cell selects that weight or bias. Entries are written by significant
+// digits (number_text), so a tiny gradient reads 1.2e-07, not 0.0000.
+#include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "app/notation/glyphs.h"
 #include "app/notation/number_text.h"
@@ -13,43 +16,57 @@ namespace bp {
 
 namespace {
 
+constexpr int kEntryDigits = 4;  // significant digits of each entry (the tooltip has 8)
+
 // One matrix (rows x cols) with a bias row; values(i, j) for weights, bias(j) for the last row.
-// prefix is "" for the parameters and "∂L/∂" for their gradients.
+// prefix is "" for the parameters and "∂L/∂" for their gradients. Every entry column is as wide as
+// the widest entry, so the matrix reads as one, and the numbers are right-aligned.
 template <typename Weight, typename Bias>
 void matrix_table(Lab& lab, const char* id, const std::string& prefix, int l, int rows, int cols, Weight weight, Bias bias) {
     const Selection& sel = lab.selection();
+    auto row_label = [&](int i) {
+        // Rows are the source neurons: the input features for W^1, a^{l-1}_i after it; then b.
+        if (i == rows) return std::string("b");
+        return l == 1 ? std::string(feature_label(lab.settings().features[i])) : neuron_symbol("a", l - 1, i);
+    };
+    std::vector<std::string> texts;  // row by row, the bias row last
+    float label_w = 0.0f, entry_w = ImGui::CalcTextSize(("\u2192" + std::to_string(cols)).c_str()).x;
+    for (int i = 0; i <= rows; ++i) {
+        label_w = std::max(label_w, ImGui::CalcTextSize(row_label(i).c_str()).x);
+        for (int j = 0; j < cols; ++j) {
+            texts.push_back(number_text(i < rows ? weight(i, j) : bias(j), kEntryDigits));
+            entry_w = std::max(entry_w, ImGui::CalcTextSize(texts.back().c_str()).x);
+        }
+    }
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX;
     if (!ImGui::BeginTable(id, cols + 1, flags)) return;
-    ImGui::TableSetupColumn("");
-    for (int j = 0; j < cols; ++j) ImGui::TableSetupColumn(("\u2192" + std::to_string(j + 1)).c_str());
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, label_w);
+    for (int j = 0; j < cols; ++j)
+        ImGui::TableSetupColumn(("\u2192" + std::to_string(j + 1)).c_str(), ImGuiTableColumnFlags_WidthFixed, entry_w);
     ImGui::TableHeadersRow();
-    auto cell = [&](double v, bool selected, const Selection& target, const std::string& symbol) {
-        ImGui::TableNextColumn();
-        if (selected) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ui::with_alpha(ui::kHighlight, 110));
-        ImGui::PushStyleColor(ImGuiCol_Text, v < 0 ? ui::kNegative : ui::kPositive);
-        char text[32];
-        std::snprintf(text, sizeof text, "%+.4f##%s", v, symbol.c_str());
-        if (ImGui::Selectable(text, false)) lab.select(target);
-        ImGui::PopStyleColor();
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s%s = %s\nclick to expand %s in the chain rule", prefix.c_str(), symbol.c_str(),
-                              number_text(v, 8).c_str(), symbol.c_str());
-    };
-    for (int i = 0; i < rows; ++i) {
+    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(1.0f, 0.0f));
+    for (int i = 0; i <= rows; ++i) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        // Rows are the source neurons: the input features for W^1, a^{l-1}_i after it.
-        if (l == 1) ImGui::TextUnformatted(feature_label(lab.settings().features[i]));
-        else ImGui::TextUnformatted(neuron_symbol("a", l - 1, i).c_str());
-        for (int j = 0; j < cols; ++j)
-            cell(weight(i, j), !sel.is_bias && sel.layer == l && sel.i == i && sel.j == j, {l, i, j, false},
-                 weight_symbol(l - 1, i, j));
+        ImGui::TextUnformatted(row_label(i).c_str());
+        for (int j = 0; j < cols; ++j) {
+            const bool is_bias = i == rows;
+            const double v = is_bias ? bias(j) : weight(i, j);
+            const Selection target{l, is_bias ? 0 : i, j, is_bias};
+            const bool selected = sel.is_bias == is_bias && sel.layer == l && sel.j == j && (is_bias || sel.i == i);
+            const std::string symbol = is_bias ? bias_symbol(l - 1, j) : weight_symbol(l - 1, i, j);
+            ImGui::TableNextColumn();
+            if (selected) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ui::with_alpha(ui::kHighlight, 110));
+            ImGui::PushStyleColor(ImGuiCol_Text, v < 0 ? ui::kNegative : ui::kPositive);
+            const std::string label = texts[static_cast<size_t>(i * cols + j)] + "##" + symbol;
+            if (ImGui::Selectable(label.c_str(), false)) lab.select(target);
+            ImGui::PopStyleColor();
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s%s = %s\nclick to expand %s in the chain rule", prefix.c_str(), symbol.c_str(),
+                                  number_text(v, 8).c_str(), symbol.c_str());
+        }
     }
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted("b");
-    for (int j = 0; j < cols; ++j)
-        cell(bias(j), sel.is_bias && sel.layer == l && sel.j == j, {l, 0, j, true}, bias_symbol(l - 1, j));
+    ImGui::PopStyleVar();
     ImGui::EndTable();
 }
 

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <string>
 
+#include "app/input/touch_state.h"
+#include "app/input/touch_surfaces.h"
 #include "app/notation/glyphs.h"
 #include "app/notation/number_text.h"
 #include "app/layout/network_layout.h"
@@ -34,13 +36,15 @@ double centred(const Network& net, int l, double a) {
     return l > 0 && net.activation(l) == Activation::Sigmoid ? 2.0 * a - 1.0 : a;
 }
 
-// Number in a node: two decimals, large values in fewer digits, shrunk to fit inside `radius`.
+// Number in a node: two decimals, large values in fewer digits, shrunk to fit inside `radius`, but
+// never below 70 % of the body text (the node's tooltip has the number then).
 void node_number(ImDrawList* draw, ImVec2 c, float radius, double v, ImU32 color) {
     char text[16];
     std::snprintf(text, sizeof text, std::fabs(v) < 100.0 ? "%.2f" : "%.2g", v);
     const float font = ImGui::GetFontSize();
     const float width = ImGui::CalcTextSize(text).x;
     const float size = font * std::min(1.0f, 1.6f * radius / std::max(width, 1.0f));
+    if (size < font * 0.7f) return;
     draw->AddText(ImGui::GetFont(), size, ImVec2(c.x - width * size / font * 0.5f, c.y - size * 0.5f), color, text);
 }
 
@@ -113,10 +117,11 @@ void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& ins
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const ImVec2 min(origin.x + font * 3.2f, origin.y + font * 2.8f);
     const ImVec2 max(origin.x + avail.x - font * 2.6f, origin.y + avail.y - font * 1.4f);
-    network_view.layout = layout_network(net.sizes, min, max);
+    network_view.layout = layout_network(net.sizes, min, max, 36.0f * font / 18.0f);
     const NetworkLayout& layout = network_view.layout;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImGui::InvisibleButton("network_canvas", ImVec2(std::max(avail.x, 1.0f), std::max(avail.y, 1.0f)));
+    touch_surfaces().add_immediate(Rect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});  // a finger here taps, never scrolls
     const bool hovered = ImGui::IsItemHovered();
     const NetworkHit hit = hovered ? hit_test(layout, ImGui::GetIO().MousePos, std::max(4.0f, layout.radius * 0.25f))
                                    : NetworkHit{};
@@ -232,9 +237,11 @@ void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& ins
         draw->AddText(ImVec2(out.x - r, out.y + r + font * 1.1f), ui::kInk, text);
     }
 
-    if (hit.kind == NetworkHit::Edge) edge_tooltip(lab, view, hit.layer, hit.i, hit.j);
-    if (hit.kind == NetworkHit::Node) node_tooltip(lab, view, hit.layer, hit.j);
-    if (hit.kind == NetworkHit::Bias) bias_tooltip(lab, view, hit.layer, hit.j);
+    // On a touch screen, the tooltip of what was tapped, until the next touch.
+    const bool tooltips = touch_allows_tooltip();
+    if (tooltips && hit.kind == NetworkHit::Edge) edge_tooltip(lab, view, hit.layer, hit.i, hit.j);
+    if (tooltips && hit.kind == NetworkHit::Node) node_tooltip(lab, view, hit.layer, hit.j);
+    if (tooltips && hit.kind == NetworkHit::Bias) bias_tooltip(lab, view, hit.layer, hit.j);
     ImGui::EndChild();
 }
 

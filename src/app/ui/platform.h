@@ -1,7 +1,7 @@
 // What the platform offers the views: files, the page's address, the clipboard, a picture of the
-// canvas and the GPU's drawing of the network's output. The desktop and the browser each implement
-// it (src/platform); the base class is a platform with none of these (headless tests), and every
-// view falls back gracefully when a service is missing.
+// canvas, the page's list of recent labs and the GPU's drawing of the network's output. The desktop
+// and the browser each implement it (src/platform); the base class is a platform with none of these
+// (headless tests), and every view falls back gracefully when a service is missing.
 #pragma once
 
 #include <imgui.h>
@@ -29,6 +29,9 @@ public:
     // Save a picture of the canvas once the frames now on screen (an open dialog) have gone.
     virtual bool can_save_png() const { return false; }
     virtual void save_png_soon() {}
+    // Show the labs saved in this browser (the page's Recent labs list), to open one again.
+    virtual bool can_open_recent_labs() const { return false; }
+    virtual void open_recent_labs() {}
     // Draws the network's output over [min, max] of the screen on the GPU; false when the platform
     // cannot (the data view then draws a coarser grid on the CPU).
     virtual bool draw_output(ImDrawList* draw, ImVec2 min, ImVec2 max, const Lab& lab) { return false; }

@@ -1,5 +1,6 @@
-// Sharing: the top bar's link buttons and the "Share and export" dialog (a teacher's link that locks
-// or hides controls; weights, loss history and picture exports; the weights import).
+// Sharing and the lab's other actions: the top bar's link buttons and the "More" menu (the link as a
+// QR code, Recent labs, back to the defaults, a teacher's link that locks or hides controls, exports
+// of the weights, the loss history and a picture, and the weights import).
 #pragma once
 
 #include <cstdint>
@@ -7,6 +8,7 @@
 
 #include "app/lab/lab.h"
 #include "app/ui/platform.h"
+#include "app/ui/qr_view.h"
 
 namespace bp {
 
@@ -15,11 +17,15 @@ struct ShareMenu {
     std::string weights_draft;                 // JSON pasted into the weights import box
     std::string weights_message;               // the last weights import's outcome
     double copied_until = 0.0;                 // ImGui time until which "copied" shows
+    QrOverlay qr;                              // the link as a QR code (drawn by draw_qr_overlay)
 };
 
-// Copies this page's address with the state's link (a moment, or the starting point) and shows
-// "copied" for a moment.
+// This page's address with the lab's #lab= link: of this moment, or of its starting point.
+std::string share_url(const Lab& lab, const Platform& platform, bool moment, uint32_t locks);
+// Copies share_url(...) and shows "copied" for a moment.
 void copy_share_link(ShareMenu& menu, Lab& lab, Platform& platform, bool moment, uint32_t locks);
-void draw_share_dialog(ShareMenu& menu, Lab& lab, Platform& platform);  // the popup "Share and export"
+
+void open_more_menu();                                               // opens the popup "More"
+void draw_share_dialog(ShareMenu& menu, Lab& lab, Platform& platform);  // the popup "More", once opened
 
 }  // namespace bp

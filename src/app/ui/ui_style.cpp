@@ -1,6 +1,8 @@
 // Shared colours, tooltips and the lab's ImGui style.
 #include "app/ui/ui_style.h"
 
+#include "app/input/touch_state.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -21,8 +23,9 @@ ImU32 signed_color(double v, int alpha) {
     return IM_COL32(channel(IM_COL32_R_SHIFT), channel(IM_COL32_G_SHIFT), channel(IM_COL32_B_SHIFT), alpha);
 }
 
+// With a mouse, on hover; on a touch screen, for the item last tapped until the next touch.
 void tooltip(const char* text) {
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && touch_allows_tooltip()) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26.0f);
         ImGui::TextUnformatted(text);
@@ -53,7 +56,7 @@ void heading(const char* text) {
 
 namespace bp {
 
-void apply_lab_style(float ui_scale) {
+void apply_lab_style(float ui_scale, bool touch) {
     ImGuiStyle style;
     ImGui::StyleColorsLight(&style);
     style.WindowPadding = ImVec2(12, 10);
@@ -83,6 +86,16 @@ void apply_lab_style(float ui_scale) {
     c[ImGuiCol_SliderGrabActive] = ImVec4(0.15f, 0.39f, 0.92f, 0.8f);
     style.FrameBorderSize = 1.0f;
     style.ScaleAllSizes(ui_scale);
+    if (touch) {
+        constexpr float kFingertip = 44.0f;  // CSS px
+        const float font = 18.0f * ui_scale;  // the body text at this scale
+        style.FramePadding.y = std::max(style.FramePadding.y, (kFingertip - font) * 0.5f);
+        style.FramePadding.x = std::max(style.FramePadding.x, 12.0f);
+        style.ItemSpacing.y = std::max(style.ItemSpacing.y, 10.0f);
+        style.GrabMinSize = std::max(style.GrabMinSize, 28.0f);
+        style.ScrollbarSize = std::max(style.ScrollbarSize, 22.0f);
+        style.TouchExtraPadding = ImVec2(4.0f, 4.0f);
+    }
     ImGui::GetStyle() = style;
 }
 

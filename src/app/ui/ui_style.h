@@ -32,6 +32,7 @@ void text_box(const char* id, std::string& text, ImVec2 size);
 }  // namespace bp::ui
 
 namespace bp {
-// Applies the lab's light, high-contrast style (readable on a projector), scaled by ui_scale.
-void apply_lab_style(float ui_scale);
+// Applies the lab's light, high-contrast style (readable on a projector), scaled by ui_scale. For
+// touch, every button, field and checkbox is at least 44 CSS px high, the size of a fingertip.
+void apply_lab_style(float ui_scale, bool touch = false);
 }  // namespace bp

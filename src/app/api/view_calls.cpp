@@ -1,0 +1,83 @@
+// The window's calls: geometry out, view settings in.
+#include "app/api/view_calls.h"
+
+#include <cmath>
+#include <string>
+
+namespace bp {
+
+using nlohmann::json;
+
+namespace {
+
+json ok_or(const std::string& error) {
+    return error.empty() ? json{{"ok", true}, {"error", nullptr}} : json{{"ok", false}, {"error", error}};
+}
+
+json rect_json(const Rect& r) {
+    return {{"left", r.min.x}, {"top", r.min.y}, {"right", r.max.x}, {"bottom", r.max.y}};
+}
+
+constexpr const char* kMainViews[] = {"network", "loss", "inspector", "controls"};
+
+}  // namespace
+
+json layout_json(const ApiCall& c) {
+    json layers = json::array();
+    for (const auto& layer : c.screen.network.nodes) {
+        json nodes = json::array();
+        for (const Vec2& p : layer) nodes.push_back({{"x", p.x}, {"y", p.y}});
+        layers.push_back(nodes);
+    }
+    const Rect& plane = c.screen.data_plane;
+    json plane_json = rect_json(plane);
+    plane_json["extent"] = kPlaneExtent;
+    // Every shown view's rectangle in CSS pixels; a hidden view is absent.
+    const ScreenLayout& s = c.screen.views;
+    json views = json::object();
+    const std::pair<const char*, const Rect*> all[] = {{"topBar", &s.top_bar},   {"network", &s.network},
+                                                       {"data", &s.data},        {"loss", &s.loss},
+                                                       {"inspector", &s.inspector}, {"controls", &s.controls},
+                                                       {"tabBar", &s.tab_bar}};
+    for (const auto& [name, r] : all)
+        if (shown(*r)) views[name] = rect_json(*r);
+    return {{"nodes", layers},
+            {"radius", c.screen.network.radius},
+            {"dataPlane", plane_json},
+            {"mode", layout_mode_name(s.mode)},
+            {"views", views}};
+}
+
+json view_state_json(const ApiCall& c) {
+    return {{"textScale", c.view.text_scale}, {"presenter", c.view.presenter}};
+}
+
+json set_text_scale(const ApiCall& c) {
+    const json& s = c.arg(0);
+    if (!s.is_number() || !std::isfinite(s.get<double>()))
+        return ok_or("setTextScale() takes a number from 1 (100 %) to 2 (200 %)");
+    const double scale = s.get<double>();
+    if (scale < kMinTextScale || scale > kMaxTextScale)
+        return ok_or("the text scale must be from 1 (100 %) to 2 (200 %); got " + std::to_string(scale));
+    c.view.text_scale = static_cast<float>(scale);
+    return ok_or("");
+}
+
+json set_presenter(const ApiCall& c) {
+    if (!c.arg(0).is_boolean()) return ok_or("presenter() takes true or false");
+    c.view.presenter = c.arg(0).get<bool>();
+    return ok_or("");
+}
+
+json show_view(const ApiCall& c) {
+    const json& name = c.arg(0);
+    for (size_t k = 0; k < std::size(kMainViews); ++k)
+        if (name.is_string() && name.get<std::string>() == kMainViews[k]) {
+            c.view.main = static_cast<MainView>(k);
+            c.view.main_changed = true;
+            return ok_or("");
+        }
+    return ok_or("showView() takes \"network\", \"loss\", \"inspector\" or \"controls\"");
+}
+
+}  // namespace bp

@@ -1,0 +1,84 @@
+// Lab: undo and redo. A data edit keeps the points it replaced (cheap, up to kUndoDepth steps);
+// Reset and Defaults keep the whole lab they replaced (a copy of the trainer and the view), so one
+// undo brings back the network, weights, settings, data, counters, loss history and locks exactly.
+#include "app/lab/lab.h"
+
+#include <algorithm>
+
+namespace bp {
+
+void Lab::push_undo(UndoStep step) {
+    undo_.push_back(std::move(step));
+    redo_.clear();
+    if (undo_.size() > kUndoDepth) undo_.erase(undo_.begin());
+    // Beyond the whole-lab depth the oldest steps go, up to and including the oldest whole one.
+    const auto is_whole = [](const UndoStep& s) { return s.whole != nullptr; };
+    while (static_cast<size_t>(std::count_if(undo_.begin(), undo_.end(), is_whole)) > kWholeUndoDepth)
+        undo_.erase(undo_.begin(), std::find_if(undo_.begin(), undo_.end(), is_whole) + 1);
+}
+
+void Lab::remember_points() {
+    if (dragging_) return;  // begin_drag() took the snapshot
+    push_undo({trainer_.points(), nullptr});
+}
+
+void Lab::begin_drag() {
+    dragging_ = false;
+    remember_points();
+    dragging_ = true;
+}
+
+void Lab::end_drag() { dragging_ = false; }
+
+Lab::WholeLab Lab::whole_lab() const {
+    return {trainer_, selection_, inspected_, edge_mode_, speed_, locks_, data_message_};
+}
+
+// Play is left as it is (an undo neither starts nor stops training), unless the restored run cannot
+// train. The undo is silent: the hint of Reset or Defaults goes; a notice of a problem stays.
+void Lab::restore_whole_lab(const WholeLab& lab) {
+    trainer_ = lab.trainer;
+    selection_ = lab.selection;
+    inspected_ = lab.inspected;
+    edge_mode_ = lab.edge_mode;
+    speed_ = lab.speed;
+    locks_ = lab.locks;
+    data_message_ = lab.data_message;
+    if (notice_ == undo_hint_) notice_.clear();
+    if (!trainer_.error().empty() || trainer_.training_point_count() == 0) playing_ = false;
+    owed_steps_ = 0.0;
+    step_cost_ms_ = 0.0;
+    changed();
+}
+
+void Lab::remember_whole_lab(std::shared_ptr<const WholeLab> before, const std::string& before_link,
+                             const char* notice) {
+    // The moment link carries everything Reset and Defaults change; the same link means nothing was
+    // lost, and an undo step would change nothing.
+    if (share_link(true) == before_link) return;
+    push_undo({{}, std::move(before)});
+    notice_ = undo_hint_ = notice;
+}
+
+// Undo and redo: the lab goes back to `from`'s last step, and what it replaces onto `to`.
+bool Lab::travel(std::vector<UndoStep>& from, std::vector<UndoStep>& to) {
+    if (from.empty()) return false;
+    // Undo or redo in the middle of a drag ends the drag: later mouse moves must not edit the
+    // restored points without an undo step of their own (the view sees drag_open() turn false).
+    dragging_ = false;
+    UndoStep step = std::move(from.back());
+    from.pop_back();
+    if (step.whole) {
+        to.push_back({{}, std::make_shared<const WholeLab>(whole_lab())});
+        restore_whole_lab(*step.whole);
+    } else {
+        to.push_back({trainer_.points(), nullptr});
+        apply_points(std::move(step.points));
+    }
+    return true;
+}
+
+bool Lab::undo() { return travel(undo_, redo_); }
+bool Lab::redo() { return travel(redo_, undo_); }
+
+}  // namespace bp

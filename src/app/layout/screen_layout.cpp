@@ -1,0 +1,182 @@
+// The three layouts. Every rectangle is clamped to the canvas and to non-negative sizes, so even a
+// canvas smaller than kMinCanvas gets no mirrored or negative geometry.
+#include "app/layout/screen_layout.h"
+
+#include <algorithm>
+
+namespace bp {
+
+namespace {
+
+constexpr float kMargin = 8.0f;  // around the canvas's edge
+constexpr float kGap = 8.0f;     // between views
+// The compact panel shows the controls or the inspector: the wider least width of the two.
+constexpr float kPanelLeast = kMinInspector.width > kMinControls.width ? kMinInspector.width : kMinControls.width;
+
+Rect rect(float x, float y, float w, float h) {
+    return {{x, y}, {x + std::max(0.0f, w), y + std::max(0.0f, h)}};
+}
+
+// The area under the top bar (and above the phone's bottom bar), inside the margins.
+struct Area {
+    float x, y, w, h;
+};
+
+Area content_area(const ScreenRequest& r, float bottom) {
+    const float top = r.top_bar + kGap;
+    return {kMargin, top, std::max(0.0f, r.display.x - 2 * kMargin), std::max(0.0f, r.display.y - top - bottom - kMargin)};
+}
+
+float network_least(const ScreenRequest& r) { return std::max(kMinNetwork.width, r.network_min_width); }
+
+// The least width of the network and the data side by side.
+float row_least(const ScreenRequest& r) { return network_least(r) + kGap + std::max(kMinData.width, r.data_min_side); }
+
+// Network on the left and the data view on the right of a row: as wide as its plane, which is
+// square, and as high as the plane with its toolbar and legend.
+void network_and_data(ScreenLayout& s, const ScreenRequest& r, float x, float y, float w, float h, float data_share) {
+    // Where both cannot have the width their text asks for, the network gives way to its bare minimum first.
+    const float least = std::max(kMinData.width, r.data_min_side);
+    const float network_w = std::clamp(w - kGap - least, kMinNetwork.width, std::max(kMinNetwork.width, network_least(r)));
+    const float side = std::max(0.0f, std::min(std::max(std::min(h - r.data_chrome, w * data_share), least), w - network_w - kGap));
+    s.network = rect(x, y, w - side - kGap, h);
+    s.data = rect(x + w - side, y, side, std::min(side + r.data_chrome, h));
+}
+
+// Presenting: the data view and the loss in a column on the right, the network over the inspector
+// on the left; the data gets as much of the height as the loss plot leaves it.
+void presenter(ScreenLayout& s, const ScreenRequest& r) {
+    const Area a = content_area(r, 0.0f);
+    const float side = std::max(std::min({a.w * 0.42f, a.h - r.data_chrome - kMinLoss.height - kGap, a.w - kMinInspector.width - kGap}),
+                                kMinData.width);
+    const float right_x = a.x + a.w - side, left_w = a.w - side - kGap;
+    s.data = rect(right_x, a.y, side, side + r.data_chrome);
+    s.loss = rect(right_x, a.y + side + r.data_chrome + kGap, side, a.h - side - r.data_chrome - kGap);
+    const float network_h = std::max(std::min(a.h * 0.6f, a.h - kMinInspector.height - kGap), kMinNetwork.height);
+    s.network = rect(a.x, a.y, left_w, network_h);
+    s.inspector = rect(a.x, a.y + network_h + kGap, left_w, a.h - network_h - kGap);
+}
+
+void wide(ScreenLayout& s, const ScreenRequest& r) {
+    if (r.presenter) {
+        presenter(s, r);
+        return;
+    }
+    const Area a = content_area(r, 0.0f);
+    const float f = r.font;
+    // The controls, and the loss plot under them.
+    const float left = std::clamp(a.w * 0.27f, f * 16.0f, f * 24.0f);
+    const float controls_h = std::min(a.h * 0.64f, f * 30.0f);
+    s.controls = rect(a.x, a.y, left, controls_h);
+    s.loss = rect(a.x, a.y + controls_h + kGap, left, a.h - controls_h - kGap);
+    const float x = a.x + left + kGap, w = a.w - left - kGap;
+    const float top_h = std::max(std::min(std::max(f * 10.0f, a.h * 0.56f), a.h - kMinInspector.height - kGap),
+                                 kMinData.height);
+    network_and_data(s, r, x, a.y, w, top_h, 0.4f);
+    s.inspector = rect(x, a.y + top_h + kGap, w, a.h - top_h - kGap);
+}
+
+// The compact panel shows the inspector or, unless presenting, the controls.
+Rect& panel_view(ScreenLayout& s, const ScreenRequest& r) {
+    const bool controls = !r.presenter && (r.main == MainView::Controls || r.main == MainView::Network || r.main == MainView::Loss);
+    return controls ? s.controls : s.inspector;
+}
+
+void compact(ScreenLayout& s, const ScreenRequest& r) {
+    const Area a = content_area(r, 0.0f);
+    if (a.w >= a.h) {  // landscape: the panel on the left, network over data and loss on the right
+        if (r.presenter) {
+            presenter(s, r);  // the wide presenter layout fits any landscape canvas this size
+            return;
+        }
+        const float right_min = row_least(r);
+        const float panel_w = std::max(std::max(kPanelLeast, r.panel_min_width), std::min(std::max(a.w * 0.38f, r.font * 15.0f), a.w - right_min - kGap));
+        const float x = a.x + panel_w + kGap, w = a.w - panel_w - kGap;
+        panel_view(s, r) = rect(a.x, a.y, panel_w, a.h);
+        const float loss_h = std::max(kMinLoss.height, a.h * 0.28f);
+        network_and_data(s, r, x, a.y, w, a.h - loss_h - kGap, 0.45f);
+        s.loss = rect(x, a.y + a.h - loss_h, w, loss_h);
+        return;
+    }
+    // Portrait: the network across, data and loss side by side, the panel at the bottom.
+    const float network_h = std::max(kMinNetwork.height, a.h * (r.presenter ? 0.33f : 0.3f));
+    s.network = rect(a.x, a.y, a.w, network_h);
+    const float row_y = a.y + network_h + kGap;
+    const float side = std::min(a.w * 0.5f, a.h * (r.presenter ? 0.31f : 0.3f));
+    s.data = rect(a.x, row_y, side, side + r.data_chrome);
+    s.loss = rect(a.x + side + kGap, row_y, a.w - side - kGap, side + r.data_chrome);
+    const float panel_y = row_y + side + r.data_chrome + kGap;
+    panel_view(s, r) = rect(a.x, panel_y, a.w, a.y + a.h - panel_y);
+}
+
+void phone(ScreenLayout& s, const ScreenRequest& r) {
+    // Sideways, the bar shares the top row with the buttons: the height is what a sideways phone lacks.
+    const bool sideways = r.display.x >= r.display.y && r.display.x >= 640.0f;
+    s.tab_bar = sideways ? rect(r.display.x * 0.5f, 0.0f, r.display.x * 0.5f, r.bar_row)
+                         : rect(0.0f, r.display.y - r.tab_bar, r.display.x, r.tab_bar);
+    const Area a = content_area(r, sideways ? 0.0f : r.tab_bar + kGap - kMargin);
+    MainView main = r.main;
+    if (r.presenter && main == MainView::Controls) main = MainView::Network;
+    switch (main) {
+        case MainView::Network: {
+            const bool fits_stacked = a.h >= kMinNetwork.height + kGap + kMinData.height + r.data_chrome;
+            if (a.h > a.w || (a.w < row_least(r) && fits_stacked)) {  // portrait, or too narrow for both: stacked
+                const float side = std::min(a.w, std::max(a.h - kMinNetwork.height - kGap - r.data_chrome, kMinData.width));
+                const float data_h = std::min(a.h, side + r.data_chrome);
+                s.network = rect(a.x, a.y, a.w, a.h - data_h - kGap);
+                s.data = rect(a.x + (a.w - side) * 0.5f, a.y + a.h - data_h, side, data_h);
+            } else {
+                network_and_data(s, r, a.x, a.y, a.w, a.h, 0.5f);
+            }
+            break;
+        }
+        case MainView::Loss: s.loss = rect(a.x, a.y, a.w, a.h); break;
+        case MainView::Inspector: s.inspector = rect(a.x, a.y, a.w, a.h); break;
+        case MainView::Controls: s.controls = rect(a.x, a.y, a.w, a.h); break;
+    }
+}
+
+}  // namespace
+
+const char* layout_mode_name(LayoutMode mode) {
+    switch (mode) {
+        case LayoutMode::Wide: return "wide";
+        case LayoutMode::Compact: return "compact";
+        case LayoutMode::Phone: return "phone";
+    }
+    return "wide";
+}
+
+LayoutMode layout_mode(const ScreenRequest& r) {
+    const Vec2 d = r.display;
+    const float font = r.font;
+    if (d.x >= std::max(1080.0f, font * 60.0f) && d.y >= std::max(576.0f, font * 32.0f) + (r.top_bar - r.bar_row)) return LayoutMode::Wide;
+    // Compact needs room for its panel beside (landscape) or under (portrait) the three views.
+    const bool landscape = d.x >= d.y;
+    // Landscape: below this height the phone's one view at a time shows the network and the data
+    // larger than squeezing in the panel and the loss would.
+    const float needed = landscape ? std::max(520.0f, kMinLoss.height + kMinData.height + 2 * kGap + kMargin + r.data_chrome)
+                                   : (kMinControls.height + 2 * kGap + r.data_chrome) / 0.4f + kGap + kMargin;
+    const float least_width = landscape ? std::max(kPanelLeast, r.panel_min_width) + kGap + row_least(r) + 2 * kMargin : 640.0f;
+    if (d.x >= std::max(640.0f, least_width) && d.y >= 440.0f && d.y - r.top_bar >= needed) return LayoutMode::Compact;
+    return LayoutMode::Phone;
+}
+
+bool layout_keeps_minimums(Vec2 display) {
+    const float short_side = std::min(display.x, display.y), long_side = std::max(display.x, display.y);
+    return (short_side >= 360.0f && long_side >= 640.0f) || short_side >= 480.0f;
+}
+
+ScreenLayout lay_out_screen(const ScreenRequest& r) {
+    ScreenLayout s;
+    s.mode = layout_mode(r);
+    s.top_bar = rect(0.0f, 0.0f, r.display.x, r.top_bar);
+    switch (s.mode) {
+        case LayoutMode::Wide: wide(s, r); break;
+        case LayoutMode::Compact: compact(s, r); break;
+        case LayoutMode::Phone: phone(s, r); break;
+    }
+    return s;
+}
+
+}  // namespace bp

@@ -1,0 +1,209 @@
+// The top bar, the banners under it and the phone's bottom bar.
+#include "app/ui/top_bar.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+#include "app/ui/ui_style.h"
+#include "app/ui/view_menu.h"
+
+namespace bp {
+
+namespace {
+
+// A button as wide as the widest of its labels, so a label change moves nothing after it.
+bool steady_button(const char* label, std::initializer_list<const char*> all_labels) {
+    float widest = 0.0f;
+    for (const char* l : all_labels) widest = std::max(widest, ImGui::CalcTextSize(l, nullptr, true).x);
+    return ImGui::Button(label, ImVec2(widest + ImGui::GetStyle().FramePadding.x * 2.0f, 0.0f));
+}
+
+// Text that is drawn only where it fits before `right`; true when it was drawn.
+bool text_if_fits(const char* text, float right, ImU32 color = ui::kInk) {
+    if (ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize(text).x > right) return false;
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+    return true;
+}
+
+// "✓ Link copied", under the buttons for a moment, drawn over the views: it never takes a button's place.
+void copied_toast(const LabWindow& w, ImVec2 below) {
+    if (ImGui::GetTime() >= w.share.copied_until) return;
+    const char* text = "\u2713 Link copied";
+    const ImVec2 pad = ImGui::GetStyle().FramePadding;
+    const ImVec2 size = ImGui::CalcTextSize(text);
+    ImDrawList* draw = ImGui::GetForegroundDrawList();
+    const ImVec2 max(below.x + size.x + pad.x * 2.0f, below.y + size.y + pad.y * 2.0f);
+    draw->AddRectFilled(below, max, IM_COL32(6, 95, 70, 240), 6.0f);
+    draw->AddText(ImVec2(below.x + pad.x, below.y + pad.y), IM_COL32_WHITE, text);
+}
+
+bool phone(const LabWindow& w) { return w.layout.mode == LayoutMode::Phone; }
+
+// One banner: a tinted box with wrapped text and one button on the right.
+float banner_height(const std::string& text, float width) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float button = ImGui::CalcTextSize("Got it").x + st.FramePadding.x * 2.0f;
+    const float wrap = std::max(ImGui::GetFontSize() * 6.0f, width - button - st.WindowPadding.x * 2.0f - st.ItemSpacing.x * 2.0f);
+    const float text_h = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap).y;
+    return std::max(text_h, ImGui::GetFrameHeight()) + st.WindowPadding.y * 2.0f + st.ItemSpacing.y;
+}
+
+bool banner(const char* id, const std::string& text, const char* button, ImU32 background, ImU32 ink, float width) {
+    const float h = banner_height(text, width) - ImGui::GetStyle().ItemSpacing.y;
+    const float button_w = ImGui::CalcTextSize(button).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, background);
+    ImGui::BeginChild(id, ImVec2(width, h), true, ImGuiWindowFlags_NoScrollbar);
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - button_w - ImGui::GetStyle().ItemSpacing.x);
+    ImGui::PushStyleColor(ImGuiCol_Text, ink);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - button_w);
+    const bool pressed = ImGui::Button(button);
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+    return pressed;
+}
+
+const char* kStartHint =
+    "Start here: press Play to train the network, or Next phase (N) to walk one step forward and back. "
+    "Tap or click a weight (an edge) to see its chain rule; tap the plane to add a point.";
+
+const char* kStartHintShort = "Start here: press \u25b6 Play, or tap a weight (an edge) to see its chain rule.";
+
+
+bool hint_due(const LabWindow& w) { return w.start_hint && w.lab.trainer().step_count() == 0 && !w.lab.playing(); }
+
+}  // namespace
+
+void draw_top_bar(LabWindow& w, ImVec2 min, float width) {
+    Lab& lab = w.lab;
+    const Trainer& t = lab.trainer();
+    const float right = min.x + width;
+    ImGui::SetCursorScreenPos(min);
+    if (!phone(w)) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("Backprop Lab");
+        ImGui::SameLine(0, ImGui::GetFontSize());
+    }
+    if (steady_button(lab.playing() ? "\u2016 Pause###play" : "\u25b6 Play###play", {"\u2016 Pause", "\u25b6 Play"}))
+        lab.toggle_play();
+    ui::tooltip("Train continuously (Space). Next phase (N) walks one step forward and back instead.");
+    ImGui::SameLine();
+    const ImVec2 copy_at = ImGui::GetCursorScreenPos();
+    if (ImGui::Button(phone(w) ? "Link" : "Copy link")) copy_share_link(w.share, lab, w.platform, true, lab.locks());
+    ui::tooltip("Copy a link that reopens exactly this moment: the network, its trained weights, the data, the "
+                "step and what is on screen. Students who open it and press Play see the same numbers at every "
+                "step. The address bar also follows the lab, so a bookmark or a reload keeps it.");
+    copied_toast(w, ImVec2(copy_at.x, min.y + ImGui::GetFrameHeight() + 4.0f));
+    if (w.layout.mode == LayoutMode::Wide) {
+        ImGui::SameLine();
+        if (ImGui::Button("Copy start link")) copy_share_link(w.share, lab, w.platform, false, lab.locks());
+        ui::tooltip("Copy a link to the starting point: the same settings and data with the initial weights, before "
+                    "any training, so the class trains it themselves.");
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("More\u2026")) open_more_menu();
+    ui::tooltip("A teacher's link that locks or hides controls; export and import of weights, the loss history "
+                "and a picture; back to the defaults.");
+    draw_share_dialog(w.share, lab, w.platform);
+    ImGui::SameLine();
+    if (ImGui::Button(phone(w) ? "Aa" : "View\u2026")) ImGui::OpenPopup("View");
+    ui::tooltip("Text size, presenter mode for a projector, the link as a QR code, and every shortcut (?).");
+    draw_view_menu(w);
+
+    // The counters come last: as they grow, nothing to their right is a button.
+    ImGui::SameLine(0, ImGui::GetFontSize());
+    char counters[96];
+    std::snprintf(counters, sizeof counters, phone(w) ? "step %lld" : "step %lld \u00b7 epoch %lld",
+                  static_cast<long long>(t.step_count()), static_cast<long long>(t.epoch_count()));
+    ImGui::AlignTextToFramePadding();
+    if (!text_if_fits(counters, right)) return;
+    ui::tooltip("Steps: updates of the weights, one per mini-batch. Epochs: complete passes over the training "
+                "points, each in a fresh random order.");
+    if (w.layout.mode == LayoutMode::Wide) {
+        ImGui::SameLine(0, ImGui::GetFontSize());
+        char samples[64];
+        std::snprintf(samples, sizeof samples, "samples %lld", static_cast<long long>(t.samples_seen()));
+        if (!text_if_fits(samples, right)) return;
+        ui::tooltip("Samples: training points fed through the network so far (steps \u00d7 batch size).");
+    }
+    if (lab.locks()) {
+        ImGui::SameLine(0, ImGui::GetFontSize());
+        if (!text_if_fits(phone(w) ? "(lesson)" : "(some controls set by the lesson)", right, ui::kMutedInk)) return;
+        ui::tooltip("This link's teacher locked or hid some controls so the lesson stays on track. Reset to defaults "
+                    "(in More\u2026) unlocks everything.");
+    }
+    const FrameStats& s = lab.stats();
+    char perf[96];
+    std::snprintf(perf, sizeof perf, "%.0f fps \u00b7 lab CPU %.1f ms", s.fps, s.frame_ms);
+    const float perf_w = ImGui::CalcTextSize(perf).x;
+    ImGui::SameLine(0, ImGui::GetFontSize());
+    if (ImGui::GetCursorScreenPos().x + perf_w > right || phone(w)) return;
+    ImGui::SetCursorScreenPos(ImVec2(right - perf_w, ImGui::GetCursorScreenPos().y));
+    text_if_fits(perf, right + 1.0f, ui::kMutedInk);
+    ui::tooltip("Frames per second the screen shows, and the CPU time the lab itself spends on each frame "
+                "(training and building the picture; the graphics card's drawing is not included).");
+}
+
+float banners_height(const LabWindow& w, float width) {
+    float h = 0.0f;
+    if (!w.lab.notice().empty()) h += banner_height(w.lab.notice(), width);
+    if (!w.lab.trainer().error().empty()) h += banner_height(w.lab.trainer().error(), width);
+    if (hint_due(w) && w.layout.mode == LayoutMode::Wide) h += banner_height(kStartHint, width);
+    return h;
+}
+
+void draw_banners(LabWindow& w, ImVec2 min, float width) {
+    Lab& lab = w.lab;
+    ImGui::SetCursorScreenPos(min);
+    if (!lab.notice().empty() && banner("notice", lab.notice(), "OK", IM_COL32(254, 243, 199, 255), ui::kInk, width))
+        lab.set_notice("");
+    const std::string error = lab.trainer().error();
+    if (!error.empty() && banner("error", error, "Reset", IM_COL32(254, 226, 226, 255), IM_COL32(153, 27, 27, 255), width))
+        lab.reset();
+    if (hint_due(w) && w.layout.mode == LayoutMode::Wide && banner("start_hint", kStartHint, "Got it", IM_COL32(220, 252, 231, 255), ui::kInk, width))
+        w.start_hint = false;
+}
+
+void draw_start_callout(LabWindow& w) {
+    // Over the loss plot, which has nothing to show before the first step; else at the network's foot.
+    const Rect& n = shown(w.layout.loss) ? w.layout.loss : w.layout.network;
+    if (!hint_due(w) || w.layout.mode == LayoutMode::Wide || !shown(n) || w.help_open) return;
+    const float inset = 8.0f, width = n.width() - 2.0f * inset;
+    const float h = banner_height(kStartHintShort, width) - ImGui::GetStyle().ItemSpacing.y;
+    ImGui::SetNextWindowPos(ImVec2(n.min.x + inset, shown(w.layout.loss) ? n.min.y + inset : n.max.y - inset - h));
+    ImGui::SetNextWindowSize(ImVec2(width, h));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("start_callout", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                               ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoFocusOnAppearing);
+    ImGui::PopStyleVar();
+    if (banner("start_hint", kStartHintShort, "Got it", IM_COL32(220, 252, 231, 250), ui::kInk, width)) w.start_hint = false;
+    ImGui::End();
+}
+
+void draw_tab_bar(LabWindow& w, const Rect& bar) {
+    struct Tab {
+        MainView view;
+        const char* label;
+    };
+    const Tab all[] = {{MainView::Network, "Network"}, {MainView::Loss, "Loss"}, {MainView::Inspector, "Chain rule"},
+                       {MainView::Controls, "Controls"}};
+    const int count = w.view.presenter ? 3 : 4;  // presenting hides the controls
+    const float pad = 6.0f, width = (bar.width() - pad * (count + 1)) / count;
+    ImGui::GetWindowDrawList()->AddRectFilled(bar.min, bar.max, IM_COL32(255, 255, 255, 255));
+    ImGui::GetWindowDrawList()->AddLine(bar.min, ImVec2(bar.max.x, bar.min.y), ui::kGrid, 1.0f);
+    for (int k = 0; k < count; ++k) {
+        const bool current = w.view.main == all[k].view || (all[k].view == MainView::Network && w.view.main == MainView::Controls && w.view.presenter);
+        ImGui::SetCursorScreenPos(ImVec2(bar.min.x + pad + k * (width + pad), bar.min.y + pad));
+        ImGui::PushStyleColor(ImGuiCol_Button, current ? ImVec4(0.15f, 0.39f, 0.92f, 1.0f) : ImVec4(1, 1, 1, 1));
+        ImGui::PushStyleColor(ImGuiCol_Text, current ? ImVec4(1, 1, 1, 1) : ImVec4(0.08f, 0.09f, 0.12f, 1.0f));
+        if (ImGui::Button(all[k].label, ImVec2(width, bar.height() - 2.0f * pad))) w.view.main = all[k].view;
+        ImGui::PopStyleColor(2);
+    }
+}
+
+}  // namespace bp

@@ -1,0 +1,171 @@
+// The screen layout over a sweep of canvas sizes, text scales, presenter mode and phone views:
+// every view inside the canvas, none overlapping another, none under its minimum size, the network
+// drawn left to right. Pure geometry: no window, no GL.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "app/layout/network_layout.h"
+#include "app/layout/screen_layout.h"
+
+using namespace bp;
+
+namespace {
+
+struct Named {
+    const char* name;
+    Rect rect;
+    MinimumSize min;
+};
+
+std::vector<Named> views(const ScreenLayout& s) {
+    std::vector<Named> all = {{"network", s.network, kMinNetwork}, {"data", s.data, kMinData},
+                              {"loss", s.loss, kMinLoss},          {"inspector", s.inspector, kMinInspector},
+                              {"controls", s.controls, kMinControls}};
+    std::vector<Named> out;
+    for (const Named& v : all)
+        if (shown(v.rect)) out.push_back(v);
+    return out;
+}
+
+bool overlap(const Rect& a, const Rect& b) {
+    return a.min.x < b.max.x && b.min.x < a.max.x && a.min.y < b.max.y && b.min.y < a.max.y;
+}
+
+ScreenRequest request(float w, float h, float scale, bool presenter, MainView main) {
+    ScreenRequest r;
+    r.display = {w, h};
+    r.font = 18.0f * scale;
+    r.top_bar = r.font * 2.2f;  // as the window measures its one-row bar
+    r.bar_row = r.top_bar;
+    r.data_chrome = r.font * 5.0f;  // two rows of toolbar and the legend
+    r.data_min_side = r.font * 12.5f;
+    r.network_min_width = r.font * 14.0f;
+    r.panel_min_width = r.font * 14.5f;
+    r.tab_bar = std::max(52.0f, r.font + 24.0f);
+    r.presenter = presenter;
+    r.main = main;
+    return r;
+}
+
+std::string where(const ScreenRequest& r) {
+    return std::to_string(int(r.display.x)) + "x" + std::to_string(int(r.display.y)) + " font " +
+           std::to_string(r.font) + (r.presenter ? " presenter" : "") + " view " + std::to_string(int(r.main));
+}
+
+}  // namespace
+
+TEST(ScreenLayout, ModesFollowTheCanvas) {
+    auto mode = [](float w, float h, float scale = 1.0f) { return lay_out_screen(request(w, h, scale, false, MainView::Network)).mode; };
+    EXPECT_EQ(mode(390, 844), LayoutMode::Phone);
+    EXPECT_EQ(mode(844, 390), LayoutMode::Phone);
+    EXPECT_EQ(mode(820, 1180), LayoutMode::Compact);
+    EXPECT_EQ(mode(1280 / 1.5f, 720 / 1.5f), LayoutMode::Phone);  // a 720p projector at 150 %: one view at a time
+    EXPECT_EQ(mode(1024, 700), LayoutMode::Compact);
+    EXPECT_EQ(mode(1366, 768), LayoutMode::Wide);
+    EXPECT_EQ(mode(1920, 1080), LayoutMode::Wide);
+    EXPECT_EQ(mode(3840, 2160), LayoutMode::Wide);
+    // Larger text needs more room: a laptop at 150 % text is laid out like a tablet, at 200 % like a phone.
+    EXPECT_EQ(mode(1366, 768, 1.5f), LayoutMode::Compact);
+    EXPECT_EQ(mode(1366, 768, 2.0f), LayoutMode::Phone);
+    // A long notice under the top bar takes room too: a small laptop's canvas then becomes a phone's.
+    ScreenRequest noticed = request(1024, 700, 1.0f, false, MainView::Network);
+    noticed.top_bar += 150.0f;
+    EXPECT_EQ(layout_mode(noticed), LayoutMode::Phone);
+    EXPECT_TRUE(layout_keeps_minimums({360, 640}));
+    EXPECT_TRUE(layout_keeps_minimums({640, 360}));
+    EXPECT_FALSE(layout_keeps_minimums({360, 500}));
+}
+
+TEST(ScreenLayout, EveryViewFitsItsMinimumWithoutOverlapAtEverySize) {
+    const MainView mains[] = {MainView::Network, MainView::Loss, MainView::Inspector, MainView::Controls};
+    int layouts = 0;
+    for (float w = 360; w <= 3840; w = w < 1000 ? w + 37 : w * 1.19f)
+        for (float h = 360; h <= 2160; h = h < 1000 ? h + 41 : h * 1.23f)
+            if (layout_keeps_minimums({w, h}))
+            for (float scale : {1.0f, 1.25f, 1.5f, 2.0f})
+                for (bool presenter : {false, true})
+                    for (MainView main : mains)
+                    for (float notice : {0.0f, 90.0f}) {  // a notice under the top bar, or none
+                        ScreenRequest r = request(w, h, scale, presenter, main);
+                        r.top_bar += notice;
+                        const ScreenLayout s = lay_out_screen(r);
+                        const std::vector<Named> shown_views = views(s);
+                        ++layouts;
+                        // The phone shows one view (the network with its data); the others show the
+                        // network, the data and the loss at least.
+                        if (s.mode != LayoutMode::Phone || main == MainView::Network) {
+                            EXPECT_TRUE(shown(s.network)) << where(r);
+                            EXPECT_TRUE(shown(s.data)) << where(r);
+                        }
+                        if (s.mode != LayoutMode::Phone) {
+                            EXPECT_TRUE(shown(s.loss)) << where(r);
+                        }
+                        if (presenter) {
+                            EXPECT_FALSE(shown(s.controls)) << where(r);
+                        }
+                        for (size_t a = 0; a < shown_views.size(); ++a) {
+                            const Named& v = shown_views[a];
+                            EXPECT_GE(v.rect.min.x, 0.0f) << v.name << " " << where(r);
+                            EXPECT_GE(v.rect.min.y, s.top_bar.max.y) << v.name << " " << where(r);
+                            EXPECT_LE(v.rect.max.x, w) << v.name << " " << where(r);
+                            EXPECT_LE(v.rect.max.y, h) << v.name << " " << where(r);
+                            EXPECT_FALSE(overlap(v.rect, s.tab_bar)) << v.name << " and the tab bar " << where(r);
+                            EXPECT_FALSE(overlap(v.rect, s.top_bar)) << v.name << " and the top bar " << where(r);
+                            if (notice == 0.0f) {  // a notice may leave less room until it is dismissed
+                                EXPECT_GE(v.rect.width() + 0.01f, v.min.width) << v.name << " " << where(r);
+                                EXPECT_GE(v.rect.height() + 0.01f, v.min.height) << v.name << " " << where(r);
+                            }
+                            for (size_t b = a + 1; b < shown_views.size(); ++b)
+                                EXPECT_FALSE(overlap(v.rect, shown_views[b].rect))
+                                    << v.name << " and " << shown_views[b].name << " " << where(r);
+                        }
+                        if (::testing::Test::HasFailure()) return;  // one size's report is enough
+                    }
+    EXPECT_GT(layouts, 6000);
+}
+
+TEST(ScreenLayout, TheDataViewHoldsASquarePlaneAndItsToolbar) {
+    for (Vec2 size : {Vec2{390, 844}, Vec2{844, 390}, Vec2{820, 1180}, Vec2{853, 480}, Vec2{1366, 768}, Vec2{3840, 2160}}) {
+        const ScreenRequest r = request(size.x, size.y, 1.0f, false, MainView::Network);
+        const ScreenLayout s = lay_out_screen(r);
+        EXPECT_NEAR(s.data.width() + r.data_chrome, s.data.height(), 0.5f) << size.x << "x" << size.y;
+    }
+}
+
+TEST(ScreenLayout, PresenterModeEnlargesTheNetworkAndTheData) {
+    for (Vec2 size : {Vec2{1024, 700}, Vec2{1280, 720}, Vec2{1920, 1080}, Vec2{820, 1180}}) {
+        const ScreenLayout normal = lay_out_screen(request(size.x, size.y, 1.0f, false, MainView::Network));
+        const ScreenLayout presenting = lay_out_screen(request(size.x, size.y, 1.0f, true, MainView::Network));
+        EXPECT_GT(presenting.network.width() * presenting.network.height(), normal.network.width() * normal.network.height())
+            << size.x << "x" << size.y;
+        EXPECT_GE(presenting.data.width(), normal.data.width()) << size.x << "x" << size.y;
+    }
+}
+
+TEST(ScreenLayout, ACanvasTooSmallStillGetsNoNegativeOrMirroredGeometry) {
+    for (float w : {0.0f, 40.0f, 120.0f, 200.0f})
+        for (float h : {0.0f, 50.0f, 150.0f, 300.0f})
+            for (MainView main : {MainView::Network, MainView::Loss, MainView::Inspector, MainView::Controls}) {
+                const ScreenLayout s = lay_out_screen(request(w, h, 1.0f, false, main));
+                for (const Rect& r : {s.network, s.data, s.loss, s.inspector, s.controls, s.tab_bar}) {
+                    EXPECT_GE(r.width(), 0.0f);
+                    EXPECT_GE(r.height(), 0.0f);
+                }
+                if (!shown(s.network)) continue;
+                const NetworkLayout n = layout_network({4, 3, 2, 1}, s.network.min, s.network.max);
+                for (size_t l = 1; l < n.nodes.size(); ++l) EXPECT_GE(n.nodes[l][0].x, n.nodes[l - 1][0].x);
+                EXPECT_GT(n.radius, 0.0f);
+            }
+}
+
+TEST(NetworkLayout, InputsStayLeftOfTheOutputInANarrowRectangle) {
+    for (float w : {10.0f, 30.0f, 60.0f, 200.0f}) {
+        const NetworkLayout n = layout_network({4, 8, 8, 8, 8, 8, 1}, {100, 10}, {100 + w, 300});
+        for (size_t l = 1; l < n.nodes.size(); ++l) EXPECT_GT(n.nodes[l][0].x, n.nodes[l - 1][0].x) << w;
+        EXPECT_GE(n.nodes.front()[0].x - n.radius, 100.0f - 0.01f) << w;
+        EXPECT_LE(n.nodes.back()[0].x + n.radius, 100.0f + w + 0.01f) << w;
+    }
+}
