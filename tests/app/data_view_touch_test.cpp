@@ -10,30 +10,17 @@
 
 #include "app/input/touch_state.h"
 #include "app/input/touch_tuning.h"
-#include "app/ui/fonts.h"
 #include "app/ui/lab_window.h"
-#include "app/ui/ui_style.h"
+#include "headless_imgui.h"
 
 using namespace bp;
 
 namespace {
 
+using test_util::HeadlessImGui;
+
 struct TouchScreen {
-    TouchScreen() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1440, 900);
-        apply_lab_style(1.0f);
-        load_lab_font(18.0f, 1.0f);
-        unsigned char* pixels;
-        int w, h;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    }
-    ~TouchScreen() {
-        publish_touch_frame(TouchFrame{});
-        ImGui::DestroyContext();
-    }
+    ~TouchScreen() { publish_touch_frame(TouchFrame{}); }
     // One frame with the finger at `at` (down or lifted), `ms` after the last one.
     void frame(LabWindow& window, Vec2 at, bool down, TouchFrame touch = {}, double ms = 16.0) {
         touch.active = touch.touch_ui = true;
@@ -41,19 +28,16 @@ struct TouchScreen {
         touch.down = down;
         touch.finger_down = touch.finger_down || down;
         publish_touch_frame(touch);
-        ImGuiIO& io = ImGui::GetIO();
-        io.DeltaTime = static_cast<float>(ms / 1000.0);
-        io.MousePos = ImVec2(at.x, at.y);
-        io.MouseDown[0] = down;
+        ImGui::GetIO().DeltaTime = static_cast<float>(ms / 1000.0);
+        HeadlessImGui::input(ImVec2(at.x, at.y), down);
         window.lab.advance(ms / 1000.0);
-        ImGui::NewFrame();
-        draw_lab_window(window);
-        ImGui::Render();
+        HeadlessImGui::frame([&] { draw_lab_window(window); });
     }
     void tap(LabWindow& window, Vec2 at) {
         frame(window, at, true);
         frame(window, at, false);
     }
+    HeadlessImGui imgui{ImVec2(1440, 900)};
 };
 
 Vec2 screen_of(const LabWindow& w, const Point& p) { return w.data.plane.to_screen(p.x1, p.x2); }

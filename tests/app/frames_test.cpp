@@ -10,38 +10,23 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "app/ui/fonts.h"
 #include "app/ui/lab_window.h"
-#include "app/ui/ui_style.h"
+#include "headless_imgui.h"
 
 using namespace bp;
 
 namespace {
+using test_util::HeadlessImGui;
+using test_util::kNoMouse;
+
 struct Headless {
-    Headless() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1440, 900);
-        io.DeltaTime = 1.0f / 60.0f;
-        apply_lab_style(1.0f);
-        load_lab_font(18.0f, 2.0f);
-        unsigned char* pixels;
-        int w, h;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    }
-    ~Headless() { ImGui::DestroyContext(); }
     // A frame of `window`, as the platform draws it: the lab trains its share, then every view draws.
-    void frame(LabWindow& window, ImVec2 mouse = ImVec2(-FLT_MAX, -FLT_MAX), bool down = false) {
-        Lab& lab = window.lab;
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = mouse;
-        io.MouseDown[0] = down;
-        lab.advance(1.0 / 60.0);
-        ImGui::NewFrame();
-        draw_lab_window(window);
-        ImGui::Render();
+    void frame(LabWindow& window, ImVec2 mouse = kNoMouse, bool down = false) {
+        HeadlessImGui::input(mouse, down);
+        window.lab.advance(1.0 / 60.0);
+        HeadlessImGui::frame([&] { draw_lab_window(window); });
     }
+    HeadlessImGui imgui{ImVec2(1440, 900), 2.0f};
 };
 }  // namespace
 

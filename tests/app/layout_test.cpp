@@ -101,3 +101,18 @@ TEST(NumberText, SignificantDigitsNoNegativeZeroAndWordsForOverflow) {
     EXPECT_EQ(number_text(-HUGE_VAL), "\u2212overflow");
     EXPECT_EQ(number_text(std::nan("")), "undefined");
 }
+
+TEST(NumberText, TheShortFormFitsInsideANeuron) {
+    EXPECT_EQ(short_number_text(0.7312), "0.73");
+    EXPECT_EQ(short_number_text(-0.0001), "\u22121e-4");
+    EXPECT_EQ(short_number_text(-0.00012345), "\u22121.2e-4");
+    EXPECT_EQ(short_number_text(0.004), "0.004");
+    EXPECT_EQ(short_number_text(12.35), "12");
+    EXPECT_EQ(short_number_text(123.4), "123");
+    EXPECT_EQ(short_number_text(999.6), "1e3");
+    EXPECT_EQ(short_number_text(-1234.5), "\u22121.2e3");
+    EXPECT_EQ(short_number_text(-1e-300 * 1e-300), "0");  // no -0, nor -0.00
+    EXPECT_EQ(short_number_text(-HUGE_VAL), "\u2212overflow");
+    for (double v : {0.004, -0.0001, 123.4, -0.98765, 5.5e-7, 4.2e6})
+        EXPECT_LE(short_number_text(v).size(), 7u) << v;  // a true minus sign is 3 bytes: at most 5 characters
+}

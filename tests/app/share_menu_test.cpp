@@ -11,16 +11,16 @@
 #include <optional>
 #include <string>
 
-#include "app/ui/fonts.h"
 #include "app/ui/qr_view.h"
 #include "app/ui/share_menu.h"
-#include "app/ui/ui_style.h"
+#include "headless_imgui.h"
 
 using namespace bp;
 
 namespace {
 
-constexpr int kEscapeKey = 256;  // as GLFW spells it
+using test_util::HeadlessImGui;
+using test_util::kNoMouse;
 
 // A platform with a page address and the page's Recent labs list, which counts how often it opened.
 class PagePlatform final : public Platform {
@@ -32,37 +32,19 @@ public:
 };
 
 struct MenuHarness {
-    explicit MenuHarness(Platform& p, ImVec2 display = ImVec2(1280, 720)) : platform(p) {
-        context = ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = display;
-        io.DeltaTime = 1.0f / 60.0f;
-        io.KeyMap[ImGuiKey_Escape] = kEscapeKey;
-        apply_lab_style(1.0f);
-        load_lab_font(18.0f, 1.0f);
-        unsigned char* pixels;
-        int w, h;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    }
-    ~MenuHarness() { ImGui::DestroyContext(context); }
+    explicit MenuHarness(Platform& p, ImVec2 display = ImVec2(1280, 720)) : platform(p), imgui(display) {}
 
     // One frame: the menu inside a window filling the display, then the QR overlay over it.
-    void frame(ImVec2 mouse = ImVec2(-FLT_MAX, -FLT_MAX), bool down = false, bool escape = false) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = mouse;
-        io.MouseDown[0] = down;
-        io.KeysDown[kEscapeKey] = escape;
-        ImGui::NewFrame();
-        ImGui::SetNextWindowPos(ImVec2(0, 0));
-        ImGui::SetNextWindowSize(io.DisplaySize);
-        ImGui::Begin("lab", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBringToFrontOnFocus);
-        if (open_menu) open_more_menu();
-        open_menu = false;
-        draw_share_dialog(menu, lab, platform);
-        ImGui::End();
-        draw_qr_overlay(menu.qr, view, lab, platform);
-        ImGui::Render();
+    void frame(ImVec2 mouse = kNoMouse, bool down = false, bool escape = false) {
+        HeadlessImGui::input(mouse, down, escape);
+        HeadlessImGui::frame([&] {
+            HeadlessImGui::begin_display_window();
+            if (open_menu) open_more_menu();
+            open_menu = false;
+            draw_share_dialog(menu, lab, platform);
+            ImGui::End();
+            draw_qr_overlay(menu.qr, view, lab, platform);
+        });
     }
     void open() {
         open_menu = true;
@@ -70,7 +52,7 @@ struct MenuHarness {
         frame();
     }
     void press_escape() {
-        frame(ImVec2(-FLT_MAX, -FLT_MAX), false, true);
+        frame(kNoMouse, false, true);
         frame();
     }
     void click(ImVec2 at) {
@@ -110,12 +92,12 @@ struct MenuHarness {
         return w && w->Active;
     }
 
-    ImGuiContext* context = nullptr;
     Platform& platform;
     Lab lab;
     ShareMenu menu;
     ViewSettings view;
     bool open_menu = false;
+    HeadlessImGui imgui;
 };
 
 constexpr const char* kMenu = "More";

@@ -7,57 +7,37 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include <cfloat>
 #include <cmath>
 #include <cstring>
 #include <string>
 
 #include "app/notation/number_text.h"
 #include "app/ui/data_table.h"
-#include "app/ui/fonts.h"
 #include "app/ui/panels.h"
-#include "app/ui/ui_style.h"
+#include "headless_imgui.h"
 
 using namespace bp;
 
 namespace {
 
-constexpr int kEscapeKey = 256;  // as GLFW spells it
-const ImVec2 kNoMouse(-FLT_MAX, -FLT_MAX);
+using test_util::HeadlessImGui;
+using test_util::kNoMouse;
 
 // One panel drawn alone in a window filling a display of the given size.
 struct PanelHarness {
-    explicit PanelHarness(ImVec2 display = ImVec2(1000, 520)) {
-        context = ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = display;
-        io.DeltaTime = 1.0f / 60.0f;
-        io.KeyMap[ImGuiKey_Escape] = kEscapeKey;
-        apply_lab_style(1.0f);
-        load_lab_font(18.0f, 1.0f);
-        unsigned char* pixels;
-        int w, h;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    }
-    ~PanelHarness() { ImGui::DestroyContext(context); }
+    explicit PanelHarness(ImVec2 display = ImVec2(1000, 520)) : imgui(display) {}
 
     template <typename Draw>
     void frame(Draw draw, ImVec2 mouse = kNoMouse, bool down = false, bool escape = false, float wheel = 0.0f) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = mouse;
-        io.MouseDown[0] = down;
-        io.MouseWheel = wheel;
-        io.KeysDown[kEscapeKey] = escape;
-        ImGui::NewFrame();
-        ImGui::SetNextWindowPos(ImVec2(0, 0));
-        ImGui::SetNextWindowSize(io.DisplaySize);
-        ImGui::Begin("lab", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoBringToFrontOnFocus);
-        draw();
-        ImGui::End();
-        ImGui::Render();
+        HeadlessImGui::input(mouse, down, escape);
+        ImGui::GetIO().MouseWheel = wheel;
+        HeadlessImGui::frame([&] {
+            HeadlessImGui::begin_display_window();
+            draw();
+            ImGui::End();
+        });
     }
-    ImGuiContext* context;
+    HeadlessImGui imgui;
 };
 
 // The table whose scrolling region's name contains `name`, or with `columns` columns in the window.

@@ -45,6 +45,21 @@ std::vector<Edge> edges(const std::vector<TouchFrame>& frames, bool was_down = f
 
 const TouchSurfaces kNoSurfaces;
 
+// A mouse that moves while a finger is on the screen, and again after the finger has lifted.
+struct MouseAroundATouch {
+    TouchFrame finger_down;  // the frame after the first move
+    TouchFrame finger_up;    // the frame after the second
+};
+MouseAroundATouch move_mouse_around_a_touch(TouchGestures& g, double from_ms) {
+    g.push(touch(TouchPhase::Start, 100, 100, from_ms), kNoSurfaces);
+    g.mouse_moved();
+    const TouchFrame finger_down = g.next_frame(from_ms + 10);
+    g.push(touch(TouchPhase::End, 100, 100, from_ms + 20), kNoSurfaces);
+    drain(g, from_ms + 30);
+    g.mouse_moved();
+    return {finger_down, g.next_frame(from_ms + 40)};
+}
+
 }  // namespace
 
 TEST(TouchGestures, ATapBetweenTwoFramesIsAPressFrameThenAReleaseFrameWhereItLanded) {
@@ -216,13 +231,9 @@ TEST(TouchGestures, ACancelledTouchClicksNothing) {
 
 TEST(TouchGestures, AMouseTakesThePointerBackOnlyOnceTheFingersAreUp) {
     TouchGestures g;
-    g.push(touch(TouchPhase::Start, 100, 100, 0), kNoSurfaces);
-    g.mouse_moved();
-    EXPECT_TRUE(g.next_frame(10).active);
-    g.push(touch(TouchPhase::End, 100, 100, 20), kNoSurfaces);
-    drain(g, 30);
-    g.mouse_moved();
-    EXPECT_FALSE(g.next_frame(40).active);
+    const MouseAroundATouch mouse = move_mouse_around_a_touch(g, 0);
+    EXPECT_TRUE(mouse.finger_down.active);
+    EXPECT_FALSE(mouse.finger_up.active);
 }
 
 TEST(TouchGestures, TheViewsTurnToTouchOnlyAfterTheFirstTapAndBackOnlyBetweenGestures) {
@@ -234,13 +245,9 @@ TEST(TouchGestures, TheViewsTurnToTouchOnlyAfterTheFirstTapAndBackOnlyBetweenGes
     EXPECT_FALSE(press.touch_ui) << "the tap acts on the layout it was aimed at";
     EXPECT_FALSE(release.touch_ui);
     EXPECT_TRUE(after.touch_ui);
-    g.push(touch(TouchPhase::Start, 100, 100, 60), kNoSurfaces);  // a finger is down: the mouse waits
-    g.mouse_moved();
-    EXPECT_TRUE(g.next_frame(70).touch_ui);
-    g.push(touch(TouchPhase::End, 100, 100, 80), kNoSurfaces);
-    drain(g, 90);
-    g.mouse_moved();
-    EXPECT_FALSE(g.next_frame(100).touch_ui);
+    const MouseAroundATouch mouse = move_mouse_around_a_touch(g, 60);
+    EXPECT_TRUE(mouse.finger_down.touch_ui) << "a finger is down: the mouse waits";
+    EXPECT_FALSE(mouse.finger_up.touch_ui);
 }
 
 TEST(TouchState, TooltipsShowOnHoverWithAMouseAndAfterATapOnTouch) {

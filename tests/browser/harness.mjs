@@ -77,3 +77,13 @@ export async function openLabPage(context, url, { hash = "" } = {}) {
   await page.evaluate(() => window.lab.ready);
   return page;
 }
+
+// Waits three animation frames, until the lab has drawn the frames that follow the last change (a
+// call, a key, a resize), so that layout() and a screenshot describe the page after it.
+export async function settled(page) {
+  await page.evaluate(() => new Promise((done) => {
+    let left = 3;
+    const next = () => (--left === 0 ? done() : requestAnimationFrame(next));
+    requestAnimationFrame(next);
+  }));
+}

@@ -8,21 +8,14 @@ import { execFile } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { useBrowser, openLab, openLabPage, screenshotDir } from "./harness.mjs";
+import { useBrowser, openLab, openLabPage, screenshotDir, settled } from "./harness.mjs";
 
 const env = useBrowser();
 const run = promisify(execFile);
 
-// Until the lab has drawn the frames that follow a call.
-const frames = (page) => page.evaluate(() => new Promise((done) => {
-  let left = 3;
-  const next = () => (--left === 0 ? done() : requestAnimationFrame(next));
-  requestAnimationFrame(next);
-}));
-
 // The texts of the QR codes a reader finds on the page now ([] when none).
 async function scan(page, name) {
-  await frames(page);
+  await settled(page);
   await mkdir(screenshotDir, { recursive: true });
   const file = join(screenshotDir, `screenshot-qr-${name}.png`);
   await page.screenshot({ path: file });
@@ -75,7 +68,7 @@ test("a phone: the code a reader scans is the link the lab reports, and a tap be
 test("this moment holds still while the lab trains, and Escape closes the code", async () => {
   const page = await openLab(env.browser, env.url, { width: 1280, height: 720 });
   await page.evaluate(() => window.lab.showQr({ start: false }));
-  await frames(page);
+  await settled(page);
   const shown = await page.evaluate(() => window.lab.shareLink());
   await page.evaluate(() => { window.lab.setSpeed(100000); window.lab.play(true); });
   await page.waitForFunction(() => window.lab.state().step > 30, null, { timeout: 10000 });
@@ -85,7 +78,7 @@ test("this moment holds still while the lab trains, and Escape closes the code",
 
   // A key held as a person holds it (the lab samples keys once a frame).
   await page.keyboard.down("Escape");
-  await frames(page);
+  await settled(page);
   await page.keyboard.up("Escape");
   assert.deepEqual(await scan(page, "1280x720-escaped"), [], "Escape closes the code");
   assert.deepEqual(page.errors, []);

@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { useBrowser, openLabPage, screenshotDir } from "./harness.mjs";
+import { useBrowser, openLabPage, screenshotDir, settled } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -31,11 +31,6 @@ export async function openScreen(browser, url, s, hash = "") {
     hasTouch: !!s.touch, isMobile: !!s.touch,
   });
   return openLabPage(context, url, { hash });
-}
-
-// Waits until the frame after the last change has been drawn, so layout() describes the screen.
-export async function settled(page) {
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r)))));
 }
 
 const overlap = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 namespace bp {
 
@@ -14,6 +15,18 @@ std::string number_text(double v, int digits) {
     char text[48];
     std::snprintf(text, sizeof text, "%.*g", digits < 1 ? 1 : digits > 17 ? 17 : digits, std::fabs(v));
     return (v < 0 ? "\u2212" : "") + std::string(text);
+}
+
+std::string short_number_text(double v) {
+    const double size = std::fabs(v);
+    // Outside 0.001 to 999 the plain form's zeros take more room than an exponent.
+    if (!std::isfinite(v) || v == 0.0 || (size >= 0.001 && size < 999.5)) return number_text(v, size >= 99.5 ? 3 : 2);
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1e", size);  // 1.2e+03, 1.0e-05
+    const char* e = std::strchr(text, 'e');
+    std::string mantissa(text, static_cast<size_t>(e - text));
+    if (mantissa.size() == 3 && mantissa[2] == '0') mantissa.resize(1);  // 1.0 -> 1
+    return (v < 0 ? "\u2212" : "") + mantissa + "e" + std::to_string(std::atoi(e + 1));
 }
 
 bool number_from_text(const std::string& text, double& value) {

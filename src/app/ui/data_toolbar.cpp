@@ -52,7 +52,8 @@ void draw_data_toolbar(DataView& view, Lab& lab) {
     ImGui::BeginDisabled(!lab.can_undo());
     if (ImGui::Button("\u21b6")) lab.undo();
     ImGui::EndDisabled();
-    ui::tooltip("Undo the last change to the data (Ctrl+Z).");
+    ui::tooltip("Undo the last change to the data, or the last Reset or Reset to defaults: the whole lab comes "
+                "back as it was (Ctrl+Z).");
     ImGui::SameLine();
     ImGui::BeginDisabled(!lab.can_redo());
     if (ImGui::Button("\u21b7")) lab.redo();

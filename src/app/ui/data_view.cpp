@@ -67,10 +67,12 @@ void draw_fitted_curve(const Lab& lab, const PlaneView& plane, ImDrawList* draw)
 void point_tooltip(const DataView& view, const Lab& lab, int k, bool regression) {
     const Point& p = lab.trainer().points()[k];
     ImGui::BeginTooltip();
+    const char* test = p.test ? "  (test)" : "";
     if (regression)
-        ImGui::Text("point #%d: x\u2081 = %.3f, y = %.3f%s", k + 1, p.x1, p.y, p.test ? "  (test)" : "");
+        ImGui::Text("point #%d: x\u2081 = %s, y = %s%s", k + 1, number_text(p.x1, 4).c_str(), number_text(p.y, 4).c_str(), test);
     else
-        ImGui::Text("point #%d: x\u2081 = %.3f, x\u2082 = %.3f, class %g%s", k + 1, p.x1, p.x2, p.y, p.test ? "  (test)" : "");
+        ImGui::Text("point #%d: x\u2081 = %s, x\u2082 = %s, class %g%s", k + 1, number_text(p.x1, 4).c_str(),
+                    number_text(p.x2, 4).c_str(), p.y, test);
     ImGui::Text("prediction \u0177 = %s", number_text(lab.trainer().predict(p.x1, p.x2), 4).c_str());
     if (touch_active())
         ImGui::TextUnformatted(view.delete_mode ? "Tap to delete it." : "Tap to inspect it, drag to move it, hold to delete it.");
