@@ -1,6 +1,7 @@
 # Fails the build when a source file includes across the layers the wrong way:
 #   core  <-  app/notation, app/lab;   app/layout (no dependencies);
-#   app/lab, app/notation, app/layout  <-  app/api, app/ui  <-  platform (may include anything)
+#   app/lab, app/notation  <-  app/lesson (lessons: parser, set-up, checks)
+#   app/lesson, app/lab, app/notation, app/layout  <-  app/api, app/ui  <-  platform (may include anything)
 #   app/layout  <-  app/input (touch gestures)  <-  app/ui, platform
 # Each folder may include its own headers and those of the folders listed for it; no folder below
 # the platform may include a window, GL or browser header, and only app/ui may include Dear ImGui.
@@ -10,12 +11,13 @@ set(allowed_app_layout "app/layout/")
 set(allowed_app_notation "app/notation/;core/")
 set(allowed_app_lab "app/lab/;core/")
 set(allowed_app_input "app/input/;app/layout/;core/")
-set(allowed_app_api "app/api/;app/lab/;app/notation/;app/layout/;core/")
-set(allowed_app_ui "app/ui/;app/lab/;app/notation/;app/layout/;app/input/;core/;embedded_resources.h")
+set(allowed_app_lesson "app/lesson/;app/lab/;app/notation/;core/;lessons_embedded.h")
+set(allowed_app_api "app/api/;app/lesson/;app/lab/;app/notation/;app/layout/;core/")
+set(allowed_app_ui "app/ui/;app/lesson/;app/lab/;app/notation/;app/layout/;app/input/;core/;embedded_resources.h")
 set(imgui_allowed "app_ui")
 
 set(problems "")
-foreach(layer core app/layout app/notation app/lab app/input app/api app/ui)
+foreach(layer core app/layout app/notation app/lab app/lesson app/input app/api app/ui)
   string(REPLACE "/" "_" key ${layer})
   file(GLOB_RECURSE files ${SOURCE_DIR}/src/${layer}/*.h ${SOURCE_DIR}/src/${layer}/*.cpp)
   foreach(file ${files})

@@ -63,12 +63,17 @@
       window.lab._attach(config);
       notice.classList.add("hidden");
       canvas.focus();
+      // A #lesson= link is taken out of the address first; the autosave then opens the lab as it
+      // would without it, and the lesson opens over that (one undo brings the lab back).
+      const lessons = window.backpropLabLessons;
+      lessons.start();
       try {
         window.backpropLabAutosave.start(canvas);
       } catch (error) {  // the lab works without its autosave; say why in the console
         console.error("Autosave could not start:", error);
       }
-      window.lab._firstFrame();
+      lessons.acceptDrops(canvas);
+      lessons.afterStart().finally(() => window.lab._firstFrame());
     },
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),

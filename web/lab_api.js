@@ -80,6 +80,18 @@
     showView: (name) => call("showView", [name]),
     // The link as a QR code over the lab: {start: true} for the starting point; false closes it.
     showQr: (options) => call("showQr", options === undefined ? [] : [options]),
+    // Lessons (docs/LESSONS.md). The built-in ones: [{name, title, steps}].
+    lessons: () => call("lessons"),
+    // Opens a built-in lesson by name, or a lesson file's text, at a step (from 1): {ok, error, step}.
+    openLesson: (textOrName, step) =>
+      call("openLesson", step === undefined ? [textOrName] : [textOrName, sendable(step)]),
+    // The open lesson: its step, text, tasks (done or not) and question; {open: false} without one.
+    lesson: () => call("lesson"),
+    lessonNext: () => call("lessonNext"),
+    lessonBack: () => call("lessonBack"),
+    closeLesson: () => call("closeLesson"),
+    // Answers the step's question (a number, or a choice's text): {ok, correct, expected, tolerance, error}.
+    answer: (value) => call("answer", [sendable(value)]),
   };
 
   // Called by boot.js.

@@ -60,6 +60,19 @@ EM_JS(void, js_choose_csv_file, (), {
     };
     input.click();
 });
+// Lesson files and links: web/lessons.js reads files and compresses links (CompressionStream).
+EM_JS(void, js_choose_lesson_file, (), {
+    const lessons = window["backpropLabLessons"];
+    if (lessons) lessons["chooseFile"]();
+});
+EM_JS(int, js_can_link_lessons, (), {
+    const lessons = window["backpropLabLessons"];
+    return lessons && typeof lessons["copyLink"] === "function" ? 1 : 0;
+});
+EM_JS(void, js_copy_lesson_link, (const char* text, int step), {
+    const lessons = window["backpropLabLessons"];
+    if (lessons) lessons["copyLink"](UTF8ToString(text), step);
+});
 // The page's Recent labs list (web/autosave.js offers it once the autosave runs).
 EM_JS(int, js_can_open_recent_labs, (), {
     const autosave = window["backpropLabAutosave"];
@@ -97,6 +110,9 @@ void PlatformServices::save_text_file(const std::string& name, const std::string
 
 bool PlatformServices::can_choose_files() const { return true; }
 void PlatformServices::choose_csv_file() { js_choose_csv_file(); }
+void PlatformServices::choose_lesson_file() { js_choose_lesson_file(); }
+bool PlatformServices::can_link_lessons() const { return js_can_link_lessons() != 0; }
+void PlatformServices::copy_lesson_link(const std::string& text, int step) { js_copy_lesson_link(text.c_str(), step); }
 std::string PlatformServices::page_address() const { return take(js_page_address()); }
 bool PlatformServices::can_save_png() const { return true; }
 void PlatformServices::save_png() { js_save_png(); }

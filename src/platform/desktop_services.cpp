@@ -17,6 +17,9 @@ void PlatformServices::save_text_file(const std::string& name, const std::string
 
 bool PlatformServices::can_choose_files() const { return false; }
 void PlatformServices::choose_csv_file() {}
+void PlatformServices::choose_lesson_file() {}
+bool PlatformServices::can_link_lessons() const { return false; }
+void PlatformServices::copy_lesson_link(const std::string&, int) {}
 std::string PlatformServices::page_address() const { return ""; }
 bool PlatformServices::can_save_png() const { return false; }
 void PlatformServices::save_png() {}

@@ -23,6 +23,9 @@ public:
     void save_text_file(const std::string& name, const std::string& text) override;
     bool can_choose_files() const override;
     void choose_csv_file() override;
+    void choose_lesson_file() override;
+    bool can_link_lessons() const override;
+    void copy_lesson_link(const std::string& text, int step) override;
     std::string page_address() const override;
     bool can_save_png() const override;
     void save_png_soon() override { png_in_frames_ = 2; }

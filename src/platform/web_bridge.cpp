@@ -14,7 +14,7 @@ bp::LabWindow* g_window = nullptr;
 
 std::string lab_call(const std::string& method, const std::string& args_json) {
     if (!g_window) return R"({"ok":false,"error":"the lab is not running yet"})";
-    return bp::call_lab_api(g_window->lab, method, args_json, g_window->geometry(), g_window->view);
+    return bp::call_lab_api(g_window->lab, method, args_json, g_window->geometry(), g_window->view, g_window->lesson);
 }
 }  // namespace
 

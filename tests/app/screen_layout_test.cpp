@@ -23,7 +23,7 @@ struct Named {
 std::vector<Named> views(const ScreenLayout& s) {
     std::vector<Named> all = {{"network", s.network, kMinNetwork}, {"data", s.data, kMinData},
                               {"loss", s.loss, kMinLoss},          {"inspector", s.inspector, kMinInspector},
-                              {"controls", s.controls, kMinControls}};
+                              {"controls", s.controls, kMinControls}, {"lesson", s.lesson, kMinLesson}};
     std::vector<Named> out;
     for (const Named& v : all)
         if (shown(v.rect)) out.push_back(v);
@@ -52,7 +52,7 @@ ScreenRequest request(float w, float h, float scale, bool presenter, MainView ma
 
 std::string where(const ScreenRequest& r) {
     return std::to_string(int(r.display.x)) + "x" + std::to_string(int(r.display.y)) + " font " +
-           std::to_string(r.font) + (r.presenter ? " presenter" : "") + " view " + std::to_string(int(r.main));
+           std::to_string(r.font) + (r.presenter ? " presenter" : "") + (r.lesson ? " lesson" : "") + " view " + std::to_string(int(r.main));
 }
 
 }  // namespace
@@ -80,7 +80,7 @@ TEST(ScreenLayout, ModesFollowTheCanvas) {
 }
 
 TEST(ScreenLayout, EveryViewFitsItsMinimumWithoutOverlapAtEverySize) {
-    const MainView mains[] = {MainView::Network, MainView::Loss, MainView::Inspector, MainView::Controls};
+    const MainView mains[] = {MainView::Network, MainView::Loss, MainView::Inspector, MainView::Controls, MainView::Lesson};
     int layouts = 0;
     for (float w = 360; w <= 3840; w = w < 1000 ? w + 37 : w * 1.19f)
         for (float h = 360; h <= 2160; h = h < 1000 ? h + 41 : h * 1.23f)
@@ -88,9 +88,11 @@ TEST(ScreenLayout, EveryViewFitsItsMinimumWithoutOverlapAtEverySize) {
             for (float scale : {1.0f, 1.25f, 1.5f, 2.0f})
                 for (bool presenter : {false, true})
                     for (MainView main : mains)
+                    for (bool lesson : {false, true})
                     for (float notice : {0.0f, 90.0f}) {  // a notice under the top bar, or none
                         ScreenRequest r = request(w, h, scale, presenter, main);
                         r.top_bar += notice;
+                        r.lesson = lesson;
                         const ScreenLayout s = lay_out_screen(r);
                         const std::vector<Named> shown_views = views(s);
                         ++layouts;
@@ -105,6 +107,14 @@ TEST(ScreenLayout, EveryViewFitsItsMinimumWithoutOverlapAtEverySize) {
                         }
                         if (presenter) {
                             EXPECT_FALSE(shown(s.controls)) << where(r);
+                        }
+                        // An open lesson is on screen beside the network everywhere but on a phone,
+                        // which shows it as its own view.
+                        if (lesson && (s.mode != LayoutMode::Phone || main == MainView::Lesson)) {
+                            EXPECT_TRUE(shown(s.lesson)) << where(r);
+                        }
+                        if (!lesson) {
+                            EXPECT_FALSE(shown(s.lesson)) << where(r);
                         }
                         for (size_t a = 0; a < shown_views.size(); ++a) {
                             const Named& v = shown_views[a];
@@ -167,5 +177,17 @@ TEST(NetworkLayout, InputsStayLeftOfTheOutputInANarrowRectangle) {
         for (size_t l = 1; l < n.nodes.size(); ++l) EXPECT_GT(n.nodes[l][0].x, n.nodes[l - 1][0].x) << w;
         EXPECT_GE(n.nodes.front()[0].x - n.radius, 100.0f - 0.01f) << w;
         EXPECT_LE(n.nodes.back()[0].x + n.radius, 100.0f + w + 0.01f) << w;
+    }
+}
+
+TEST(ScreenLayout, APhoneGivesTheNetworkRoomForItsNumbersAndTheDataRoomForAFinger) {
+    // Portrait phones, with the network's view chosen: the network over the data, neither squeezed.
+    for (Vec2 size : {Vec2{360, 640}, Vec2{390, 844}, Vec2{412, 915}, Vec2{430, 932}}) {
+        const ScreenRequest r = request(size.x, size.y, 1.0f, false, MainView::Network);
+        const ScreenLayout s = lay_out_screen(r);
+        ASSERT_EQ(s.mode, LayoutMode::Phone) << size.x << "x" << size.y;
+        const float content = s.tab_bar.min.y - s.top_bar.max.y;
+        EXPECT_GE(s.network.height(), 0.38f * content) << size.x << "x" << size.y;
+        EXPECT_GE(s.data.width(), 0.55f * size.x) << size.x << "x" << size.y;
     }
 }

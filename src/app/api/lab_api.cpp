@@ -3,6 +3,7 @@
 
 #include "app/api/chain_rule_json.h"
 #include "app/api/lab_json.h"
+#include "app/api/lesson_calls.h"
 #include "app/api/view_calls.h"
 #include "app/lab/dataset_settings.h"
 #include "app/lab/lab_files.h"
@@ -22,6 +23,10 @@ const json& ApiCall::arg(size_t k) const {
     return k < args.size() ? args[k] : none;
 }
 
+json result(const std::string& error) {
+    return error.empty() ? json{{"ok", true}, {"error", nullptr}} : json{{"ok", false}, {"error", error}};
+}
+
 namespace {
 
 // lab.train(n) runs while the page waits, so it takes at most the steps that fit in a few seconds:
@@ -35,15 +40,13 @@ int max_train_steps(const Trainer& t) {
     return static_cast<int>(std::clamp(kMaxTrainWork / std::max(per_step, 1.0), 1.0, double(kMaxTrainSteps)));
 }
 
-json result(const std::string& error) {
-    return error.empty() ? json{{"ok", true}, {"error", nullptr}} : json{{"ok", false}, {"error", error}};
-}
-
 // --- the lab as a whole ---------------------------------------------------------------------------
 
 json state(const ApiCall& c) {
     json s = state_json(c.lab);
     s.update(view_state_json(c));
+    s["lesson"] = lesson_state_json(c);
+    s["notice"] = c.lab.notice();  // the message across the top ("" when there is none)
     return s;
 }
 
@@ -329,6 +332,13 @@ const std::vector<ApiMethod>& api_methods() {
         {"presenter", 1, set_presenter},
         {"showView", 1, show_view},
         {"showQr", 1, show_qr},
+        {"lessons", 0, lessons_json},
+        {"openLesson", 2, open_lesson},
+        {"lesson", 0, lesson_json},
+        {"lessonNext", 0, lesson_next},
+        {"lessonBack", 0, lesson_back},
+        {"closeLesson", 0, close_lesson},
+        {"answer", 1, answer_question},
     };
     return table;
 }
@@ -340,6 +350,12 @@ std::string call_lab_api(Lab& lab, const std::string& method, const std::string&
 
 std::string call_lab_api(Lab& lab, const std::string& method, const std::string& args_json, const ScreenGeometry& screen,
                          ViewSettings& view) {
+    LessonRun unseen;
+    return call_lab_api(lab, method, args_json, screen, view, unseen);
+}
+
+std::string call_lab_api(Lab& lab, const std::string& method, const std::string& args_json, const ScreenGeometry& screen,
+                         ViewSettings& view, LessonRun& lesson) {
     std::string error;
     const json args = args_json.empty() ? json::array() : parse_untrusted_json(args_json, kApiJsonLimits, error);
     json out;
@@ -354,7 +370,7 @@ std::string call_lab_api(Lab& lab, const std::string& method, const std::string&
         else if (static_cast<int>(args.size()) > m->max_args)
             out = result(method + "() takes at most " + std::to_string(m->max_args) +
                          (m->max_args == 1 ? " argument" : " arguments"));
-        else out = m->run(ApiCall{lab, args, screen, view});
+        else out = m->run(ApiCall{lab, args, screen, view, lesson});
     }
     // Text from outside (a CSV cell in an error message) may not be valid UTF-8: replace, never abort.
     return out.dump(-1, ' ', false, json::error_handler_t::replace);

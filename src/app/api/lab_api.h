@@ -12,6 +12,7 @@
 #include "app/lab/lab.h"
 #include "app/layout/screen_geometry.h"
 #include "app/layout/view_settings.h"
+#include "app/lesson/lesson_run.h"
 
 namespace bp {
 
@@ -22,6 +23,7 @@ struct ApiCall {
     const nlohmann::json& args;
     const ScreenGeometry& screen;
     ViewSettings& view;
+    LessonRun& lesson;  // the open lesson, if any
     // Argument k, or null when the caller gave fewer.
     const nlohmann::json& arg(size_t k) const;
     // True when the caller gave argument k (even null): null is then a wrong value, not "absent".
@@ -34,13 +36,18 @@ struct ApiMethod {
     nlohmann::json (*run)(const ApiCall& call);
 };
 
+// A call's answer: {"ok": true, "error": null} when `error` is empty, else {"ok": false, "error": error}.
+nlohmann::json result(const std::string& error);
+
 // The table: every window.lab method, in the order the README lists them.
 const std::vector<ApiMethod>& api_methods();
 
 // Runs one API call: `method` is the lab.* function's name, `args_json` a JSON array of its
 // arguments. Returns the JSON result. Unknown methods and malformed arguments return
-// {"ok": false, "error": "..."} and change nothing. Without a window's view settings, calls that
-// change them act on settings of their own that nothing shows.
+// {"ok": false, "error": "..."} and change nothing. Without a window's view settings and lesson,
+// calls that change them act on ones of their own that nothing shows and the call forgets.
+std::string call_lab_api(Lab& lab, const std::string& method, const std::string& args_json,
+                         const ScreenGeometry& screen, ViewSettings& view, LessonRun& lesson);
 std::string call_lab_api(Lab& lab, const std::string& method, const std::string& args_json,
                          const ScreenGeometry& screen, ViewSettings& view);
 std::string call_lab_api(Lab& lab, const std::string& method, const std::string& args_json,

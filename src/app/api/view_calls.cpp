@@ -10,15 +10,11 @@ using nlohmann::json;
 
 namespace {
 
-json ok_or(const std::string& error) {
-    return error.empty() ? json{{"ok", true}, {"error", nullptr}} : json{{"ok", false}, {"error", error}};
-}
-
 json rect_json(const Rect& r) {
     return {{"left", r.min.x}, {"top", r.min.y}, {"right", r.max.x}, {"bottom", r.max.y}};
 }
 
-constexpr const char* kMainViews[] = {"network", "loss", "inspector", "controls"};
+constexpr const char* kMainViews[] = {"network", "loss", "inspector", "controls", "lesson"};
 
 }  // namespace
 
@@ -38,10 +34,22 @@ json layout_json(const ApiCall& c) {
     const std::pair<const char*, const Rect*> all[] = {{"topBar", &s.top_bar},   {"network", &s.network},
                                                        {"data", &s.data},        {"loss", &s.loss},
                                                        {"inspector", &s.inspector}, {"controls", &s.controls},
-                                                       {"tabBar", &s.tab_bar}};
+                                                       {"tabBar", &s.tab_bar},   {"lesson", &s.lesson}};
     for (const auto& [name, r] : all)
         if (shown(*r)) views[name] = rect_json(*r);
-    return {{"nodes", layers},
+    // The lesson panel's controls, where it is shown.
+    const LessonControls& lc = c.screen.lesson;
+    json lesson = json::object();
+    const std::pair<const char*, const Rect*> controls[] = {{"back", &lc.back},     {"next", &lc.next},   {"showMe", &lc.show_me},
+                                                            {"answer", &lc.answer}, {"check", &lc.check}, {"hide", &lc.hide}};
+    for (const auto& [name, r] : controls)
+        if (shown(*r)) lesson[name] = rect_json(*r);
+    if (!lc.choices.empty()) {
+        lesson["choices"] = json::array();
+        for (const Rect& r : lc.choices) lesson["choices"].push_back(rect_json(r));
+    }
+    return {{"lessonControls", lesson},
+            {"nodes", layers},
             {"radius", c.screen.network.radius},
             {"dataPlane", plane_json},
             {"mode", layout_mode_name(s.mode)},
@@ -55,18 +63,18 @@ json view_state_json(const ApiCall& c) {
 json set_text_scale(const ApiCall& c) {
     const json& s = c.arg(0);
     if (!s.is_number() || !std::isfinite(s.get<double>()))
-        return ok_or("setTextScale() takes a number from 1 (100 %) to 2 (200 %)");
+        return result("setTextScale() takes a number from 1 (100 %) to 2 (200 %)");
     const double scale = s.get<double>();
     if (scale < kMinTextScale || scale > kMaxTextScale)
-        return ok_or("the text scale must be from 1 (100 %) to 2 (200 %); got " + std::to_string(scale));
+        return result("the text scale must be from 1 (100 %) to 2 (200 %); got " + std::to_string(scale));
     c.view.text_scale = static_cast<float>(scale);
-    return ok_or("");
+    return result("");
 }
 
 json set_presenter(const ApiCall& c) {
-    if (!c.arg(0).is_boolean()) return ok_or("presenter() takes true or false");
+    if (!c.arg(0).is_boolean()) return result("presenter() takes true or false");
     c.view.presenter = c.arg(0).get<bool>();
-    return ok_or("");
+    return result("");
 }
 
 json show_view(const ApiCall& c) {
@@ -75,9 +83,9 @@ json show_view(const ApiCall& c) {
         if (name.is_string() && name.get<std::string>() == kMainViews[k]) {
             c.view.main = static_cast<MainView>(k);
             c.view.main_changed = true;
-            return ok_or("");
+            return result("");
         }
-    return ok_or("showView() takes \"network\", \"loss\", \"inspector\" or \"controls\"");
+    return result("showView() takes \"network\", \"loss\", \"inspector\", \"controls\" or \"lesson\"");
 }
 
 }  // namespace bp

@@ -106,6 +106,10 @@ public:
     // Everything back to the lesson's defaults: settings, data, weights, view, locks. One undo step
     // brings the whole lab back (when it was not at the defaults already), and the notice says so.
     void reset_to_defaults();
+    // Becomes `other` (its trainer, selection, inspected sample, edges, speed and locks; Play stops):
+    // a lesson's step, built aside. With a notice, one undo step brings this lab back, and the
+    // notice says so; without, the change is not an undo step.
+    void adopt(const Lab& other, const char* notice);
     // New weights and biases for the current network (an import); shapes already checked.
     void set_parameters(const std::vector<Matrix>& W, const std::vector<RowVector>& b) {
         trainer_.set_parameters(W, b);

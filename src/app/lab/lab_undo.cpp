@@ -60,6 +60,15 @@ void Lab::remember_whole_lab(std::shared_ptr<const WholeLab> before, const std::
     notice_ = undo_hint_ = notice;
 }
 
+void Lab::adopt(const Lab& other, const char* notice) {
+    auto before = notice ? std::make_shared<const WholeLab>(whole_lab()) : nullptr;
+    const std::string before_link = notice ? share_link(true) : "";
+    playing_ = false;
+    dragging_ = false;
+    restore_whole_lab(other.whole_lab());
+    if (notice) remember_whole_lab(std::move(before), before_link, notice);
+}
+
 // Undo and redo: the lab goes back to `from`'s last step, and what it replaces onto `to`.
 bool Lab::travel(std::vector<UndoStep>& from, std::vector<UndoStep>& to) {
     if (from.empty()) return false;

@@ -6,12 +6,21 @@
 #include "app/layout/screen_layout.h"
 #include "app/layout/vec2.h"
 
+#include <vector>
+
 namespace bp {
+
+// Where the lesson panel drew its controls (zero rectangles for those not drawn).
+struct LessonControls {
+    Rect back, next, show_me, answer, check, hide;
+    std::vector<Rect> choices;
+};
 
 struct ScreenGeometry {
     NetworkLayout network;  // every neuron's centre and the node radius
     Rect data_plane;        // the square showing the plane [-extent, extent]^2
     ScreenLayout views;     // the layout mode and every view's rectangle
+    LessonControls lesson;  // the lesson panel's buttons and answer field
 };
 
 }  // namespace bp

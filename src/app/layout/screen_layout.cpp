@@ -78,7 +78,7 @@ void wide(ScreenLayout& s, const ScreenRequest& r) {
 
 // The compact panel shows the inspector or, unless presenting, the controls.
 Rect& panel_view(ScreenLayout& s, const ScreenRequest& r) {
-    const bool controls = !r.presenter && (r.main == MainView::Controls || r.main == MainView::Network || r.main == MainView::Loss);
+    const bool controls = !r.presenter && r.main != MainView::Inspector;
     return controls ? s.controls : s.inspector;
 }
 
@@ -117,11 +117,15 @@ void phone(ScreenLayout& s, const ScreenRequest& r) {
     const Area a = content_area(r, sideways ? 0.0f : r.tab_bar + kGap - kMargin);
     MainView main = r.main;
     if (r.presenter && main == MainView::Controls) main = MainView::Network;
+    if (!r.lesson && main == MainView::Lesson) main = MainView::Network;
     switch (main) {
         case MainView::Network: {
             const bool fits_stacked = a.h >= kMinNetwork.height + kGap + kMinData.height + r.data_chrome;
             if (a.h > a.w || (a.w < row_least(r) && fits_stacked)) {  // portrait, or too narrow for both: stacked
-                const float side = std::min(a.w, std::max(a.h - kMinNetwork.height - kGap - r.data_chrome, kMinData.width));
+                // The network keeps 42 % of a tall screen: enough for its numbers to be read, while the
+                // plane stays wide enough for a finger.
+                const float network_h = std::max(kMinNetwork.height, a.h * 0.42f);
+                const float side = std::min(a.w, std::max(a.h - network_h - kGap - r.data_chrome, kMinData.width));
                 const float data_h = std::min(a.h, side + r.data_chrome);
                 s.network = rect(a.x, a.y, a.w, a.h - data_h - kGap);
                 s.data = rect(a.x + (a.w - side) * 0.5f, a.y + a.h - data_h, side, data_h);
@@ -133,6 +137,66 @@ void phone(ScreenLayout& s, const ScreenRequest& r) {
         case MainView::Loss: s.loss = rect(a.x, a.y, a.w, a.h); break;
         case MainView::Inspector: s.inspector = rect(a.x, a.y, a.w, a.h); break;
         case MainView::Controls: s.controls = rect(a.x, a.y, a.w, a.h); break;
+        case MainView::Lesson: {
+            // Lying sideways (a projector zoomed in), the lesson's text and the network side by side.
+            const float lesson_w = std::max(kMinLesson.width, a.w * 0.45f);
+            if (a.w >= a.h && a.w - lesson_w - kGap >= network_least(r)) {
+                s.lesson = rect(a.x, a.y, lesson_w, a.h);
+                s.network = rect(a.x + lesson_w + kGap, a.y, a.w - lesson_w - kGap, a.h);
+            } else {
+                s.lesson = rect(a.x, a.y, a.w, a.h);
+            }
+            break;
+        }
+    }
+}
+
+// Splits `from` in two, side by side where both keep their least width, else one over the other:
+// the lesson takes the first part (`share` of it, within both views' minimums). Where neither
+// way leaves both their minimums, the lesson takes the whole of `from`.
+void split_for_lesson(ScreenLayout& s, Rect& from, float share, MinimumSize rest) {
+    const float w = from.width(), h = from.height();
+    if (w - kGap >= kMinLesson.width + rest.width && (w >= h || h - kGap < kMinLesson.height + rest.height)) {
+        const float lesson_w = std::clamp((w - kGap) * share, kMinLesson.width, w - kGap - rest.width);
+        s.lesson = rect(from.min.x, from.min.y, lesson_w, h);
+        from = rect(from.min.x + lesson_w + kGap, from.min.y, w - lesson_w - kGap, h);
+    } else if (h - kGap >= kMinLesson.height + rest.height) {
+        const float lesson_h = std::clamp((h - kGap) * share, kMinLesson.height, h - kGap - rest.height);
+        s.lesson = rect(from.min.x, from.min.y, w, lesson_h);
+        from = rect(from.min.x, from.min.y + lesson_h + kGap, w, h - lesson_h - kGap);
+    } else {
+        s.lesson = from;
+        from = {};
+    }
+}
+
+void place_lesson(ScreenLayout& s, const ScreenRequest& r) {
+    switch (s.mode) {
+        case LayoutMode::Wide:
+            if (r.presenter) {
+                split_for_lesson(s, s.inspector, 0.4f, kMinInspector);
+            } else {  // the controls' column: the controls join the inspector's tabs
+                s.lesson = s.controls;
+                s.controls = {};
+            }
+            break;
+        case LayoutMode::Compact: {
+            // Portrait: over the loss plot, beside the data, where the lesson keeps the panel's full
+            // width for the chain rule; landscape: over the panel, in its column.
+            const bool portrait = r.display.y > r.display.x;
+            if (portrait && s.loss.height() - kGap >= kMinLesson.height + kMinLoss.height && s.loss.width() >= kMinLesson.width) {
+                const float lesson_h = std::clamp((s.loss.height() - kGap) * 0.62f, kMinLesson.height,
+                                                  s.loss.height() - kGap - kMinLoss.height);
+                s.lesson = rect(s.loss.min.x, s.loss.min.y, s.loss.width(), lesson_h);
+                s.loss = rect(s.loss.min.x, s.loss.min.y + lesson_h + kGap, s.loss.width(), s.loss.height() - lesson_h - kGap);
+            } else if (shown(s.controls)) {
+                split_for_lesson(s, s.controls, 0.5f, kMinControls);
+            } else {
+                split_for_lesson(s, s.inspector, 0.5f, kMinInspector);
+            }
+            break;
+        }
+        case LayoutMode::Phone: break;  // a view of its own (MainView::Lesson)
     }
 }
 
@@ -176,6 +240,7 @@ ScreenLayout lay_out_screen(const ScreenRequest& r) {
         case LayoutMode::Compact: compact(s, r); break;
         case LayoutMode::Phone: phone(s, r); break;
     }
+    if (r.lesson) place_lesson(s, r);
     return s;
 }
 

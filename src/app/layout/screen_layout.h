@@ -9,6 +9,9 @@
 //   Phone    one main view at a time (network with the data, loss, inspector or controls) and a bar
 //            to switch: at the bottom, or beside the top bar's buttons when the phone lies sideways.
 // Presenter mode hides the controls and gives their room to the network and the data.
+// An open lesson takes the controls' place on a wide screen (the controls join the inspector's
+// tabs), most of the loss plot's place on an upright tablet, half of the compact panel otherwise,
+// or a view of its own on a phone.
 #pragma once
 
 #include "app/layout/vec2.h"
@@ -18,7 +21,7 @@ namespace bp {
 enum class LayoutMode { Wide, Compact, Phone };
 
 // The view a phone shows, or what the compact panel shows (Network and Loss: the controls).
-enum class MainView { Network, Loss, Inspector, Controls };
+enum class MainView { Network, Loss, Inspector, Controls, Lesson };
 
 const char* layout_mode_name(LayoutMode mode);  // "wide", "compact", "phone"
 
@@ -31,6 +34,7 @@ constexpr MinimumSize kMinData{160, 160};
 constexpr MinimumSize kMinLoss{160, 130};
 constexpr MinimumSize kMinInspector{260, 150};
 constexpr MinimumSize kMinControls{240, 180};
+constexpr MinimumSize kMinLesson{240, 150};
 
 struct ScreenRequest {
     Vec2 display;              // the canvas in CSS pixels
@@ -43,6 +47,7 @@ struct ScreenRequest {
     float network_min_width = 0.0f;  // the network view's least width for its labels (grows with the text)
     float panel_min_width = 0.0f;    // the compact panel's least width for its sliders and labels (grows with the text)
     bool presenter = false;
+    bool lesson = false;       // a lesson is open and its panel shown
     MainView main = MainView::Network;
 };
 
@@ -50,7 +55,7 @@ struct ScreenRequest {
 struct ScreenLayout {
     LayoutMode mode = LayoutMode::Wide;
     Rect top_bar, tab_bar;
-    Rect network, data, loss, inspector, controls;
+    Rect network, data, loss, inspector, controls, lesson;
 };
 
 inline bool shown(const Rect& r) { return r.width() > 0.0f && r.height() > 0.0f; }

@@ -4,6 +4,7 @@
 
 #include "app/ui/known_values.h"
 #include "app/ui/panels.h"
+#include "app/ui/lesson_marks.h"
 #include "app/ui/ui_style.h"
 
 namespace bp {
@@ -55,13 +56,16 @@ void run_buttons(Lab& lab) {
     const float w = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
     ImGui::BeginDisabled(!lab.trainer().error().empty());
     if (ImGui::Button(lab.playing() ? "Pause" : "Play", ImVec2(w, ImGui::GetFrameHeight() * 1.4f))) lab.toggle_play();
+    ring_if_marked("play");
     ui::tooltip("Train continuously at the chosen speed (Space plays and pauses).");
     ImGui::SameLine();
     if (ImGui::Button("Step", ImVec2(w, ImGui::GetFrameHeight() * 1.4f))) lab.step_once();
+    ring_if_marked("step");
     ui::tooltip("Train one step: one mini-batch forward, backward, and one update of every weight and bias.");
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button("Reset", ImVec2(w, ImGui::GetFrameHeight() * 1.4f))) lab.reset();
+    ring_if_marked("reset");
     ui::tooltip("Start again: fresh weights from the seed, counters and loss history at zero. The data stays, and "
                 "undo (Ctrl+Z) brings the trained network back.");
 
@@ -69,10 +73,12 @@ void run_buttons(Lab& lab) {
     ImGui::BeginDisabled(!lab.trainer().error().empty());
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
     if (ImGui::Button("Next phase  (N)", ImVec2(half, 0))) lab.next_phase();
+    ring_if_marked("next phase");
     ui::tooltip("Walk through one step a phase at a time: forward layer 1 to L, the loss, backward layer L "
                 "to 1, then the update. Each phase's numbers appear on the network.");
     ImGui::SameLine();
     if (ImGui::Button("Epoch  (E)", ImVec2(half, 0))) lab.step_epoch();
+    ring_if_marked("epoch");
     ui::tooltip("Train until the current epoch ends: every training point once, in this epoch's order.");
     ImGui::EndDisabled();
 
@@ -83,6 +89,7 @@ void run_buttons(Lab& lab) {
     ui::tooltip("Edges show the weights w: blue positive, orange negative, thicker is larger.");
     ImGui::SameLine();
     if (ImGui::RadioButton("\u2202L/\u2202w", &mode, 1)) lab.set_edge_mode(Lab::EdgeMode::Gradients);
+    ring_if_marked("edges");
     ui::tooltip("Edges show the last step's gradients \u2202L/\u2202w (mean over the batch), and each neuron "
                 "its \u03b4 = \u2202L/\u2202z for the inspected sample. The backward phases switch to this on their own.");
     const KnownValues view = known_values(lab);
@@ -165,6 +172,7 @@ void draw_controls_panel(Lab& lab) {
     if (ImGui::SliderScalar("learning rate \u03b1", ImGuiDataType_Double, &s.learning_rate, &alpha_min, &alpha_max, "%.4g",
                             ImGuiSliderFlags_Logarithmic))
         changed = true;
+    ring_if_marked("learning rate");
     ui::tooltip("\u03b1 scales every update: w' = w \u2212 \u03b1 \u00b7 \u2202L/\u2202w. Too small learns slowly; "
                 "too large makes the loss jump or explode. Ctrl+click to type a value.");
     int batch = s.batch_size;
@@ -172,6 +180,7 @@ void draw_controls_panel(Lab& lab) {
         s.batch_size = std::max(1, batch);
         changed = true;
     }
+    ring_if_marked("batch size");
     ui::tooltip("Points per step. The gradient is averaged over the batch before the update. 1 is pure "
                 "stochastic gradient descent. Changing it restarts training.");
     changed |= enum_combo("loss", s.loss, kAllLosses, loss_name,

@@ -23,11 +23,11 @@ constexpr float kScriptScale = 1.3f;  // the index glyphs' size against the body
 using Ranges = std::vector<ImWchar>;
 
 const Ranges& superscripts() {
-    static const Ranges r = {0x00B2, 0x00B3, 0x00B9, 0x00B9, 0x2070, 0x207F, 0};
+    static const Ranges r = {0x00B2, 0x00B3, 0x00B9, 0x00B9, 0x02B0, 0x02B8, 0x02E0, 0x02E4, 0x1D2C, 0x1D61, 0x2070, 0x207F, 0};
     return r;
 }
 const Ranges& subscripts() {
-    static const Ranges r = {0x2080, 0x209F, 0};
+    static const Ranges r = {0x1D62, 0x1D6A, 0x2080, 0x209F, 0x2C7C, 0x2C7C, 0};
     return r;
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "app/ui/lesson_marks.h"
 #include "app/ui/panels.h"
 #include "app/ui/qr_view.h"
 #include "app/ui/top_bar.h"
@@ -34,29 +35,39 @@ void draw_panel_tabs(LabWindow& w, bool with_controls) {
         ImGui::EndChild();
         ImGui::EndTabItem();
     }
+    bool inspector_open = false;  // one of the inspector's tabs is the one shown
     if (tab(w, "Chain rule", MainView::Inspector, true)) {
-        if (with_controls && !w.view.main_changed) w.view.main = MainView::Inspector;
+        inspector_open = true;
         draw_chain_rule_panel(w.inspector, lab);
         ImGui::EndTabItem();
     }
-    if (!lab.locked(Lab::HideTables) && ImGui::BeginTabItem("Matrices")) {
-        if (with_controls && !w.view.main_changed) w.view.main = MainView::Inspector;
+    const auto asked = [&](const char* name) { return w.pending_tab == name ? ImGuiTabItemFlags_SetSelected : 0; };
+    if (!lab.locked(Lab::HideTables) && ImGui::BeginTabItem("Matrices", nullptr, asked("matrices"))) {
+        inspector_open = true;
         ImGui::BeginChild("matrices_scroll", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
         draw_matrices_panel(lab);
         ImGui::EndChild();
         ImGui::EndTabItem();
     }
-    if (!lab.locked(Lab::HideTables) && ImGui::BeginTabItem("Data table")) {
-        if (with_controls && !w.view.main_changed) w.view.main = MainView::Inspector;
+    if (!lab.locked(Lab::HideTables) && ImGui::BeginTabItem("Data table", nullptr, asked("data table"))) {
+        inspector_open = true;
         draw_data_table(w.table, lab, w.platform);
         ImGui::EndTabItem();
     }
     ImGui::EndTabBar();
+    w.pending_tab.clear();
+    // The open tab records the panel's view, unless the API has just chosen one for this frame.
+    if (with_controls && inspector_open && !w.view.main_changed) w.view.main = MainView::Inspector;
 }
 
 void child_at(const char* id, const Rect& r) {
     ImGui::SetCursorScreenPos(r.min);
     ImGui::BeginChild(id, ImVec2(r.width(), r.height()), true);
+}
+
+// The lesson's ring around a view it points at.
+void ring_view(const char* name, const Rect& r) {
+    if (shown(r) && marked_panel(name)) draw_lesson_ring(ImGui::GetWindowDrawList(), r.min, r.max);
 }
 
 void draw_views(LabWindow& w) {
@@ -74,24 +85,51 @@ void draw_views(LabWindow& w) {
         ImGui::SetCursorScreenPos(s.loss.min);
         draw_loss_plot(lab, ImVec2(s.loss.width(), s.loss.height()));
     }
-    // The compact panel holds the controls and the inspector as tabs; elsewhere each has its own.
-    const bool panel = s.mode == LayoutMode::Compact;
-    if (panel && (shown(s.controls) || shown(s.inspector))) {
-        child_at("panel", shown(s.controls) ? s.controls : s.inspector);
+    if (shown(s.lesson)) {
+        child_at("lesson", s.lesson);
+        draw_lesson_panel(w.lesson_panel, w.lesson, lab, w.view, s.mode == LayoutMode::Phone);
+        ImGui::EndChild();
+    }
+    // The compact panel, and a wide screen's inspector while a lesson has the controls' place, hold
+    // the controls and the inspector as tabs; elsewhere each has its own.
+    const bool panel = s.mode == LayoutMode::Compact || (s.mode == LayoutMode::Wide && shown(s.lesson) && !w.view.presenter);
+    const Rect& panel_rect = shown(s.controls) ? s.controls : s.inspector;
+    if (panel && shown(panel_rect)) {
+        child_at("panel", panel_rect);
         draw_panel_tabs(w, !w.view.presenter);
         ImGui::EndChild();
-        return;
+    } else {
+        if (shown(s.controls)) {
+            child_at("controls", s.controls);
+            draw_controls_panel(lab);
+            ImGui::EndChild();
+        }
+        if (shown(s.inspector)) {
+            child_at("inspector", s.inspector);
+            draw_panel_tabs(w, false);
+            ImGui::EndChild();
+        }
     }
-    if (shown(s.controls)) {
-        child_at("controls", s.controls);
-        draw_controls_panel(lab);
-        ImGui::EndChild();
+    ring_view("network", s.network);
+    ring_view("data", s.data);
+    ring_view("loss", s.loss);
+    ring_view("controls", s.controls);
+    for (const char* tab : {"chain rule", "matrices", "data table", "controls"}) ring_view(tab, panel ? panel_rect : s.inspector);
+}
+
+// What the open lesson's step asks of the window, once: a tab, a phone's view; and what it points at.
+void follow_lesson(LabWindow& w) {
+    LessonView asked;
+    if (w.lesson.take_view_request(asked)) {
+        const bool phone = w.layout.mode == LayoutMode::Phone;
+        if (asked.tab == "controls") w.view.main = MainView::Controls;
+        else if (!asked.tab.empty()) w.view.main = MainView::Inspector;
+        if (asked.tab == "matrices" || asked.tab == "data table") w.pending_tab = asked.tab;
+        if (phone) w.view.main = MainView::Lesson;  // the step's text first; its "Show me" goes to what it points at
+        w.view.main_changed = true;
     }
-    if (shown(s.inspector)) {
-        child_at("inspector", s.inspector);
-        draw_panel_tabs(w, false);
-        ImGui::EndChild();
-    }
+    const bool shown_now = w.lesson.is_open() && w.lesson.shown;
+    set_lesson_marks(shown_now ? w.lesson.current().pointers : std::vector<LessonPointer>{});
 }
 
 }  // namespace
@@ -142,7 +180,10 @@ void draw_lab_window(LabWindow& w) {
     request.data_min_side = request.font * 12.5f;
     request.network_min_width = request.font * 14.0f;
     request.panel_min_width = request.font * 14.5f;
+    follow_lesson(w);
     request.presenter = w.view.presenter;
+    request.lesson = w.lesson.is_open() && w.lesson.shown;
+    if (!request.lesson && w.view.main == MainView::Lesson) w.view.main = MainView::Network;
     request.main = w.view.main;
     w.layout = lay_out_screen(request);
 

@@ -6,9 +6,12 @@
 #include "app/lab/lab.h"
 #include "app/layout/screen_geometry.h"
 #include "app/layout/view_settings.h"
+#include "app/lesson/lesson_run.h"
 #include "app/ui/chain_rule_panel.h"
 #include "app/ui/data_table.h"
 #include "app/ui/data_view.h"
+#include "app/ui/lesson_panel.h"
+#include "app/ui/lessons_menu.h"
 #include "app/ui/network_view.h"
 #include "app/ui/platform.h"
 #include "app/ui/share_menu.h"
@@ -26,6 +29,10 @@ struct LabWindow {
     DataTable table;
     ShareMenu share;
     ViewSettings view;  // text scale, presenter mode, QR code: the user's or a script's choice
+    LessonRun lesson;   // the open lesson, if any
+    LessonPanel lesson_panel;
+    LessonsMenu lessons_menu;
+    std::string pending_tab;  // a tab a lesson step asks for ("matrices", "data table"), selected once
 
     ScreenLayout layout;                // where the last frame put every view
     bool help_open = false;             // the help overlay (the ? key)
@@ -33,7 +40,9 @@ struct LabWindow {
     bool was_presenting = false;        // presenter mode in the last frame: its end restores the panel's tab
 
     // Where the views were drawn in the last frame (for window.lab's layout()).
-    ScreenGeometry geometry() const { return {network.layout, {data.plane.min, data.plane.max}, layout}; }
+    ScreenGeometry geometry() const {
+        return {network.layout, {data.plane.min, data.plane.max}, layout, lesson.is_open() && shown(layout.lesson) ? lesson_panel.drawn : LessonControls{}};
+    }
 };
 
 // The whole lab in one window filling the display.

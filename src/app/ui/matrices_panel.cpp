@@ -10,6 +10,7 @@
 #include "app/notation/glyphs.h"
 #include "app/notation/number_text.h"
 #include "app/ui/panels.h"
+#include "app/ui/lesson_marks.h"
 #include "app/ui/ui_style.h"
 
 namespace bp {
@@ -61,6 +62,8 @@ void matrix_table(Lab& lab, const char* id, const std::string& prefix, int l, in
             const std::string label = texts[static_cast<size_t>(i * cols + j)] + "##" + symbol;
             if (ImGui::Selectable(label.c_str(), false)) lab.select(target);
             ImGui::PopStyleColor();
+            if (!is_bias && marked_cell(l, i, j))
+                draw_lesson_ring(ImGui::GetWindowDrawList(), ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), 2.0f);
             if (ImGui::IsItemHovered())
                 ImGui::SetTooltip("%s%s = %s\nclick to expand %s in the chain rule", prefix.c_str(), symbol.c_str(),
                                   number_text(v, 8).c_str(), symbol.c_str());

@@ -14,6 +14,7 @@
 #include "app/ui/network_tooltips.h"
 #include "app/ui/known_values.h"
 #include "app/ui/network_view.h"
+#include "app/ui/lesson_marks.h"
 #include "app/ui/ui_style.h"
 
 namespace bp {
@@ -36,16 +37,19 @@ double centred(const Network& net, int l, double a) {
     return l > 0 && net.activation(l) == Activation::Sigmoid ? 2.0 * a - 1.0 : a;
 }
 
-// Number in a node: two decimals, large values in fewer digits, shrunk to fit inside `radius`, but
-// never below 70 % of the body text (the node's tooltip has the number then).
+// Number in a node, in its short form (two or three significant digits), shrunk to fit inside
+// `radius`, but never below 70 % of the body text (the node's tooltip has the number then).
+// A neuron's value inside its circle: two significant digits, or one where two do not fit at 70 %
+// of the body text (a small node on a tablet), or none.
 void node_number(ImDrawList* draw, ImVec2 c, float radius, double v, ImU32 color) {
-    char text[16];
-    std::snprintf(text, sizeof text, std::fabs(v) < 100.0 ? "%.2f" : "%.2g", v);
     const float font = ImGui::GetFontSize();
-    const float width = ImGui::CalcTextSize(text).x;
-    const float size = font * std::min(1.0f, 1.6f * radius / std::max(width, 1.0f));
-    if (size < font * 0.7f) return;
-    draw->AddText(ImGui::GetFont(), size, ImVec2(c.x - width * size / font * 0.5f, c.y - size * 0.5f), color, text);
+    for (const std::string& text : {short_number_text(v), number_text(v, 1)}) {
+        const float width = ImGui::CalcTextSize(text.c_str()).x;
+        const float size = font * std::min(1.0f, 1.6f * radius / std::max(width, 1.0f));
+        if (size < font * 0.7f) continue;
+        draw->AddText(ImGui::GetFont(), size, ImVec2(c.x - width * size / font * 0.5f, c.y - size * 0.5f), color, text.c_str());
+        return;
+    }
 }
 
 // Edges on the hovered inspector path: the parameter's own edge, then one edge per later layer.
@@ -69,12 +73,8 @@ std::string phase_caption(const Lab& lab, const KnownValues& view) {
     switch (p.phase) {
         case Phase::Forward:
             return "Forward, layer " + std::to_string(p.layer) + " of " + std::to_string(L) + ": z = a\u00b7W + b, a = f(z)";
-        case Phase::Loss: {
-            char text[96];
-            std::snprintf(text, sizeof text, "Loss: compare \u0177 with y; the batch's mean loss is %.4f",
-                          lab.trainer().last_batch_loss());
-            return text;
-        }
+        case Phase::Loss:
+            return "Loss: compare \u0177 with y; the batch's mean loss is " + number_text(lab.trainer().last_batch_loss(), 4);
         case Phase::Backward:
             return "Backward, layer " + std::to_string(p.layer) + ": \u03b4 = \u2202L/\u2202z, and \u2202L/\u2202w = a\u00b7\u03b4";
         case Phase::Update: return "Update: w' = w \u2212 \u03b1\u00b7\u2202L/\u2202w for every weight and bias";
@@ -106,7 +106,8 @@ void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& ins
         ImGui::TextWrapped("%s", caption.c_str());
     } else if (pass.rows > 0) {
         const Point& p = t.points()[lab.inspected_point()];
-        ImGui::TextWrapped("Point #%d: x\u2081 = %.2f, x\u2082 = %.2f, y = %g", lab.inspected_point() + 1, p.x1, p.x2, p.y);
+        ImGui::TextWrapped("Point #%d: x\u2081 = %s, x\u2082 = %s, y = %s", lab.inspected_point() + 1, number_text(p.x1, 3).c_str(),
+                           number_text(p.x2, 3).c_str(), number_text(p.y, 4).c_str());
     } else {
         ImGui::TextUnformatted("No data points: the neurons have nothing to show.");
     }
@@ -227,6 +228,19 @@ void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& ins
         const float h = layout.bias_size * 0.5f + 4.0f;
         draw->AddRect(ImVec2(bc.x - h, bc.y - h), ImVec2(bc.x + h, bc.y + h), ui::kHighlight, 0.0f, 0, 4.0f);
     }
+    // What a lesson's step points at: its neurons ringed, its edges traced, its biases boxed.
+    if (lesson_marks_any())
+        for (int l = 0; l <= net.layer_count(); ++l)
+            for (int j = 0; j < net.sizes[l]; ++j) {
+                if (marked_neuron(l, j)) draw_lesson_circle(draw, layout.nodes[l][j], r);
+                if (l > 0 && marked_bias(l, j)) {
+                    const ImVec2 bc = layout.bias_center(l, j);
+                    const float h = layout.bias_size * 0.5f;
+                    draw_lesson_ring(draw, ImVec2(bc.x - h, bc.y - h), ImVec2(bc.x + h, bc.y + h), 0.0f);
+                }
+                for (int i = 0; l > 0 && i < net.sizes[l - 1]; ++i)
+                    if (marked_weight(l, i, j)) draw_lesson_line(draw, layout.nodes[l - 1][i], layout.nodes[l][j]);
+            }
     // The output's label, with the loss once it is known.
     const int L = net.layer_count();
     const ImVec2 out = layout.nodes[L][0];

@@ -22,6 +22,12 @@ public:
     // Let the user pick a CSV file; its text arrives later through the lab's import_csv().
     virtual bool can_choose_files() const { return false; }
     virtual void choose_csv_file() {}
+    // Let the user pick a lesson file; the page opens it with window.lab.openLesson (or says why not).
+    virtual void choose_lesson_file() {}
+    // Copies a link that opens this lesson at `step` (from 1): the page compresses the text and
+    // says, in the lab's notice, whether it fit in a link. False when the platform has no lesson links.
+    virtual bool can_link_lessons() const { return false; }
+    virtual void copy_lesson_link(const std::string& text, int step) {}
     // The page's address without its #lab= part, for the links the UI copies ("" on the desktop).
     virtual std::string page_address() const { return ""; }
     // Puts text on the clipboard.

@@ -15,7 +15,6 @@ constexpr ImU32 kDarkModule = IM_COL32(0, 0, 0, 255);
 constexpr ImU32 kLightModule = IM_COL32(255, 255, 255, 255);
 constexpr ImU32 kShade = IM_COL32(20, 24, 31, 170);  // over the lab around the panel
 
-bool escape_pressed() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false); }
 
 // "This moment" as it is now; it stays until chosen again or updated.
 void freeze_moment(QrOverlay& o, const Lab& lab, const Platform& platform) {
@@ -169,7 +168,7 @@ void draw_qr_overlay(QrOverlay& o, ViewSettings& view, Lab& lab, Platform& platf
 
     const ImVec2 mouse = io.MousePos;
     const bool outside = mouse.x < l.panel_min.x || mouse.x > l.panel_max.x || mouse.y < l.panel_min.y || mouse.y > l.panel_max.y;
-    if (escape_pressed() || (!opening && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && outside && ImGui::IsWindowHovered()))
+    if (ui::escape_pressed() || (!opening && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && outside && ImGui::IsWindowHovered()))
         view.qr = QrShown::None;
     ImGui::End();
 }

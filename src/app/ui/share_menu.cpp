@@ -17,7 +17,6 @@ namespace {
 constexpr const char* kMoreMenu = "More";
 constexpr const char* kConfirmReset = "Reset to defaults?";
 
-bool escape_pressed() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false); }
 
 // Keeps a button of this label on the current row when it fits there, else starts a new row.
 void same_row_if_fits(const char* label) {
@@ -42,7 +41,7 @@ bool draw_reset_question(Lab& lab) {
         ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") || escape_pressed()) ImGui::CloseCurrentPopup();
+    if (ImGui::Button("Cancel") || ui::escape_pressed()) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
     return reset;
 }
@@ -104,7 +103,7 @@ void draw_share_dialog(ShareMenu& menu, Lab& lab, Platform& platform) {
     if (!ImGui::BeginPopupModal(kMoreMenu)) return;
     // Escape closes the menu; over the question it answers only the question, and in the weights box
     // it only leaves the box.
-    if (escape_pressed() && !ImGui::IsPopupOpen(kConfirmReset) && !ImGui::GetIO().WantTextInput) ImGui::CloseCurrentPopup();
+    if (ui::escape_pressed() && !ImGui::IsPopupOpen(kConfirmReset) && !ImGui::GetIO().WantTextInput) ImGui::CloseCurrentPopup();
 
     draw_lab_actions(menu, lab, platform);
     ImGui::Separator();

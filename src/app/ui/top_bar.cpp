@@ -4,7 +4,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <string>
+#include <vector>
 
+#include "app/lesson/builtin_lessons.h"
+#include "app/ui/lesson_marks.h"
 #include "app/ui/ui_style.h"
 #include "app/ui/view_menu.h"
 
@@ -42,40 +45,79 @@ void copied_toast(const LabWindow& w, ImVec2 below) {
 
 bool phone(const LabWindow& w) { return w.layout.mode == LayoutMode::Phone; }
 
-// One banner: a tinted box with wrapped text and one button on the right.
-float banner_height(const std::string& text, float width) {
+// One banner: a tinted box with wrapped text and one button on the right (two with `second`, which
+// comes first). Returns 0, or 1 for `button`, 2 for `second`.
+float buttons_width(const char* button, const char* second) {
     const ImGuiStyle& st = ImGui::GetStyle();
-    const float button = ImGui::CalcTextSize("Got it").x + st.FramePadding.x * 2.0f;
-    const float wrap = std::max(ImGui::GetFontSize() * 6.0f, width - button - st.WindowPadding.x * 2.0f - st.ItemSpacing.x * 2.0f);
+    float w = ImGui::CalcTextSize(button).x + st.FramePadding.x * 2.0f;
+    if (second) w += ImGui::CalcTextSize(second).x + st.FramePadding.x * 2.0f + st.ItemSpacing.x;
+    return w;
+}
+
+float banner_height(const std::string& text, float width, const char* button = "Got it", const char* second = nullptr) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float wrap = std::max(ImGui::GetFontSize() * 6.0f, width - buttons_width(button, second) - st.WindowPadding.x * 2.0f - st.ItemSpacing.x * 2.0f);
     const float text_h = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap).y;
     return std::max(text_h, ImGui::GetFrameHeight()) + st.WindowPadding.y * 2.0f + st.ItemSpacing.y;
 }
 
-bool banner(const char* id, const std::string& text, const char* button, ImU32 background, ImU32 ink, float width) {
-    const float h = banner_height(text, width) - ImGui::GetStyle().ItemSpacing.y;
-    const float button_w = ImGui::CalcTextSize(button).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+int banner(const char* id, const std::string& text, const char* button, ImU32 background, ImU32 ink, float width,
+           const char* second = nullptr) {
+    const float h = banner_height(text, width, button, second) - ImGui::GetStyle().ItemSpacing.y;
+    const float buttons_w = buttons_width(button, second);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, background);
     ImGui::BeginChild(id, ImVec2(width, h), true, ImGuiWindowFlags_NoScrollbar);
-    ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - button_w - ImGui::GetStyle().ItemSpacing.x);
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - buttons_w - ImGui::GetStyle().ItemSpacing.x);
     ImGui::PushStyleColor(ImGuiCol_Text, ink);
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - button_w);
-    const bool pressed = ImGui::Button(button);
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - buttons_w);
+    int pressed = 0;
+    if (second) {
+        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.15f, 0.39f, 0.92f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+        if (ImGui::Button(second)) pressed = 2;
+        ImGui::PopStyleColor(2);
+        ImGui::SameLine();
+    }
+    if (ImGui::Button(button)) pressed = 1;
     ImGui::EndChild();
     ImGui::PopStyleColor();
     return pressed;
 }
 
 const char* kStartHint =
-    "Start here: press Play to train the network, or Next phase (N) to walk one step forward and back. "
-    "Tap or click a weight (an edge) to see its chain rule; tap the plane to add a point.";
+    "New here? The lesson \"The chain rule\" walks you through the lab one step at a time. Or explore: press "
+    "Play to train, Next phase (N) to walk one step forward and back, and tap a weight (an edge) to see its chain rule.";
 
-const char* kStartHintShort = "Start here: press \u25b6 Play, or tap a weight (an edge) to see its chain rule.";
+const char* kStartHintShort = "New here? Take the chain-rule lesson, or press \u25b6 Play.";
+const char* kStartLesson = "Start the lesson";
 
 
-bool hint_due(const LabWindow& w) { return w.start_hint && w.lab.trainer().step_count() == 0 && !w.lab.playing(); }
+bool hint_due(const LabWindow& w) {
+    return w.start_hint && w.lab.trainer().step_count() == 0 && !w.lab.playing() && !w.lesson.is_open();
+}
+
+// The hint is a banner under the bar, which the views make room for, except in the compact layout,
+// where it lies over the loss plot: that plot has nothing to show before the first step.
+const char* banner_hint(const LabWindow& w) {
+    if (!hint_due(w) || w.layout.mode == LayoutMode::Compact) return nullptr;
+    // A phone lying sideways has no height to spare: its Learn button offers the lessons.
+    if (w.layout.mode == LayoutMode::Phone && shown(w.layout.tab_bar) && w.layout.tab_bar.min.y <= 0.0f) return nullptr;
+    return w.layout.mode == LayoutMode::Wide ? kStartHint : kStartHintShort;
+}
+
+// The first-open hint, which offers the first built-in lesson.
+void start_hint(LabWindow& w, const char* text, ImU32 background, float width) {
+    const int pressed = banner("start_hint", text, "Got it", background, ui::kInk, width, kStartLesson);
+    if (pressed == 0) return;
+    w.start_hint = false;
+    if (pressed == 2 && !builtin_lessons().empty()) {
+        const BuiltinLesson& first = builtin_lessons().front();
+        if (const std::string error = w.lesson.open(w.lab, first.text, first.name, 0); !error.empty()) w.lab.set_notice(error);
+    }
+}
 
 }  // namespace
 
@@ -91,6 +133,7 @@ void draw_top_bar(LabWindow& w, ImVec2 min, float width) {
     }
     if (steady_button(lab.playing() ? "\u2016 Pause###play" : "\u25b6 Play###play", {"\u2016 Pause", "\u25b6 Play"}))
         lab.toggle_play();
+    ring_if_marked("play");
     ui::tooltip("Train continuously (Space). Next phase (N) walks one step forward and back instead.");
     ImGui::SameLine();
     const ImVec2 copy_at = ImGui::GetCursorScreenPos();
@@ -110,6 +153,15 @@ void draw_top_bar(LabWindow& w, ImVec2 min, float width) {
     ui::tooltip("A teacher's link that locks or hides controls; export and import of weights, the loss history "
                 "and a picture; back to the defaults.");
     draw_share_dialog(w.share, lab, w.platform);
+    ImGui::SameLine();
+    if (ImGui::Button(phone(w) ? "Learn" : "Lessons\u2026")) {
+        if (w.lesson.is_open() && !w.lesson.shown) w.lesson.shown = true;
+        else open_lessons_menu();
+    }
+    ui::tooltip(w.lesson.is_open() && !w.lesson.shown ? "Brings back the lesson, at the step you left it."
+                                                      : "Guided lessons that walk through the lab step by step, "
+                                                        "and lessons of your own (a file, or written here).");
+    draw_lessons_menu(w.lessons_menu, w.lesson, lab, w.platform);
     ImGui::SameLine();
     if (ImGui::Button(phone(w) ? "Aa" : "View\u2026")) ImGui::OpenPopup("View");
     ui::tooltip("Text size, presenter mode for a projector, the link as a QR code, and every shortcut (?).");
@@ -153,7 +205,7 @@ float banners_height(const LabWindow& w, float width) {
     float h = 0.0f;
     if (!w.lab.notice().empty()) h += banner_height(w.lab.notice(), width);
     if (!w.lab.trainer().error().empty()) h += banner_height(w.lab.trainer().error(), width);
-    if (hint_due(w) && w.layout.mode == LayoutMode::Wide) h += banner_height(kStartHint, width);
+    if (const char* hint = banner_hint(w)) h += banner_height(hint, width, "Got it", kStartLesson);
     return h;
 }
 
@@ -165,23 +217,22 @@ void draw_banners(LabWindow& w, ImVec2 min, float width) {
     const std::string error = lab.trainer().error();
     if (!error.empty() && banner("error", error, "Reset", IM_COL32(254, 226, 226, 255), IM_COL32(153, 27, 27, 255), width))
         lab.reset();
-    if (hint_due(w) && w.layout.mode == LayoutMode::Wide && banner("start_hint", kStartHint, "Got it", IM_COL32(220, 252, 231, 255), ui::kInk, width))
-        w.start_hint = false;
+    if (const char* hint = banner_hint(w)) start_hint(w, hint, IM_COL32(220, 252, 231, 255), width);
 }
 
 void draw_start_callout(LabWindow& w) {
-    // Over the loss plot, which has nothing to show before the first step; else at the network's foot.
-    const Rect& n = shown(w.layout.loss) ? w.layout.loss : w.layout.network;
-    if (!hint_due(w) || w.layout.mode == LayoutMode::Wide || !shown(n) || w.help_open) return;
+    // Over the loss plot, which has nothing to show before the first step.
+    const Rect& n = w.layout.loss;
+    if (!hint_due(w) || w.layout.mode != LayoutMode::Compact || !shown(n) || w.help_open) return;
     const float inset = 8.0f, width = n.width() - 2.0f * inset;
-    const float h = banner_height(kStartHintShort, width) - ImGui::GetStyle().ItemSpacing.y;
-    ImGui::SetNextWindowPos(ImVec2(n.min.x + inset, shown(w.layout.loss) ? n.min.y + inset : n.max.y - inset - h));
+    const float h = banner_height(kStartHintShort, width, "Got it", kStartLesson) - ImGui::GetStyle().ItemSpacing.y;
+    ImGui::SetNextWindowPos(ImVec2(n.min.x + inset, n.min.y + inset));
     ImGui::SetNextWindowSize(ImVec2(width, h));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::Begin("start_callout", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                                ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoFocusOnAppearing);
     ImGui::PopStyleVar();
-    if (banner("start_hint", kStartHintShort, "Got it", IM_COL32(220, 252, 231, 250), ui::kInk, width)) w.start_hint = false;
+    start_hint(w, kStartHintShort, IM_COL32(220, 252, 231, 250), width);
     ImGui::End();
 }
 
@@ -190,20 +241,33 @@ void draw_tab_bar(LabWindow& w, const Rect& bar) {
         MainView view;
         const char* label;
     };
-    const Tab all[] = {{MainView::Network, "Network"}, {MainView::Loss, "Loss"}, {MainView::Inspector, "Chain rule"},
-                       {MainView::Controls, "Controls"}};
-    const int count = w.view.presenter ? 3 : 4;  // presenting hides the controls
+    // The lesson's tab comes first while a lesson is shown; presenting hides the controls.
+    std::vector<Tab> tabs;
+    if (w.lesson.is_open() && w.lesson.shown) tabs.push_back({MainView::Lesson, "Lesson"});
+    tabs.push_back({MainView::Network, "Network"});
+    tabs.push_back({MainView::Loss, "Loss"});
+    tabs.push_back({MainView::Inspector, "Chain rule"});
+    if (!w.view.presenter) tabs.push_back({MainView::Controls, "Controls"});
+    const int count = static_cast<int>(tabs.size());
     const float pad = 6.0f, width = (bar.width() - pad * (count + 1)) / count;
     ImGui::GetWindowDrawList()->AddRectFilled(bar.min, bar.max, IM_COL32(255, 255, 255, 255));
     ImGui::GetWindowDrawList()->AddLine(bar.min, ImVec2(bar.max.x, bar.min.y), ui::kGrid, 1.0f);
+    // Five tabs on a narrow phone: the labels shrink to fit rather than run into each other.
+    float widest = 0.0f;
+    for (const Tab& t : tabs) widest = std::max(widest, ImGui::CalcTextSize(t.label).x);
+    const float room = width - 2.0f * ImGui::GetStyle().FramePadding.x;
+    const float scale = widest > room ? std::max(0.75f, room / widest) : 1.0f;
+    ImGui::SetWindowFontScale(scale);
     for (int k = 0; k < count; ++k) {
-        const bool current = w.view.main == all[k].view || (all[k].view == MainView::Network && w.view.main == MainView::Controls && w.view.presenter);
+        const Tab& t = tabs[static_cast<size_t>(k)];
+        const bool current = w.view.main == t.view || (t.view == MainView::Network && w.view.main == MainView::Controls && w.view.presenter);
         ImGui::SetCursorScreenPos(ImVec2(bar.min.x + pad + k * (width + pad), bar.min.y + pad));
         ImGui::PushStyleColor(ImGuiCol_Button, current ? ImVec4(0.15f, 0.39f, 0.92f, 1.0f) : ImVec4(1, 1, 1, 1));
         ImGui::PushStyleColor(ImGuiCol_Text, current ? ImVec4(1, 1, 1, 1) : ImVec4(0.08f, 0.09f, 0.12f, 1.0f));
-        if (ImGui::Button(all[k].label, ImVec2(width, bar.height() - 2.0f * pad))) w.view.main = all[k].view;
+        if (ImGui::Button(t.label, ImVec2(width, bar.height() - 2.0f * pad))) w.view.main = t.view;
         ImGui::PopStyleColor(2);
     }
+    ImGui::SetWindowFontScale(1.0f);
 }
 
 }  // namespace bp

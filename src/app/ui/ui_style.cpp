@@ -46,6 +46,8 @@ void text_box(const char* id, std::string& text, ImVec2 size) {
     ImGui::InputTextMultiline(id, text.data(), text.capacity() + 1, size, ImGuiInputTextFlags_CallbackResize, resize, &text);
 }
 
+bool escape_pressed() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false); }
+
 void heading(const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, kMutedInk);
     ImGui::TextUnformatted(text);

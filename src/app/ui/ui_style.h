@@ -24,6 +24,8 @@ ImU32 signed_color(double v, int alpha = 255);
 ImU32 with_alpha(ImU32 color, int alpha);
 // A tooltip for the last item, shown after a short hover.
 void tooltip(const char* text);
+// True in the frame Escape went down: dialogs and menus close on it.
+bool escape_pressed();
 // A panel title in the lab's heading style.
 void heading(const char* text);
 // A multi-line text box editing a std::string, growing it as the user types or pastes.

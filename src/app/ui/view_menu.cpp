@@ -10,7 +10,6 @@ namespace bp {
 
 namespace {
 
-bool escape_pressed() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false); }
 
 struct Shortcut {
     const char* keys;
@@ -74,7 +73,7 @@ void draw_view_menu(LabWindow& w) {
         w.help_open = true;
         ImGui::CloseCurrentPopup();
     }
-    if (escape_pressed()) ImGui::CloseCurrentPopup();
+    if (ui::escape_pressed()) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }
 

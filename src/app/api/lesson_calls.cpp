@@ -1,0 +1,141 @@
+// The lesson calls, over LessonRun. Steps are counted from 1 here, as on screen.
+#include "app/api/lesson_calls.h"
+
+#include <cmath>
+
+#include "app/lesson/builtin_lessons.h"
+#include "app/lesson/lesson_run.h"
+#include "app/notation/number_text.h"
+
+namespace bp {
+
+using nlohmann::json;
+
+namespace {
+
+json step_result(const ApiCall& c, const std::string& error) {
+    json out = result(error);
+    out["step"] = c.lesson.is_open() ? json(c.lesson.step() + 1) : json(nullptr);
+    return out;
+}
+
+const char* kind_name(LessonPointer::Kind kind) {
+    switch (kind) {
+        case LessonPointer::Kind::Neuron: return "neuron";
+        case LessonPointer::Kind::Weight: return "weight";
+        case LessonPointer::Kind::Bias: return "bias";
+        case LessonPointer::Kind::MatrixCell: return "cell";
+        case LessonPointer::Kind::Panel: return "panel";
+        case LessonPointer::Kind::Control: return "control";
+    }
+    return "panel";
+}
+
+json pointer_json(const LessonPointer& p) {
+    json out = {{"kind", kind_name(p.kind)}};
+    switch (p.kind) {
+        case LessonPointer::Kind::Panel:
+        case LessonPointer::Kind::Control: out["name"] = p.name; break;
+        case LessonPointer::Kind::Neuron: out["layer"] = p.layer, out["j"] = p.j + 1; break;
+        case LessonPointer::Kind::Bias: out["layer"] = p.layer, out["j"] = p.j + 1; break;
+        case LessonPointer::Kind::Weight:
+        case LessonPointer::Kind::MatrixCell: out["layer"] = p.layer, out["i"] = p.i + 1, out["j"] = p.j + 1; break;
+    }
+    return out;
+}
+
+}  // namespace
+
+json lessons_json(const ApiCall&) {
+    json out = json::array();
+    for (const BuiltinLesson& b : builtin_lessons()) out.push_back({{"name", b.name}, {"title", b.title}, {"steps", b.steps}});
+    return out;
+}
+
+json open_lesson(const ApiCall& c) {
+    const json& what = c.arg(0);
+    if (!what.is_string()) return step_result(c, "openLesson() takes a built-in lesson's name (see lessons()) or a lesson file's text");
+    int step = 1;
+    if (c.has(1) && (!c.arg(1).is_number_integer() || c.arg(1).get<int64_t>() < 1 || c.arg(1).get<int64_t>() > kMaxLessonSteps))
+        return step_result(c, "the step is a whole number from 1");
+    if (c.has(1)) step = static_cast<int>(c.arg(1).get<int64_t>());
+    const std::string text = what.get<std::string>();
+    const BuiltinLesson* builtin = find_builtin_lesson(text);
+    const std::string error = builtin ? c.lesson.open(c.lab, builtin->text, builtin->name, step - 1)
+                                      : c.lesson.open(c.lab, text, "", step - 1);
+    return step_result(c, error);
+}
+
+json lesson_json(const ApiCall& c) {
+    const LessonRun& run = c.lesson;
+    if (!run.is_open()) return {{"open", false}};
+    const LessonStep& step = run.current();
+    json paragraphs = json::array(), tasks = json::array(), pointers = json::array();
+    for (const std::string& p : step.paragraphs) paragraphs.push_back(run.fill(c.lab, p));
+    for (size_t k = 0; k < step.tasks.size(); ++k) tasks.push_back({{"task", step.tasks[k].source}, {"done", run.task_done(c.lab, k)}});
+    for (const LessonPointer& p : step.pointers) pointers.push_back(pointer_json(p));
+    json question = nullptr;
+    if (step.has_question) {
+        const LessonAnswer& a = run.last_answer();
+        question = {{"prompt", run.fill(c.lab, step.question.prompt)},
+                    {"choices", step.question.choices},
+                    {"answered", a.answered},
+                    {"correct", a.answered ? json(a.correct) : json(nullptr)},
+                    {"feedback", a.feedback}};
+    }
+    return {{"open", true},
+            {"shown", run.shown},
+            {"name", run.name()},
+            {"title", run.lesson().title},
+            {"step", run.step() + 1},
+            {"steps", run.lesson().steps.size()},
+            {"stepTitle", step.title},
+            {"text", paragraphs},
+            {"tasks", tasks},
+            {"done", run.tasks_done(c.lab)},
+            {"pointers", pointers},
+            {"question", question}};
+}
+
+json lesson_next(const ApiCall& c) { return step_result(c, c.lesson.next(c.lab)); }
+json lesson_back(const ApiCall& c) { return step_result(c, c.lesson.back(c.lab)); }
+
+json close_lesson(const ApiCall& c) {
+    if (!c.lesson.is_open()) return result("no lesson is open");
+    c.lesson.close(c.lab);
+    return result("");
+}
+
+json answer_question(const ApiCall& c) {
+    const json& v = c.arg(0);
+    json out = {{"ok", false}, {"correct", false}, {"expected", nullptr}, {"tolerance", nullptr}, {"error", nullptr}};
+    std::string given;
+    if (v.is_number() && std::isfinite(v.get<double>())) given = number_text(v.get<double>(), 17);
+    else if (v.is_string()) given = v.get<std::string>();
+    else {
+        out["error"] = "answer() takes a number, or the text of a choice";
+        return out;
+    }
+    if (!c.lesson.is_open() || !c.lesson.current().has_question) {
+        out["error"] = c.lesson.is_open() ? "this step asks no question" : "no lesson is open";
+        return out;
+    }
+    const LessonAnswer a = c.lesson.answer(c.lab, given);
+    if (!a.answered) {
+        out["error"] = a.feedback;
+        return out;
+    }
+    out["ok"] = true;
+    out["correct"] = a.correct;
+    out["expected"] = a.expected_is_number ? json(a.expected_number) : json(a.expected);
+    out["tolerance"] = a.tolerance;
+    out["feedback"] = a.feedback;
+    return out;
+}
+
+json lesson_state_json(const ApiCall& c) {
+    if (!c.lesson.is_open()) return {{"open", false}};
+    return {{"open", true}, {"name", c.lesson.name()}, {"step", c.lesson.step() + 1}};
+}
+
+}  // namespace bp

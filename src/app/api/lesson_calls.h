@@ -1,0 +1,21 @@
+// window.lab's lesson calls: the built-in lessons, opening one (by name or as a lesson file's
+// text) at a step, walking it, and answering its questions. They act on the window's LessonRun.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "app/api/lab_api.h"
+
+namespace bp {
+
+nlohmann::json lessons_json(const ApiCall& call);   // lessons(): [{name, title, steps}]
+nlohmann::json open_lesson(const ApiCall& call);    // openLesson(textOrName, step = 1)
+nlohmann::json lesson_json(const ApiCall& call);    // lesson(): the open lesson and its step
+nlohmann::json lesson_next(const ApiCall& call);    // lessonNext()
+nlohmann::json lesson_back(const ApiCall& call);    // lessonBack()
+nlohmann::json close_lesson(const ApiCall& call);   // closeLesson()
+nlohmann::json answer_question(const ApiCall& call);  // answer(value)
+// The part of state() that tells whether a lesson is open: {open, name, step}.
+nlohmann::json lesson_state_json(const ApiCall& call);
+
+}  // namespace bp

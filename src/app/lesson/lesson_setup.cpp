@@ -1,0 +1,237 @@
+// Setting by setting: plain values become the JSON configure() reads, the rest are lab commands.
+#include "app/lesson/lesson_setup.h"
+
+#include <algorithm>
+#include <cctype>
+#include <nlohmann/json.hpp>
+
+#include "app/lab/lab.h"
+#include "app/lab/settings_json.h"
+#include "app/lesson/lesson_quantity.h"
+#include "app/notation/number_text.h"
+
+namespace bp {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* kConfigureNames[] = {"layers", "features", "hidden", "output", "loss", "learningRate",
+                                           "batchSize", "dataset", "pointCount", "noise", "testFraction", "seed"};
+// The lesson's own settings, in the order they are applied.
+constexpr const char* kOrder[] = {"link", "configure", "reset", "train", "phase", "select", "inspect", "edges", "tab", "view"};
+
+std::vector<std::string> words(const std::string& value) {
+    std::vector<std::string> out;
+    std::string w;
+    for (char c : value + " ") {
+        if (c == ' ' || c == ',' || c == '\t') {
+            if (!w.empty()) out.push_back(w);
+            w.clear();
+        } else {
+            w += c;
+        }
+    }
+    return out;
+}
+
+bool is_configure(const std::string& name) {
+    return std::find_if(std::begin(kConfigureNames), std::end(kConfigureNames), [&](const char* n) { return name == n; }) !=
+           std::end(kConfigureNames);
+}
+
+// A plain value as JSON: a whole number, a number, or a name.
+json plain(const std::string& value) {
+    double v = 0.0;
+    if (!value.empty() && value.find_first_not_of("0123456789") == std::string::npos) return json(std::stoull(value.substr(0, 18)));
+    if (number_from_text(value, v)) return json(v);
+    return json(value);
+}
+
+// "4 3 2 1", "4-3-2-1" or "4, 3, 2, 1".
+bool layer_list(std::string value, json& out) {
+    std::replace(value.begin(), value.end(), '-', ' ');
+    out = json::array();
+    for (const std::string& w : words(value)) {
+        if (w.find_first_not_of("0123456789") != std::string::npos || w.size() > 4) return false;
+        out.push_back(std::stoi(w));
+    }
+    return !out.empty();
+}
+
+bool to_configure_json(const std::vector<const LessonSetting*>& lines, json& out, std::string& error, int& line) {
+    out = json::object();
+    for (const LessonSetting* s : lines) {
+        line = s->line;
+        if (s->name == "layers") {
+            json layers;
+            if (!layer_list(s->value, layers)) {
+                error = "layers lists every layer's size from the inputs to the output, like 4 3 2 1";
+                return false;
+            }
+            out["layers"] = layers;
+        } else if (s->name == "features") {
+            out["features"] = words(s->value);
+        } else if (s->name == "hidden" || s->name == "output") {
+            out["activations"][s->name] = s->value;
+        } else {
+            out[s->name] = plain(s->value);
+        }
+    }
+    return true;
+}
+
+bool parse_phase(const std::string& value, const Lab& lab, StepPhase& out, std::string& error) {
+    const std::vector<std::string> w = words(value);
+    const int L = static_cast<int>(lab.trainer().network().W.size());
+    const std::string name = w.empty() ? "" : w[0];
+    for (Phase p : {Phase::Ready, Phase::Forward, Phase::Loss, Phase::Backward, Phase::Update})
+        if (name == phase_name(p)) {
+            const bool layered = p == Phase::Forward || p == Phase::Backward;
+            out = {p, 0};
+            if (layered != (w.size() == 2) || w.size() > 2) break;
+            if (layered) {
+                out.layer = std::atoi(w[1].c_str());
+                if (out.layer < 1 || out.layer > L) {
+                    error = "phase " + value + ": the network has layers 1 to " + std::to_string(L);
+                    return false;
+                }
+            }
+            return true;
+        }
+    error = "a phase is ready, forward <layer>, loss, backward <layer> or update; not '" + value + "'";
+    return false;
+}
+
+// Runs the step walk until the trainer is at `target` (a step in progress is finished first when it
+// is past the target).
+bool walk_to(Lab& lab, const StepPhase& target, std::string& error) {
+    const int L = static_cast<int>(lab.trainer().network().W.size());
+    for (int k = 0; k <= 2 * (2 * L + 3); ++k) {
+        const StepPhase now = lab.trainer().phase();
+        const bool layered = target.phase == Phase::Forward || target.phase == Phase::Backward;
+        if (now.phase == target.phase && (!layered || now.layer == target.layer)) return true;
+        // Ready means no step half walked: a finished step (its update done) is as good.
+        if (target.phase == Phase::Ready && now.phase == Phase::Update) return true;
+        if (!lab.trainer().error().empty() || lab.trainer().training_point_count() == 0) break;
+        lab.next_phase();
+    }
+    error = lab.trainer().training_point_count() == 0 ? "the phase cannot be reached: there are no training points"
+            : lab.trainer().error().empty()              ? "the phase cannot be reached in this network"
+                                                         : "the phase cannot be reached: " + lab.trainer().error();
+    return false;
+}
+
+bool apply_one(Lab& lab, const LessonSetting& s, LessonView& view, std::string& error) {
+    if (s.name == "link") {
+        error = lab.open_link(s.value);
+        return error.empty();
+    }
+    if (s.name == "reset") {
+        lab.reset();
+        return true;
+    }
+    if (s.name == "train") {
+        int n = 0;
+        if (s.value.find_first_not_of("0123456789") != std::string::npos || s.value.size() > 6 ||
+            (n = std::atoi(s.value.c_str())) < 1 || n > 100000) {
+            error = "train takes a number of steps from 1 to 100000";
+            return false;
+        }
+        if (lab.trainer().training_point_count() == 0) {
+            error = "train: there are no training points";
+            return false;
+        }
+        lab.train(n);
+        return true;
+    }
+    if (s.name == "phase") {
+        StepPhase target;
+        return parse_phase(s.value, lab, target, error) && walk_to(lab, target, error);
+    }
+    if (s.name == "select") {
+        Quantity q;
+        if (!parse_quantity(s.value, q, error) || (q.kind != Quantity::Kind::Weight && q.kind != Quantity::Kind::Bias)) {
+            error = "select takes a weight or a bias, like w1_11 or b2_1";
+            return false;
+        }
+        error = lab.select({q.layer, q.i, q.j, q.kind == Quantity::Kind::Bias});
+        return error.empty();
+    }
+    if (s.name == "inspect") {
+        const std::vector<std::string> w = words(s.value);
+        const int k = w.size() == 2 ? std::atoi(w[1].c_str()) : 0;
+        if (w.size() != 2 || k < 1 || (w[0] != "sample" && w[0] != "point")) {
+            error = "inspect takes 'sample <row of the last batch>' or 'point <number>', counted from 1";
+            return false;
+        }
+        if (w[0] == "sample") {
+            error = lab.inspect_batch_sample(k - 1);
+            return error.empty();
+        }
+        if (k > static_cast<int>(lab.trainer().points().size())) {
+            error = "there is no point #" + std::to_string(k);
+            return false;
+        }
+        lab.set_inspected_point(k - 1);
+        return true;
+    }
+    if (s.name == "edges") {
+        if (s.value != "weights" && s.value != "gradients") {
+            error = "edges takes weights or gradients";
+            return false;
+        }
+        lab.set_edge_mode(s.value == "weights" ? Lab::EdgeMode::Weights : Lab::EdgeMode::Gradients);
+        return true;
+    }
+    if (s.name == "tab") {
+        if (s.value != "controls" && s.value != "chain rule" && s.value != "matrices" && s.value != "data table") {
+            error = "tab takes controls, chain rule, matrices or data table";
+            return false;
+        }
+        view.tab = s.value;
+        return true;
+    }
+    if (s.name == "view") {
+        if (s.value != "network" && s.value != "loss" && s.value != "chain rule" && s.value != "controls" && s.value != "lesson") {
+            error = "view takes network, loss, chain rule, controls or lesson";
+            return false;
+        }
+        view.view = s.value;
+        return true;
+    }
+    error = "unknown setting '" + s.name + "'";
+    return false;
+}
+
+}  // namespace
+
+bool apply_lesson_setup(Lab& lab, const std::vector<LessonSetting>& setup, LessonView& view, std::string& error,
+                        int& problem_line) {
+    std::vector<const LessonSetting*> configure;
+    for (const LessonSetting& s : setup)
+        if (is_configure(s.name)) configure.push_back(&s);
+    const std::string notice = lab.notice();
+    for (const char* step : kOrder) {
+        if (std::string(step) == "configure") {
+            if (configure.empty()) continue;
+            json settings;
+            if (!to_configure_json(configure, settings, error, problem_line)) return false;
+            TrainingSettings s = lab.settings();
+            error = apply_settings(settings, s);
+            if (error.empty()) error = lab.configure(s);
+            if (!error.empty()) return false;
+            continue;
+        }
+        for (const LessonSetting& s : setup) {
+            if (s.name != step) continue;
+            problem_line = s.line;
+            if (!apply_one(lab, s, view, error)) return false;
+        }
+    }
+    // The lesson's own commands leave no notices of theirs ("Reset: undo brings back ...").
+    lab.set_notice(notice);
+    return true;
+}
+
+}  // namespace bp

@@ -1,0 +1,63 @@
+// The marks of this frame, and the ring they are drawn with.
+#include "app/ui/lesson_marks.h"
+
+#include <cmath>
+#include <string>
+
+namespace bp {
+
+namespace {
+
+std::vector<LessonPointer> g_marks;
+
+constexpr ImU32 kRing = IM_COL32(245, 158, 11, 255);  // amber: apart from the blue/orange of the values
+
+bool any_of(LessonPointer::Kind kind, int layer, int i, int j) {
+    for (const LessonPointer& p : g_marks)
+        if (p.kind == kind && p.layer == layer && p.i == i && p.j == j) return true;
+    return false;
+}
+
+bool named(LessonPointer::Kind kind, const char* name) {
+    for (const LessonPointer& p : g_marks)
+        if (p.kind == kind && p.name == name) return true;
+    return false;
+}
+
+int pulse_alpha() { return 150 + static_cast<int>(105.0 * (0.5 + 0.5 * std::sin(ImGui::GetTime() * 4.0))); }
+
+float thickness() { return std::max(3.0f, ImGui::GetFontSize() * 0.2f); }
+
+}  // namespace
+
+void set_lesson_marks(const std::vector<LessonPointer>& pointers) { g_marks = pointers; }
+bool lesson_marks_any() { return !g_marks.empty(); }
+
+bool marked_neuron(int layer, int j) { return any_of(LessonPointer::Kind::Neuron, layer, 0, j); }
+bool marked_weight(int layer, int i, int j) { return any_of(LessonPointer::Kind::Weight, layer, i, j); }
+bool marked_bias(int layer, int j) { return any_of(LessonPointer::Kind::Bias, layer, 0, j); }
+bool marked_cell(int layer, int i, int j) { return any_of(LessonPointer::Kind::MatrixCell, layer, i, j); }
+bool marked_panel(const char* name) { return named(LessonPointer::Kind::Panel, name); }
+bool marked_control(const char* name) { return named(LessonPointer::Kind::Control, name); }
+
+void draw_lesson_ring(ImDrawList* draw, ImVec2 min, ImVec2 max, float rounding) {
+    const float t = thickness(), out = t * 0.5f + 1.0f;
+    draw->AddRect(ImVec2(min.x - out, min.y - out), ImVec2(max.x + out, max.y + out),
+                  (kRing & ~IM_COL32_A_MASK) | (static_cast<ImU32>(pulse_alpha()) << IM_COL32_A_SHIFT), rounding, 0, t);
+}
+
+void draw_lesson_circle(ImDrawList* draw, ImVec2 center, float radius) {
+    const float t = thickness();
+    draw->AddCircle(center, radius + t * 0.5f + 2.0f,
+                    (kRing & ~IM_COL32_A_MASK) | (static_cast<ImU32>(pulse_alpha()) << IM_COL32_A_SHIFT), 0, t);
+}
+
+void draw_lesson_line(ImDrawList* draw, ImVec2 from, ImVec2 to) {
+    draw->AddLine(from, to, (kRing & ~IM_COL32_A_MASK) | (static_cast<ImU32>(pulse_alpha()) << IM_COL32_A_SHIFT), thickness() * 1.6f);
+}
+
+void ring_if_marked(const char* name) {
+    if (marked_control(name)) draw_lesson_ring(ImGui::GetWindowDrawList(), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
+}  // namespace bp

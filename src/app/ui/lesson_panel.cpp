@@ -1,0 +1,206 @@
+// The lesson panel, top to bottom: the lesson and its progress, the step's title and text, its
+// tasks, its question, and Back / Next at the foot.
+#include "app/ui/lesson_panel.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "app/input/touch_state.h"
+#include "app/notation/number_text.h"
+#include "app/ui/ui_style.h"
+
+namespace bp {
+
+namespace {
+
+Rect item_rect() { return {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}; }
+
+constexpr ImU32 kDone = IM_COL32(21, 128, 61, 255);
+constexpr ImU32 kWrong = IM_COL32(185, 28, 28, 255);
+constexpr ImU32 kPending = IM_COL32(180, 83, 9, 255);
+
+void progress(const LessonRun& run) {
+    const int steps = static_cast<int>(run.lesson().steps.size());
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::kMutedInk);
+    ImGui::Text("Step %d of %d", run.step() + 1, steps);
+    ImGui::PopStyleColor();
+    // One segment per step: done steps filled, this one outlined.
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float h = std::max(6.0f, ImGui::GetFontSize() * 0.35f), gap = 4.0f;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float w = (ImGui::GetContentRegionAvail().x - gap * (steps - 1)) / std::max(1, steps);
+    for (int k = 0; k < steps; ++k) {
+        const ImVec2 a(at.x + k * (w + gap), at.y), b(a.x + w, a.y + h);
+        if (k < run.step()) draw->AddRectFilled(a, b, ui::kPositive, h * 0.5f);
+        else if (k == run.step()) draw->AddRectFilled(a, b, ui::with_alpha(ui::kPositive, 110), h * 0.5f);
+        else draw->AddRectFilled(a, b, ui::kGrid, h * 0.5f);
+    }
+    ImGui::Dummy(ImVec2(0, h));
+}
+
+void paragraphs(const LessonRun& run, const Lab& lab) {
+    for (const std::string& p : run.current().paragraphs) {
+        ImGui::TextWrapped("%s", run.fill(lab, p).c_str());
+        ImGui::Spacing();
+    }
+}
+
+void tasks(const LessonRun& run, const Lab& lab) {
+    const auto& all = run.current().tasks;
+    for (size_t k = 0; k < all.size(); ++k) {
+        const bool done = run.task_done(lab, k);
+        ImGui::PushStyleColor(ImGuiCol_Text, done ? kDone : kPending);
+        ImGui::TextWrapped("%s %s: %s", done ? "\u2713" : "\u25a1", done ? "Done" : "To do", all[k].source.c_str());
+        ImGui::PopStyleColor();
+        ui::tooltip("The step notices by itself when this holds in the lab; then go on with Next.");
+    }
+}
+
+// A keypad for the answer on a touch screen, where the canvas brings up no keyboard.
+void keypad(LessonPanel& panel) {
+    const char* keys[] = {"7", "8", "9", "\u2212", "4", "5", "6", ".", "1", "2", "3", "e", "0", "\u2190"};
+    const float w = (ImGui::GetContentRegionAvail().x - 3.0f * ImGui::GetStyle().ItemSpacing.x) / 4.0f;
+    for (int k = 0; k < 14; ++k) {
+        if (k % 4 != 0) ImGui::SameLine();
+        if (ImGui::Button(keys[k], ImVec2(w, 0))) {
+            std::string text = panel.answer;
+            if (std::strcmp(keys[k], "\u2190") == 0) {  // backspace
+                while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
+                if (!text.empty()) text.pop_back();
+            } else {
+                text += std::strcmp(keys[k], "\u2212") == 0 ? "-" : keys[k];
+            }
+            std::snprintf(panel.answer, sizeof panel.answer, "%s", text.c_str());
+        }
+    }
+}
+
+void question(LessonPanel& panel, LessonRun& run, const Lab& lab) {
+    const LessonStep& step = run.current();
+    if (!step.has_question) return;
+    const LessonQuestion& q = step.question;
+    ImGui::Separator();
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::kInk);
+    ImGui::TextWrapped("%s", run.fill(lab, q.prompt).c_str());
+    ImGui::PopStyleColor();
+    if (!q.choices.empty()) {
+        for (size_t k = 0; k < q.choices.size(); ++k) {
+            if (k > 0) ImGui::SameLine();
+            ImGui::PushID(static_cast<int>(k));
+            if (ImGui::Button(q.choices[k].c_str())) run.answer(lab, q.choices[k]);
+            panel.drawn.choices.push_back(item_rect());
+            ImGui::PopID();
+        }
+    } else {
+        const float check_w = ImGui::CalcTextSize("Check").x + ImGui::GetStyle().FramePadding.x * 2.0f;
+        ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 6.0f, ImGui::GetContentRegionAvail().x - check_w - ImGui::GetStyle().ItemSpacing.x));
+        const bool entered = ImGui::InputText("##answer", panel.answer, sizeof panel.answer, ImGuiInputTextFlags_EnterReturnsTrue);
+        panel.drawn.answer = item_rect();
+        ImGui::SameLine();
+        const bool check = ImGui::Button("Check");
+        panel.drawn.check = item_rect();
+        if (check || entered) run.answer(lab, panel.answer);
+        if (touch_active()) keypad(panel);
+    }
+    const LessonAnswer& a = run.last_answer();
+    if (!a.feedback.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, a.correct ? kDone : kWrong);
+        ImGui::TextWrapped("%s", a.feedback.c_str());
+        ImGui::PopStyleColor();
+    }
+}
+
+// The view a phone should show for the step: its 'view' setting, else what it points at first.
+bool pointed_view(const LessonStep& step, MainView& out) {
+    for (const LessonSetting& s : step.setup) {
+        if (s.name != "view") continue;
+        if (s.value == "network") out = MainView::Network;
+        else if (s.value == "loss") out = MainView::Loss;
+        else if (s.value == "chain rule") out = MainView::Inspector;
+        else if (s.value == "controls") out = MainView::Controls;
+        else continue;
+        return true;
+    }
+    for (const LessonPointer& p : step.pointers) {
+        using K = LessonPointer::Kind;
+        if (p.kind == K::Neuron || p.kind == K::Weight || p.kind == K::Bias) out = MainView::Network;
+        else if (p.kind == K::MatrixCell) out = MainView::Inspector;
+        else if (p.kind == K::Control) out = MainView::Controls;
+        else if (p.name == "network" || p.name == "data") out = MainView::Network;
+        else if (p.name == "loss") out = MainView::Loss;
+        else if (p.name == "controls") out = MainView::Controls;
+        else out = MainView::Inspector;
+        return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+void draw_lesson_panel(LessonPanel& panel, LessonRun& run, Lab& lab, ViewSettings& view, bool phone) {
+    panel.drawn = {};
+    if (!run.is_open()) return;
+    const bool new_step = panel.step_shown != run.step() || panel.lesson_shown != &run.lesson();
+    if (new_step) panel.answer[0] = '\0';
+    panel.step_shown = run.step();
+    panel.lesson_shown = &run.lesson();
+
+    // The header: the lesson's title, and Hide.
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float hide_w = ImGui::CalcTextSize("Hide").x + st.FramePadding.x * 2.0f;
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::kMutedInk);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - hide_w - st.ItemSpacing.x);
+    ImGui::TextWrapped("Lesson: %s", run.lesson().title.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - hide_w);
+    if (ImGui::Button("Hide")) run.shown = false;
+    panel.drawn.hide = item_rect();
+    ui::tooltip("Hides the lesson; it waits at this step. The Lesson button in the top bar brings it back.");
+    progress(run);
+
+    // The step, scrolled on its own so that Back and Next stay in reach.
+    const float foot = ImGui::GetFrameHeightWithSpacing() + st.ItemSpacing.y;
+    ImGui::BeginChild("lesson_step", ImVec2(0, -foot), false);
+    if (new_step) ImGui::SetScrollY(0.0f);
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(30, 64, 175, 255));
+    ImGui::TextWrapped("%s", run.current().title.c_str());
+    ImGui::PopStyleColor();
+    ImGui::Spacing();
+    paragraphs(run, lab);
+    tasks(run, lab);
+    question(panel, run, lab);
+    ImGui::EndChild();
+
+    // The foot: Back, (Show me on a phone), Next or Finish.
+    const bool last = run.step() + 1 == static_cast<int>(run.lesson().steps.size());
+    const bool ready = run.tasks_done(lab) && (!run.current().has_question || run.last_answer().answered);
+    MainView target = MainView::Network;
+    const bool show_me = phone && pointed_view(run.current(), target);
+    const int buttons = show_me ? 3 : 2;
+    const float w = (ImGui::GetContentRegionAvail().x - st.ItemSpacing.x * (buttons - 1)) / buttons;
+    ImGui::BeginDisabled(run.step() == 0);
+    if (ImGui::Button("\u25c0 Back", ImVec2(w, 0))) run.back(lab);
+    panel.drawn.back = item_rect();
+    ImGui::EndDisabled();
+    if (show_me) {
+        ImGui::SameLine();
+        if (ImGui::Button("Show me", ImVec2(w, 0))) {
+            view.main = target;
+            view.main_changed = true;
+        }
+        panel.drawn.show_me = item_rect();
+    }
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Button, ready ? ImVec4(0.15f, 0.39f, 0.92f, 1.0f) : st.Colors[ImGuiCol_Button]);
+    ImGui::PushStyleColor(ImGuiCol_Text, ready ? ImVec4(1, 1, 1, 1) : st.Colors[ImGuiCol_Text]);
+    if (ImGui::Button(last ? "Finish \u2713" : "Next \u25b6", ImVec2(w, 0))) {
+        if (last) run.close(lab);
+        else run.next(lab);
+    }
+    panel.drawn.next = item_rect();
+    ImGui::PopStyleColor(2);
+    if (!ready) ui::tooltip("You can go on at any time; the step's task or question is still open.");
+}
+
+}  // namespace bp

@@ -1,0 +1,27 @@
+// The lesson panel: one step at a time, with its title, text, tasks and question, Back and Next,
+// and how far the lesson has come. Its own state is the answer being typed.
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+
+#include "app/lab/lab.h"
+#include "app/layout/screen_geometry.h"
+#include "app/layout/view_settings.h"
+#include "app/lesson/lesson_run.h"
+
+namespace bp {
+
+struct LessonPanel {
+    char answer[64] = "";
+    int step_shown = -1;        // the step drawn last frame: a new one clears the answer and scrolls up
+    const void* lesson_shown = nullptr;
+    LessonControls drawn;       // where this frame drew the buttons (for window.lab's layout())
+};
+
+// Draws the open lesson into the current window's remaining space. `phone`: the panel is a view of
+// its own, so it offers a "Show me" button that switches to the view the step points at.
+void draw_lesson_panel(LessonPanel& panel, LessonRun& run, Lab& lab, ViewSettings& view, bool phone);
+
+}  // namespace bp
