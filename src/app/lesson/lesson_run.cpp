@@ -241,6 +241,7 @@ LessonAnswer LessonRun::answer(const Lab& lab, const std::string& given) {
     }
     if (!q.explanation.empty()) a.feedback += " " + fill(lab, q.explanation);
     answer_ = a;
+    ++answers_;
     return a;
 }
 

@@ -53,6 +53,7 @@ public:
     // Checks `given` (a number as typed, or a choice) against the step's question.
     LessonAnswer answer(const Lab& lab, const std::string& given);
     const LessonAnswer& last_answer() const { return answer_; }
+    int answers() const { return answers_; }  // how many answers were checked: a new one changes it
     // A paragraph with every {quantity} replaced by its value now.
     std::string fill(const Lab& lab, const std::string& text) const;
 
@@ -65,6 +66,7 @@ private:
     std::string text_, name_;
     int step_ = 0;
     LessonAnswer answer_;
+    int answers_ = 0;
     LessonView view_;
     bool view_pending_ = false;
     int points_at_step_start_ = 0;

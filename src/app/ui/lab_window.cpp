@@ -118,10 +118,10 @@ void draw_views(LabWindow& w) {
 }
 
 // What the open lesson's step asks of the window, once: a tab, a phone's view; and what it points at.
-void follow_lesson(LabWindow& w) {
+void follow_lesson(LabWindow& w, LayoutMode mode) {
     LessonView asked;
     if (w.lesson.take_view_request(asked)) {
-        const bool phone = w.layout.mode == LayoutMode::Phone;
+        const bool phone = mode == LayoutMode::Phone;
         if (asked.tab == "controls") w.view.main = MainView::Controls;
         else if (!asked.tab.empty()) w.view.main = MainView::Inspector;
         if (asked.tab == "matrices" || asked.tab == "data table") w.pending_tab = asked.tab;
@@ -180,8 +180,8 @@ void draw_lab_window(LabWindow& w) {
     request.data_min_side = request.font * 12.5f;
     request.network_min_width = request.font * 14.0f;
     request.panel_min_width = request.font * 14.5f;
-    follow_lesson(w);
     request.presenter = w.view.presenter;
+    follow_lesson(w, layout_mode(request));  // the mode does not depend on the view a phone shows
     request.lesson = w.lesson.is_open() && w.lesson.shown;
     if (!request.lesson && w.view.main == MainView::Lesson) w.view.main = MainView::Network;
     request.main = w.view.main;

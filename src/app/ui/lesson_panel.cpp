@@ -75,6 +75,21 @@ void keypad(LessonPanel& panel) {
     }
 }
 
+// The question's height at the panel's width: its prompt, its field or buttons (and the keypad on
+// touch), its feedback.
+float question_height(const LessonRun& run, const Lab& lab) {
+    const LessonStep& step = run.current();
+    if (!step.has_question) return 0.0f;
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float wrap = ImGui::GetContentRegionAvail().x;
+    const float line = st.ItemSpacing.y;
+    float h = st.ItemSpacing.y * 2.0f + 1.0f;  // the separator
+    h += ImGui::CalcTextSize(run.fill(lab, step.question.prompt).c_str(), nullptr, false, wrap).y + line;
+    h += ImGui::GetFrameHeight() + line;
+    if (step.question.choices.empty() && touch_active()) h += 4.0f * (ImGui::GetFrameHeight() + line);
+    return h;
+}
+
 void question(LessonPanel& panel, LessonRun& run, const Lab& lab) {
     const LessonStep& step = run.current();
     if (!step.has_question) return;
@@ -102,12 +117,18 @@ void question(LessonPanel& panel, LessonRun& run, const Lab& lab) {
         if (check || entered) run.answer(lab, panel.answer);
         if (touch_active()) keypad(panel);
     }
+}
+
+// The answer's feedback, at the end of the step's text, scrolled into sight when it is new.
+void feedback(LessonPanel& panel, const LessonRun& run) {
     const LessonAnswer& a = run.last_answer();
-    if (!a.feedback.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, a.correct ? kDone : kWrong);
-        ImGui::TextWrapped("%s", a.feedback.c_str());
-        ImGui::PopStyleColor();
-    }
+    if (a.feedback.empty()) return;
+    ImGui::Separator();
+    ImGui::PushStyleColor(ImGuiCol_Text, a.correct ? kDone : kWrong);
+    ImGui::TextWrapped("%s", a.feedback.c_str());
+    ImGui::PopStyleColor();
+    if (panel.answers_seen != run.answers()) ImGui::SetScrollHereY(1.0f);
+    panel.answers_seen = run.answers();
 }
 
 // The view a phone should show for the step: its 'view' setting, else what it points at first.
@@ -159,9 +180,12 @@ void draw_lesson_panel(LessonPanel& panel, LessonRun& run, Lab& lab, ViewSetting
     ui::tooltip("Hides the lesson; it waits at this step. The Lesson button in the top bar brings it back.");
     progress(run);
 
-    // The step, scrolled on its own so that Back and Next stay in reach.
+    // The step's text, scrolled on its own; its question (unless it would leave the text no room)
+    // and Back and Next stay in sight under it. The answer's feedback ends the text.
     const float foot = ImGui::GetFrameHeightWithSpacing() + st.ItemSpacing.y;
-    ImGui::BeginChild("lesson_step", ImVec2(0, -foot), false);
+    const float asked = question_height(run, lab);
+    const bool pin = asked > 0.0f && ImGui::GetContentRegionAvail().y - foot - asked >= ImGui::GetFontSize() * 5.0f;
+    ImGui::BeginChild("lesson_step", ImVec2(0, -foot - (pin ? asked : 0.0f)), false);
     if (new_step) ImGui::SetScrollY(0.0f);
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(30, 64, 175, 255));
     ImGui::TextWrapped("%s", run.current().title.c_str());
@@ -169,8 +193,10 @@ void draw_lesson_panel(LessonPanel& panel, LessonRun& run, Lab& lab, ViewSetting
     ImGui::Spacing();
     paragraphs(run, lab);
     tasks(run, lab);
-    question(panel, run, lab);
+    if (!pin) question(panel, run, lab);
+    feedback(panel, run);
     ImGui::EndChild();
+    if (pin) question(panel, run, lab);
 
     // The foot: Back, (Show me on a phone), Next or Finish.
     const bool last = run.step() + 1 == static_cast<int>(run.lesson().steps.size());

@@ -17,6 +17,7 @@ struct LessonPanel {
     char answer[64] = "";
     int step_shown = -1;        // the step drawn last frame: a new one clears the answer and scrolls up
     const void* lesson_shown = nullptr;
+    int answers_seen = 0;       // the run's answers() when its feedback was last scrolled into sight
     LessonControls drawn;       // where this frame drew the buttons (for window.lab's layout())
 };
 

@@ -1,0 +1,121 @@
+// The lesson panel driven headless as a student would, at a laptop's and a phone's size: the
+// panel is where the layout put it, Next and Back walk the steps, a typed answer is checked, a
+// choice is a button, Hide puts the lesson away and the Lessons button brings it back.
+#include <gtest/gtest.h>
+
+#include <imgui.h>
+
+#include "app/lesson/builtin_lessons.h"
+#include "app/ui/lab_window.h"
+#include "headless_imgui.h"
+
+using namespace bp;
+
+namespace {
+
+using test_util::HeadlessImGui;
+using test_util::kNoMouse;
+
+ImVec2 centre(const Rect& r) { return ImVec2((r.min.x + r.max.x) * 0.5f, (r.min.y + r.max.y) * 0.5f); }
+
+struct Student {
+    explicit Student(ImVec2 display) : imgui(display), window(lab, platform) {
+        const BuiltinLesson* b = find_builtin_lesson("chain-rule");
+        EXPECT_EQ(window.lesson.open(lab, b->text, b->name, 0), "");
+        frame();
+        frame();
+    }
+    void frame(ImVec2 mouse = kNoMouse, bool down = false) {
+        HeadlessImGui::input(mouse, down);
+        HeadlessImGui::frame([&] { draw_lab_window(window); });
+    }
+    void tap(const Rect& r) {
+        ASSERT_TRUE(shown(r)) << "the control is not on screen";
+        frame(centre(r));
+        frame(centre(r), true);
+        frame(centre(r));
+        frame();
+    }
+    void type(const char* text) {
+        for (const char* c = text; *c; ++c) ImGui::GetIO().AddInputCharacter(static_cast<unsigned>(*c));
+        frame();
+    }
+    void backspace(int n) {  // the key as GLFW spells it
+        ImGui::GetIO().KeyMap[ImGuiKey_Backspace] = 259;
+        for (int k = 0; k < n; ++k) {
+            ImGui::GetIO().KeysDown[259] = true;
+            frame();
+            ImGui::GetIO().KeysDown[259] = false;
+            frame();
+        }
+    }
+    const LessonControls& controls() const { return window.lesson_panel.drawn; }
+
+    HeadlessImGui imgui;
+    Lab lab;
+    Platform platform;
+    LabWindow window;
+};
+
+}  // namespace
+
+TEST(LessonPanel, AStudentAnswersAndWalksTheStepsWithTheMouse) {
+    Student s(ImVec2(1366, 768));
+    const Rect panel = s.window.layout.lesson;
+    ASSERT_TRUE(shown(panel));
+    EXPECT_FALSE(shown(s.window.layout.controls));  // the lesson has the controls' place; they are a tab now
+    for (const Rect* r : {&s.controls().next, &s.controls().back, &s.controls().answer, &s.controls().check})
+        EXPECT_TRUE(panel.contains(r->min) && panel.contains(r->max));
+
+    // Step 1: how many weights? A wrong count first, then the right one.
+    s.tap(s.controls().answer);
+    s.type("26");
+    s.tap(s.controls().check);
+    EXPECT_TRUE(s.window.lesson.last_answer().answered);
+    EXPECT_FALSE(s.window.lesson.last_answer().correct);
+    s.tap(s.controls().answer);
+    s.backspace(2);
+    s.type("20");
+
+    s.tap(s.controls().check);
+    EXPECT_TRUE(s.window.lesson.last_answer().correct) << s.window.lesson.last_answer().feedback;
+
+    s.tap(s.controls().next);
+    EXPECT_EQ(s.window.lesson.step(), 1);
+    EXPECT_EQ(s.window.lesson_panel.answer[0], '\0');  // a new step, an empty answer
+    s.tap(s.controls().back);
+    EXPECT_EQ(s.window.lesson.step(), 0);
+}
+
+TEST(LessonPanel, AChoiceIsAButtonAndHideAndTheLessonsButtonKeepTheStep) {
+    Student s(ImVec2(1366, 768));
+    const BuiltinLesson* b = find_builtin_lesson("chain-rule");
+    ASSERT_EQ(s.window.lesson.open(s.lab, b->text, b->name, 4), "");  // "Will w¹₁₁ go up or down?"
+    s.frame();
+    s.frame();
+    ASSERT_EQ(s.controls().choices.size(), 2u);
+    const std::string right = s.window.lesson.answer(s.lab, "up").correct ? "up" : "down";
+    s.tap(s.controls().choices[right == "up" ? 0 : 1]);
+    EXPECT_TRUE(s.window.lesson.last_answer().correct) << s.window.lesson.last_answer().feedback;
+
+    s.tap(s.controls().hide);
+    EXPECT_FALSE(s.window.lesson.shown);
+    EXPECT_FALSE(shown(s.window.layout.lesson));
+    EXPECT_TRUE(shown(s.window.layout.controls));  // the controls are back in their column
+    EXPECT_TRUE(s.window.lesson.is_open());
+    EXPECT_EQ(s.window.lesson.step(), 4);
+}
+
+TEST(LessonPanel, OnAPhoneTheLessonIsAViewAndShowMeGoesToWhatItPointsAt) {
+    Student s(ImVec2(390, 844));
+    EXPECT_EQ(s.window.layout.mode, LayoutMode::Phone);
+    EXPECT_EQ(s.window.view.main, MainView::Lesson);
+    ASSERT_TRUE(shown(s.window.layout.lesson));
+    EXPECT_FALSE(shown(s.window.layout.network));
+    s.tap(s.controls().show_me);  // step 1 points at the network and the Matrices tab
+    EXPECT_TRUE(shown(s.window.layout.network));
+    EXPECT_FALSE(shown(s.window.layout.lesson));
+    const Rect bar = s.window.layout.tab_bar;
+    s.tap({bar.min, {bar.min.x + bar.width() / 5.0f, bar.max.y}});  // the first of its five buttons: the lesson again
+    EXPECT_TRUE(shown(s.window.layout.lesson)) << "the tab bar's first button is the lesson";
+}
