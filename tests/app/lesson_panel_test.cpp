@@ -119,3 +119,17 @@ TEST(LessonPanel, OnAPhoneTheLessonIsAViewAndShowMeGoesToWhatItPointsAt) {
     s.tap({bar.min, {bar.min.x + bar.width() / 5.0f, bar.max.y}});  // the first of its five buttons: the lesson again
     EXPECT_TRUE(shown(s.window.layout.lesson)) << "the tab bar's first button is the lesson";
 }
+
+TEST(LessonPanel, TheChainRulesResultsWaitForThePrediction) {
+    Student s(ImVec2(1366, 768));
+    const BuiltinLesson* b = find_builtin_lesson("chain-rule");
+    ASSERT_EQ(s.window.lesson.open(s.lab, b->text, b->name, 3), "");  // "Add the two path products"
+    s.frame();
+    EXPECT_TRUE(s.window.inspector.hold_results);  // Σ and backprop would give the answer away
+    s.window.lesson.answer(s.lab, "0");
+    s.frame();
+    EXPECT_FALSE(s.window.inspector.hold_results);  // answered, right or wrong: now compare
+    ASSERT_EQ(s.window.lesson.open(s.lab, b->text, b->name, 0), "");  // "How many weights?" gives nothing away there
+    s.frame();
+    EXPECT_FALSE(s.window.inspector.hold_results);
+}

@@ -186,6 +186,15 @@ bool LessonRun::take_view_request(LessonView& out) {
     return !out.tab.empty() || !out.view.empty();
 }
 
+bool LessonRun::answer_pending_for_gradient() const {
+    if (!open_ || !current().has_question || answer_.answered) return false;
+    const LessonQuestion& q = current().question;
+    if (!q.expected_is_quantity) return false;
+    using K = Quantity::Kind;
+    const K k = q.expected.kind;
+    return k == K::Gradient || k == K::BatchGradient || k == K::Updated || k == K::Direction;
+}
+
 bool LessonRun::task_done(const Lab& lab, size_t k) const {
     const LessonTask& t = current().tasks[k];
     const QuantityValue v = evaluate(t.quantity, lab, {points_at_step_start_});

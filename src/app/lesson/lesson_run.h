@@ -53,7 +53,10 @@ public:
     // Checks `given` (a number as typed, or a choice) against the step's question.
     LessonAnswer answer(const Lab& lab, const std::string& given);
     const LessonAnswer& last_answer() const { return answer_; }
-    int answers() const { return answers_; }  // how many answers were checked: a new one changes it
+    int answers() const { return answers_; }
+    // The step asks for a parameter's gradient, its update or its direction, and has no answer yet:
+    // the views that would give the answer away wait.
+    bool answer_pending_for_gradient() const;  // how many answers were checked: a new one changes it
     // A paragraph with every {quantity} replaced by its value now.
     std::string fill(const Lab& lab, const std::string& text) const;
 

@@ -196,7 +196,14 @@ void draw_chain_rule_panel(Inspector& inspector, Lab& lab) {
         ImGui::EndChild();
         return;
     }
-    results(lab, r, p);
+    if (inspector.hold_results) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ui::kMutedInk);
+        ImGui::TextWrapped("Σ, backprop and the finite difference appear once you answer the lesson's question: "
+                           "work it out from the paths below first.");
+        ImGui::PopStyleColor();
+    } else {
+        results(lab, r, p);
+    }
     ImGui::Separator();
     const std::string count = with_separators(r.path_count);
     if (r.path_count == 1)

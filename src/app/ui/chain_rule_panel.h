@@ -11,6 +11,9 @@ namespace bp {
 struct Inspector {
     int hovered_path = -1;    // rank in lab.chain_rule().ranked
     int hovered_factor = -1;  // index into that path's factors
+    // A lesson's question asks for what the results would give away (∂L/∂w, the update): they wait
+    // for the answer. Set by the window each frame.
+    bool hold_results = false;
     // The hovered path with its factors; false when there is none.
     bool hovered_chain_path(const Lab& lab, ChainPath& path) const;
 };

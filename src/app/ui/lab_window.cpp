@@ -130,6 +130,7 @@ void follow_lesson(LabWindow& w, LayoutMode mode) {
     }
     const bool shown_now = w.lesson.is_open() && w.lesson.shown;
     set_lesson_marks(shown_now ? w.lesson.current().pointers : std::vector<LessonPointer>{});
+    w.inspector.hold_results = shown_now && w.lesson.answer_pending_for_gradient();
 }
 
 }  // namespace
