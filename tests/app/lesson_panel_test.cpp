@@ -133,3 +133,18 @@ TEST(LessonPanel, TheChainRulesResultsWaitForThePrediction) {
     s.frame();
     EXPECT_FALSE(s.window.inspector.hold_results);
 }
+
+TEST(LessonEditor, ChecksTheDraftAsItIsTypedAndOpensItAtThePreviewedStep) {
+    Student s(ImVec2(1366, 768));
+    LessonEditor& e = s.window.lessons_menu.editor;
+    e.open = true;
+    e.text = "lesson: Mine\nstep: One\nText.\nstep: Two\nset: select = w5_11\n";
+    for (int k = 0; k < 40; ++k) s.frame();  // the check waits for a pause in typing
+    EXPECT_FALSE(e.ok);
+    EXPECT_NE(e.status.find("line 5"), std::string::npos) << e.status;
+    e.text = "lesson: Mine\nstep: One\nText.\nstep: Two\nset: select = w2_11\nSecond.\n";
+    for (int k = 0; k < 40; ++k) s.frame();
+    EXPECT_TRUE(e.ok) << e.status;
+    ASSERT_EQ(e.preview.steps.size(), 2u);
+    EXPECT_EQ(e.preview.steps[1].paragraphs[0], "Second.");
+}
