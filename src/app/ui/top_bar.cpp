@@ -54,11 +54,24 @@ float buttons_width(const char* button, const char* second) {
     return w;
 }
 
+// The buttons go under the text where beside it they would leave the text less than half the width
+// (a phone).
+bool buttons_below(float width, const char* button, const char* second) {
+    return buttons_width(button, second) > width * 0.5f;
+}
+
+float text_wrap(float width, const char* button, const char* second) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float beside = buttons_below(width, button, second) ? 0.0f : buttons_width(button, second) + st.ItemSpacing.x;
+    return std::max(ImGui::GetFontSize() * 6.0f, width - beside - st.WindowPadding.x * 2.0f - st.ItemSpacing.x);
+}
+
 float banner_height(const std::string& text, float width, const char* button = "Got it", const char* second = nullptr) {
     const ImGuiStyle& st = ImGui::GetStyle();
-    const float wrap = std::max(ImGui::GetFontSize() * 6.0f, width - buttons_width(button, second) - st.WindowPadding.x * 2.0f - st.ItemSpacing.x * 2.0f);
-    const float text_h = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap).y;
-    return std::max(text_h, ImGui::GetFrameHeight()) + st.WindowPadding.y * 2.0f + st.ItemSpacing.y;
+    const float text_h = ImGui::CalcTextSize(text.c_str(), nullptr, false, text_wrap(width, button, second)).y;
+    const float content = buttons_below(width, button, second) ? text_h + st.ItemSpacing.y + ImGui::GetFrameHeight()
+                                                                : std::max(text_h, ImGui::GetFrameHeight());
+    return content + st.WindowPadding.y * 2.0f + st.ItemSpacing.y;
 }
 
 int banner(const char* id, const std::string& text, const char* button, ImU32 background, ImU32 ink, float width,
@@ -67,12 +80,13 @@ int banner(const char* id, const std::string& text, const char* button, ImU32 ba
     const float buttons_w = buttons_width(button, second);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, background);
     ImGui::BeginChild(id, ImVec2(width, h), true, ImGuiWindowFlags_NoScrollbar);
-    ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - buttons_w - ImGui::GetStyle().ItemSpacing.x);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_wrap(width, button, second));
     ImGui::PushStyleColor(ImGuiCol_Text, ink);
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - buttons_w);
+    if (!buttons_below(width, button, second)) ImGui::SameLine();
+    ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - buttons_w);
     int pressed = 0;
     if (second) {
         ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.15f, 0.39f, 0.92f, 1.0f));
