@@ -56,7 +56,8 @@ window.backpropLabLessons = (function () {
     try {
       text = await decompress(fromBase64Url(data));
     } catch (error) {
-      say("This lesson link cannot be opened: it is damaged or cut short (" + (error.message || error) +
+      const why = String(error.message || error).replace(/\.$/, "");
+      say("This lesson link cannot be opened: it is damaged or cut short (" + why +
           "). The lab is as it was; ask for the link again, or for the lesson file.");
       return false;
     }
@@ -74,7 +75,15 @@ window.backpropLabLessons = (function () {
     if (!match) pending = ["!", 1];  // opened below, to say that it is damaged
   }
 
+  // A lesson link pasted into the address bar of an open lab changes only the hash: no reload.
+  function reopen() {
+    if (!location.hash.startsWith("#lesson=")) return;
+    start();
+    afterStart();
+  }
+
   function afterStart() {
+    window.addEventListener("hashchange", reopen);
     if (!pending) return Promise.resolve(false);
     const [data, step] = pending;
     pending = null;

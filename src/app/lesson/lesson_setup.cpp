@@ -156,6 +156,7 @@ bool apply_one(Lab& lab, const LessonSetting& s, LessonView& view, std::string& 
             return false;
         }
         error = lab.select({q.layer, q.i, q.j, q.kind == Quantity::Kind::Bias});
+        if (!error.empty()) error = "select = " + s.value + ": " + error;
         return error.empty();
     }
     if (s.name == "inspect") {

@@ -52,8 +52,13 @@ void draw_lesson_circle(ImDrawList* draw, ImVec2 center, float radius) {
                     (kRing & ~IM_COL32_A_MASK) | (static_cast<ImU32>(pulse_alpha()) << IM_COL32_A_SHIFT), 0, t);
 }
 
-void draw_lesson_line(ImDrawList* draw, ImVec2 from, ImVec2 to) {
-    draw->AddLine(from, to, (kRing & ~IM_COL32_A_MASK) | (static_cast<ImU32>(pulse_alpha()) << IM_COL32_A_SHIFT), thickness() * 1.6f);
+void draw_lesson_line(ImDrawList* draw, ImVec2 from, ImVec2 to, float radius) {
+    // From circle to circle: the neurons' numbers stay readable.
+    const float dx = to.x - from.x, dy = to.y - from.y, length = std::sqrt(dx * dx + dy * dy);
+    if (length <= 2.0f * radius) return;
+    const float ux = dx / length * radius, uy = dy / length * radius;
+    draw->AddLine(ImVec2(from.x + ux, from.y + uy), ImVec2(to.x - ux, to.y - uy),
+                  (kRing & ~IM_COL32_A_MASK) | (static_cast<ImU32>(pulse_alpha()) << IM_COL32_A_SHIFT), thickness() * 1.6f);
 }
 
 void ring_if_marked(const char* name) {

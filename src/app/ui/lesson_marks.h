@@ -24,7 +24,7 @@ bool marked_control(const char* name);           // "play", "step", "next phase"
 // The lesson's ring: an amber outline that pulses gently, so the eye finds it from across a room.
 void draw_lesson_ring(ImDrawList* draw, ImVec2 min, ImVec2 max, float rounding = 6.0f);
 void draw_lesson_circle(ImDrawList* draw, ImVec2 center, float radius);
-void draw_lesson_line(ImDrawList* draw, ImVec2 from, ImVec2 to);
+void draw_lesson_line(ImDrawList* draw, ImVec2 from, ImVec2 to, float radius);  // between two circles
 // Rings the last ImGui item when the lesson points at the control `name`.
 void ring_if_marked(const char* name);
 

@@ -239,7 +239,7 @@ void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& ins
                     draw_lesson_ring(draw, ImVec2(bc.x - h, bc.y - h), ImVec2(bc.x + h, bc.y + h), 0.0f);
                 }
                 for (int i = 0; l > 0 && i < net.sizes[l - 1]; ++i)
-                    if (marked_weight(l, i, j)) draw_lesson_line(draw, layout.nodes[l - 1][i], layout.nodes[l][j]);
+                    if (marked_weight(l, i, j)) draw_lesson_line(draw, layout.nodes[l - 1][i], layout.nodes[l][j], r);
             }
     // The output's label, with the loss once it is known.
     const int L = net.layer_count();

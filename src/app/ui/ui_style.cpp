@@ -27,7 +27,9 @@ ImU32 signed_color(double v, int alpha) {
 void tooltip(const char* text) {
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && touch_allows_tooltip()) {
         ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 26.0f);
+        // 26 characters' widths, or what a phone's screen leaves beside its margins.
+        const float wide = ImGui::GetIO().DisplaySize.x - 2.0f * ImGui::GetStyle().WindowPadding.x - 16.0f;
+        ImGui::PushTextWrapPos(std::max(ImGui::GetFontSize() * 8.0f, std::min(ImGui::GetFontSize() * 26.0f, wide)));
         ImGui::TextUnformatted(text);
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
