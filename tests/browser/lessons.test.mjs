@@ -322,6 +322,19 @@ test("a lesson file opens through the file picker", async () => {
     assert.match(notice, /line 3/, notice);
     assert.equal((await lessonNow(page)).open, false, "the broken file opened no lesson");
     assert.equal(await lab(page, () => window.lab.shareLink()), before, "the lab is as it was");
+
+    // The same file dropped on the lab opens too; a file that is no lesson is named and refused.
+    const drop = (name, text) => page.evaluate(([n, t]) => {
+      const data = new DataTransfer();
+      data.items.add(new File([t], n, { type: "text/plain" }));
+      document.getElementById("canvas").dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, [name, text]);
+    await drop("points.csv", "x1,x2,y\n0,0,1\n");
+    assert.match(await waitFor(page, () => /points\.csv/.test(window.lab.state().notice) && window.lab.state().notice, null,
+                               "a notice about the CSV"), /not a lesson file/);
+    await drop("two-steps.lesson", await readFile(good, "utf8"));
+    await waitFor(page, () => window.lab.lesson().open, null, "the dropped lesson to open");
+    assert.equal((await lessonNow(page)).title, "Two small steps");
     assert.deepEqual(page.errors, []);
     await page.context().close();
   } finally {
