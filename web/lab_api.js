@@ -83,10 +83,13 @@
     // Lessons (docs/LESSONS.md). The built-in ones: [{name, title, steps}].
     lessons: () => call("lessons"),
     // Opens a built-in lesson by name, or a lesson file's text, at a step (from 1): {ok, error, step}.
-    openLesson: (textOrName, step) =>
-      call("openLesson", step === undefined ? [textOrName] : [textOrName, sendable(step)]),
+    // {keepLab: true} takes the lesson up on the lab as it is (a reload) instead of setting it up.
+    openLesson: (textOrName, step, options) =>
+      call("openLesson", options !== undefined ? [textOrName, sendable(step === undefined ? 1 : step), options]
+                         : step === undefined ? [textOrName] : [textOrName, sendable(step)]),
     // The open lesson: its step, text, tasks (done or not) and question; {open: false} without one.
-    lesson: () => call("lesson"),
+    // {text: true} adds the lesson file's text as `source`.
+    lesson: (options) => call("lesson", options === undefined ? [] : [options]),
     lessonNext: () => call("lessonNext"),
     lessonBack: () => call("lessonBack"),
     closeLesson: () => call("closeLesson"),

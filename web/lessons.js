@@ -1,4 +1,5 @@
-// Lesson links and lesson files (docs/LESSONS.md, "Sharing a lesson").
+// Lesson links and lesson files (docs/LESSONS.md, "Sharing a lesson"), and the open lesson kept
+// across a reload of the tab.
 // A lesson link is #lesson=<the lesson file, deflate-compressed, base64url>&step=<n>. The lab reads
 // the text itself and checks it (window.lab.openLesson): nothing of a lesson reaches HTML or script.
 // A link or a file that cannot be opened leaves the lab as it was and says why in the lab's notice.
@@ -82,8 +83,55 @@ window.backpropLabLessons = (function () {
     afterStart();
   }
 
+  // The open lesson and its step, kept for this tab: a reload takes the lesson up again at that
+  // step, on the lab the autosave brought back. A built-in lesson is kept by its name.
+  const storeKey = "backpropLab.lesson";
+  let kept = "";
+  function keep() {
+    const l = window.lab.lesson();
+    let entry = null;
+    if (l.open) {
+      const previous = kept ? JSON.parse(kept) : null;
+      const same = previous && previous.title === l.title && previous.steps === l.steps;
+      entry = { title: l.title, steps: l.steps, step: l.step, name: l.name,
+                text: l.name ? null : same && previous.text ? previous.text : window.lab.lesson({ text: true }).source };
+    }
+    const text = entry ? JSON.stringify(entry) : "";
+    if (text === kept) return;
+    kept = text;
+    try {
+      if (entry) sessionStorage.setItem(storeKey, text);
+      else sessionStorage.removeItem(storeKey);
+    } catch (error) {  // storage switched off: the lesson is then not kept across a reload
+      console.warn("The open lesson cannot be kept for a reload:", error);
+    }
+  }
+
+  function resumeKept() {
+    let entry = null;
+    try {
+      entry = JSON.parse(sessionStorage.getItem(storeKey) || "null");
+    } catch (error) {
+      entry = null;
+    }
+    if (!entry || typeof entry.step !== "number") return false;
+    const r = window.lab.openLesson(entry.name || entry.text || "", entry.step, { keepLab: true });
+    if (!r.ok) sessionStorage.removeItem(storeKey);
+    return r.ok;
+  }
+
   function afterStart() {
     window.addEventListener("hashchange", reopen);
+    if (!api.keeping) {
+      api.keeping = true;
+      try {
+        kept = sessionStorage.getItem(storeKey) || "";  // what is stored now: a change from it is written
+      } catch (error) {
+        kept = "";
+      }
+      if (!pending) resumeKept();
+      setInterval(keep, 1000);
+    }
     if (!pending) return Promise.resolve(false);
     const [data, step] = pending;
     pending = null;
@@ -151,6 +199,6 @@ window.backpropLabLessons = (function () {
     });
   }
 
-  const api = { start, afterStart, chooseFile, copyLink, linkFor, openText, openFile, acceptDrops, lastLink: null };
+  const api = { start, afterStart, chooseFile, copyLink, linkFor, openText, openFile, acceptDrops, lastLink: null, keeping: false };
   return api;
 })();

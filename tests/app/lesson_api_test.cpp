@@ -102,3 +102,16 @@ TEST(LessonApi, AMalformedLessonOrHostileArgumentsChangeNothing) {
         EXPECT_EQ(w.call("answer", args)["ok"], false);
     EXPECT_EQ(w.call("answer", {"NaN"})["ok"], false);
 }
+
+TEST(LessonApi, KeepLabTakesALessonUpWithoutChangingTheLab) {
+    Window w;
+    w.call("train", {12});
+    const std::string link = w.call("shareLink", json::array({json::object()})).get<std::string>();
+    const json r = w.call("openLesson", {"chain-rule", 5, {{"keepLab", true}}});
+    ASSERT_EQ(r["ok"], true) << r.dump();
+    EXPECT_EQ(w.call("lesson")["step"], 5);
+    EXPECT_EQ(w.call("shareLink", json::array({json::object()})).get<std::string>(), link);  // the lab as it was
+    EXPECT_EQ(w.call("lesson", json::array({{{"text", true}}}))["source"].get<std::string>().rfind("# The lesson", 0), 0u);
+    EXPECT_EQ(w.call("openLesson", {"chain-rule", 1, {{"keep", true}}})["ok"], false);
+    EXPECT_EQ(w.call("lesson", json::array({42}))["ok"], false);
+}

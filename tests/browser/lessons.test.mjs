@@ -477,3 +477,35 @@ test("the lesson panel at every screen size", async (t) => {
   }
   await shared?.context().close();
 });
+
+test("a reload takes the open lesson up again at its step, on the lab the autosave kept", async () => {
+  const page = await openLab(env.browser, env.url, { width: 1366, height: 768 });
+  const mine = "lesson: Mine\nstep: One\nFirst.\nstep: Two\nSecond.\nstep: Three\nThird.\n";
+  await lab(page, (t) => { window.lab.openLesson(t, 2); window.lab.train(7); }, mine);
+  const kept = (step) => page.waitForFunction((n) => (sessionStorage.getItem("backpropLab.lesson") || "").includes(`"step":${n}`),
+                                              step, { timeout: 10000 });
+  await kept(2);
+  await page.waitForTimeout(3000);  // the autosave saves training progress at most every 1.5 s
+  const before = await lab(page, () => window.lab.state().step);
+  await page.reload();
+  await page.evaluate(() => window.lab.ready);
+  const lesson = await lessonNow(page);
+  assert.equal(lesson.open, true, "the lesson came back");
+  assert.equal(lesson.title, "Mine");
+  assert.equal(lesson.step, 2);
+  assert.equal(await lab(page, () => window.lab.state().step), before, "the lab is the one the autosave kept");
+
+  // A built-in lesson left in the same way; leaving it means the next reload brings none back.
+  await lab(page, () => window.lab.openLesson("chain-rule", 3));
+  await kept(3);
+  await page.reload();
+  await page.evaluate(() => window.lab.ready);
+  assert.deepEqual([(await lessonNow(page)).title, (await lessonNow(page)).step], ["The chain rule", 3]);
+  await lab(page, () => window.lab.closeLesson());
+  await page.waitForFunction(() => sessionStorage.getItem("backpropLab.lesson") === null, null, { timeout: 10000 });
+  await page.reload();
+  await page.evaluate(() => window.lab.ready);
+  assert.equal((await lessonNow(page)).open, false);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

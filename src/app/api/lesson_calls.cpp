@@ -59,15 +59,25 @@ json open_lesson(const ApiCall& c) {
     if (c.has(1) && (!c.arg(1).is_number_integer() || c.arg(1).get<int64_t>() < 1 || c.arg(1).get<int64_t>() > kMaxLessonSteps))
         return step_result(c, "the step is a whole number from 1");
     if (c.has(1)) step = static_cast<int>(c.arg(1).get<int64_t>());
+    // {keepLab: true}: take the lesson up on the lab as it is (the page reopening a lesson after a reload).
+    const json& options = c.arg(2);
+    if (c.has(2) && !(options.is_object() && options.size() == 1 && options.contains("keepLab") && options["keepLab"].is_boolean()))
+        return step_result(c, "openLesson()'s third argument is {keepLab: true or false}");
+    const bool keep = c.has(2) && options["keepLab"].get<bool>();
     const std::string text = what.get<std::string>();
     const BuiltinLesson* builtin = find_builtin_lesson(text);
-    const std::string error = builtin ? c.lesson.open(c.lab, builtin->text, builtin->name, step - 1)
-                                      : c.lesson.open(c.lab, text, "", step - 1);
+    const std::string& lesson_text = builtin ? builtin->text : text;
+    const std::string name = builtin ? builtin->name : "";
+    const std::string error = keep ? c.lesson.resume(c.lab, lesson_text, name, step - 1)
+                                   : c.lesson.open(c.lab, lesson_text, name, step - 1);
     return step_result(c, error);
 }
 
 json lesson_json(const ApiCall& c) {
     const LessonRun& run = c.lesson;
+    const json& options = c.arg(0);
+    if (c.has(0) && !(options.is_object() && options.size() == 1 && options.contains("text") && options["text"].is_boolean()))
+        return result("lesson() takes nothing, or {text: true} for the lesson file's text too");
     if (!run.is_open()) return {{"open", false}};
     const LessonStep& step = run.current();
     json paragraphs = json::array(), tasks = json::array(), pointers = json::array();
@@ -94,7 +104,8 @@ json lesson_json(const ApiCall& c) {
             {"tasks", tasks},
             {"done", run.tasks_done(c.lab)},
             {"pointers", pointers},
-            {"question", question}};
+            {"question", question},
+            {"source", c.has(0) && options["text"].get<bool>() ? json(run.text()) : json(nullptr)}};
 }
 
 json lesson_next(const ApiCall& c) { return step_result(c, c.lesson.next(c.lab)); }

@@ -134,6 +134,21 @@ std::string LessonRun::open(Lab& lab, const std::string& text, const std::string
     return "";
 }
 
+std::string LessonRun::resume(const Lab& lab, const std::string& text, const std::string& name, int step) {
+    Lesson lesson;
+    LessonProblem problem;
+    if (!parse_lesson(text, lesson, problem) || !check_lesson(lesson, problem)) return "The lesson cannot be opened: " + problem.text();
+    if (step < 0 || step >= static_cast<int>(lesson.steps.size()))
+        return "The lesson has steps 1 to " + std::to_string(lesson.steps.size()) + "; there is no step " + std::to_string(step + 1);
+    lesson_ = std::move(lesson);
+    text_ = text;
+    name_ = name;
+    step_ = step;
+    open_ = shown = true;
+    entered(lab, {});
+    return "";
+}
+
 std::string LessonRun::next(Lab& lab) {
     if (!open_) return "no lesson is open";
     if (step_ + 1 >= static_cast<int>(lesson_.steps.size())) return "this is the lesson's last step";

@@ -35,6 +35,9 @@ public:
     // lab before it back. `text` is the lesson file (for links), `name` the built-in lesson's name or "".
     // Returns "" or the problem (the lab and any open lesson unchanged).
     std::string open(Lab& lab, const std::string& text, const std::string& name, int step);
+    // Takes up `lesson` at `step` on the lab as it is (a reload, whose lab the autosave brought back):
+    // the lab is not changed. Returns "" or the problem (any open lesson unchanged).
+    std::string resume(const Lab& lab, const std::string& text, const std::string& name, int step);
     std::string next(Lab& lab);
     std::string back(Lab& lab);
     // Leaves the lesson; its locks are lifted and the lab stays as it is.
