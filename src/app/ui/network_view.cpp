@@ -248,7 +248,9 @@ void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& ins
     if (view.phased && view.show_loss && pass.rows > 0) {
         char text[64];
         std::snprintf(text, sizeof text, "y = %s\nL = %s", number_text(pass.y(0), 4).c_str(), number_text(pass.loss(0), 4).c_str());
-        draw->AddText(ImVec2(out.x - r, out.y + r + font * 1.1f), ui::kInk, text);
+        // Under the output, moved left as far as it must be to end inside the view.
+        const float right = origin.x + avail.x - font * 0.3f;
+        draw->AddText(ImVec2(std::min(out.x - r, right - ImGui::CalcTextSize(text).x), out.y + r + font * 1.1f), ui::kInk, text);
     }
 
     // On a touch screen, the tooltip of what was tapped, until the next touch.
