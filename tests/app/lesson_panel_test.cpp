@@ -29,7 +29,7 @@ struct Student {
         HeadlessImGui::input(mouse, down);
         HeadlessImGui::frame([&] { draw_lab_window(window); });
     }
-    void tap(const Rect& r) {
+    void tap(Rect r) {  // a copy: the panel redraws its controls' rectangles every frame
         ASSERT_TRUE(shown(r)) << "the control is not on screen";
         frame(centre(r));
         frame(centre(r), true);
