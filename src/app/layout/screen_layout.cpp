@@ -122,9 +122,9 @@ void phone(ScreenLayout& s, const ScreenRequest& r) {
         case MainView::Network: {
             const bool fits_stacked = a.h >= kMinNetwork.height + kGap + kMinData.height + r.data_chrome;
             if (a.h > a.w || (a.w < row_least(r) && fits_stacked)) {  // portrait, or too narrow for both: stacked
-                // The network keeps 42 % of a tall screen: enough for its numbers to be read, while the
-                // plane stays wide enough for a finger.
-                const float network_h = std::max(kMinNetwork.height, a.h * 0.42f);
+                // The data view keeps 85 % of the width, which its toolbar needs for two rows with
+                // fingertip-sized buttons; the network takes what height is left, up to 42 % of it.
+                const float network_h = std::max(kMinNetwork.height, std::min(a.h * 0.42f, a.h - kGap - r.data_chrome - a.w * 0.85f));
                 const float side = std::min(a.w, std::max(a.h - network_h - kGap - r.data_chrome, kMinData.width));
                 const float data_h = std::min(a.h, side + r.data_chrome);
                 s.network = rect(a.x, a.y, a.w, a.h - data_h - kGap);
