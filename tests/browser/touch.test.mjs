@@ -187,14 +187,20 @@ for (const screen of screens) {
       };
       const before = await page.evaluate(settings);
       const still = await page.screenshot({ clip });
-      // Straight up from low in the panel, sent at once as a quick flick is (each event waits for the page).
+      // Straight up from low in the panel, as a quick flick: all its events in one task, the way a phone
+      // delivers them between two frames. (Sent through CDP, each event waits for the page, and a slow
+      // software-rendered frame between the first two looks like a finger resting: that presses.)
       const x = Math.round((panel.left + panel.right) / 2), from = Math.round(panel.top + 0.75 * (panel.bottom - panel.top));
       const lift = 150;
-      await Promise.all([
-        cdpTouch(cdp, "touchStart", [{ x, y: from, id: 1 }]),
-        ...[1, 2, 3, 4, 5].map((k) => cdpTouch(cdp, "touchMove", [{ x, y: from - (lift * k) / 5, id: 1 }])),
-        cdpTouch(cdp, "touchEnd", []),
-      ]);
+      await page.evaluate(({ x, from, lift }) => {
+        const canvas = document.querySelector("#canvas");
+        const finger = (y) => new Touch({ identifier: 1, target: canvas, clientX: x, clientY: y, pageX: x, pageY: y, screenX: x, screenY: y });
+        const send = (type, touch, down) => canvas.dispatchEvent(new TouchEvent(type, {
+          touches: down ? [touch] : [], targetTouches: down ? [touch] : [], changedTouches: [touch], bubbles: true, cancelable: true }));
+        send("touchstart", finger(from), true);
+        for (let k = 1; k <= 5; ++k) send("touchmove", finger(from - (lift * k) / 5), true);
+        send("touchend", finger(from - lift), false);
+      }, { x, from, lift });
       await page.waitForTimeout(800);
       const moved = await page.screenshot({ clip, path: join(screenshotDir, `screenshot-touch-swipe-${screen.name}.png`) });
       const shift = (await contentShift(page, still, moved)) / screen.deviceScaleFactor;
