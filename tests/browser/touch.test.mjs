@@ -208,6 +208,22 @@ for (const screen of screens) {
       assert.equal(await page.evaluate(settings), before, "the swipe pressed no control");
     });
 
+    await t.test("a finger dragged sideways on the inspector's value sets the weight, and one undo takes it back", async () => {
+      await page.evaluate(() => { window.lab.select({ layer: 1, i: 1, j: 1 }); window.lab.showView("inspector"); });
+      const field = await waitFor(page, () => window.lab.layout().parameterField, null, "the value field on screen");
+      const weight = () => window.lab.state().weights[0][0][0];
+      const before = await page.evaluate(weight);
+      const y = Math.round((field.top + field.bottom) / 2), x = Math.round(field.left + 0.3 * (field.right - field.left));
+      await cdpTouch(cdp, "touchStart", [{ x, y, id: 1 }]);
+      for (let dx = 15; dx <= 90; dx += 15) await cdpTouch(cdp, "touchMove", [{ x: x + dx, y, id: 1 }]);
+      await cdpTouch(cdp, "touchEnd", []);
+      const after = await waitFor(page, (was) => { const w = window.lab.state().weights[0][0][0]; return w > was + 0.01 ? w : null; },
+                                  before, "the weight to follow the finger");
+      assert.ok(after > before, `${after} > ${before}`);
+      assert.equal(await page.evaluate(() => window.lab.undo().ok), true);
+      assert.equal(await page.evaluate(weight), before, "one undo takes the whole drag back");
+    });
+
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

@@ -4,6 +4,7 @@
 #include "app/api/chain_rule_json.h"
 #include "app/api/lab_json.h"
 #include "app/api/lesson_calls.h"
+#include "app/api/parameter_calls.h"
 #include "app/api/view_calls.h"
 #include "app/lab/dataset_settings.h"
 #include "app/lab/lab_files.h"
@@ -176,17 +177,8 @@ json chain_rule(const ApiCall& c) {  // (l, i, j) 1-based: w^l_ij; (l, "b", j): 
 }
 
 json select(const ApiCall& c) {  // {layer, i, j, bias} 1-based
-    const json& spec = c.arg(0);
-    if (!spec.is_object()) return result("select() takes {layer, i, j} or {layer, j, bias: true}");
     Selection s;
-    int i = 1;
-    s.is_bias = spec.contains("bias") && spec["bias"].is_boolean() && spec["bias"].get<bool>();
-    std::string error = read_whole(spec.value("layer", json()), "layer", s.layer);
-    if (error.empty() && !s.is_bias) error = read_whole(spec.value("i", json()), "i", i);
-    if (error.empty()) error = read_whole(spec.value("j", json()), "j", s.j);
-    if (!error.empty()) return result(error);
-    s.i = i - 1;
-    s.j -= 1;
+    if (auto error = read_parameter_ref(c.arg(0), "select()", s); !error.empty()) return result(error);
     return result(c.lab.select(s));
 }
 
@@ -308,6 +300,7 @@ const std::vector<ApiMethod>& api_methods() {
         {"select", 1, select},
         {"inspect", 1, inspect},
         {"selection", 0, selection},
+        {"setParameter", 2, set_parameter},
         {"phase", 0, phase},
         {"pass", 0, pass},
         {"stepEpoch", 0, step_epoch},

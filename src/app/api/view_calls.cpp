@@ -48,7 +48,9 @@ json layout_json(const ApiCall& c) {
         lesson["choices"] = json::array();
         for (const Rect& r : lc.choices) lesson["choices"].push_back(rect_json(r));
     }
+    json parameter_field = shown(c.screen.parameter_field) ? rect_json(c.screen.parameter_field) : json(nullptr);
     return {{"lessonControls", lesson},
+            {"parameterField", parameter_field},
             {"nodes", layers},
             {"radius", c.screen.network.radius},
             {"dataPlane", plane_json},

@@ -43,6 +43,7 @@ std::string Lab::configure(const TrainingSettings& settings) {
             trainer_.reset();  // the epoch order drawn as a fresh lab draws it
         }
         if (!validate_selection(selection_).empty()) selection_ = {};
+        if (!same_model(old, settings)) forget_parameter_edits();  // they name parameters of the old network
         if (!same_data(old, settings)) {  // new data: edits of the old data cannot be undone into it
             undo_.clear();
             redo_.clear();

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -91,6 +92,17 @@ public:
     std::string import_csv(const std::string& text);
     void begin_drag();  // the undo snapshot for a drag's moves, which then record none
     void end_drag();
+
+    // --- a parameter set by hand: one undo step each (a drag on the value is one: begin, then
+    // sets), and the run goes on from the new value (a begun step is dropped, as its pass no longer
+    // matches the weights) ---
+    // Sets w^layer_ij or b^layer_j; nothing changes on error (an unknown parameter, a value that is
+    // not finite or beyond ±kMaxHandParameter).
+    std::string set_parameter(const Selection& which, double value);
+    void begin_parameter_drag(const Selection& which);  // the undo snapshot for the drag's sets
+    void end_parameter_drag() { parameter_dragging_ = false; }
+    double parameter(const Selection& which) const;  // the current value (which must exist)
+    static constexpr double kMaxHandParameter = 1000.0;
     bool undo();
     bool redo();
     bool can_undo() const { return !undo_.empty(); }
@@ -221,14 +233,24 @@ private:
         uint32_t locks;
         Message data_message;
     };
-    // One undo (or redo) step: the points before a data edit, or, when `whole` is set, the lab
-    // before Reset or Defaults.
+    // One parameter's value before it was set by hand.
+    struct ParameterEdit {
+        Selection which;
+        double value = 0.0;
+    };
+    // One undo (or redo) step: the points before a data edit, a parameter before it was set by
+    // hand, or, when `whole` is set, the lab before Reset or Defaults.
     struct UndoStep {
         std::vector<Point> points;
         std::shared_ptr<const WholeLab> whole;
+        std::optional<ParameterEdit> parameter;  // set: the step is this edit (points unused)
     };
     std::vector<UndoStep> undo_, redo_;
     bool dragging_ = false;
+    bool parameter_dragging_ = false;  // between begin_parameter_drag() and the next edit of anything else
+    Selection parameter_dragged_;      // the parameter that drag sets
+    void write_parameter(const Selection& which, double value);  // no checks, no undo step
+    void forget_parameter_edits();  // drops the undo and redo steps of parameters set by hand
     static constexpr size_t kUndoDepth = 200;
     // Whole-lab steps kept at most (undo and redo together): the largest lab's is several MB.
     static constexpr size_t kWholeUndoDepth = 8;

@@ -49,7 +49,7 @@ std::string Lab::remove_point(int index) {
 std::string Lab::replace_points(std::vector<Point> points) {
     const std::vector<Point> before = trainer_.points();
     const std::string error = apply_points(std::move(points));
-    if (error.empty()) push_undo({before, nullptr});
+    if (error.empty()) push_undo({before, nullptr, std::nullopt});
     return error;
 }
 

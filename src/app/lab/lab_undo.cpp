@@ -1,4 +1,5 @@
-// Lab: undo and redo. A data edit keeps the points it replaced (cheap, up to kUndoDepth steps);
+// Lab: undo and redo. A data edit keeps the points it replaced, a parameter set by hand the value it
+// replaced (cheap, up to kUndoDepth steps);
 // Reset and Defaults keep the whole lab they replaced (a copy of the trainer and the view), so one
 // undo brings back the network, weights, settings, data, counters, loss history and locks exactly.
 #include "app/lab/lab.h"
@@ -10,6 +11,7 @@ namespace bp {
 void Lab::push_undo(UndoStep step) {
     undo_.push_back(std::move(step));
     redo_.clear();
+    parameter_dragging_ = false;  // any other edit ends a drag on a parameter's value
     if (undo_.size() > kUndoDepth) undo_.erase(undo_.begin());
     // Beyond the whole-lab depth the oldest steps go, up to and including the oldest whole one.
     const auto is_whole = [](const UndoStep& s) { return s.whole != nullptr; };
@@ -19,7 +21,7 @@ void Lab::push_undo(UndoStep step) {
 
 void Lab::remember_points() {
     if (dragging_) return;  // begin_drag() took the snapshot
-    push_undo({trainer_.points(), nullptr});
+    push_undo({trainer_.points(), nullptr, std::nullopt});
 }
 
 void Lab::begin_drag() {
@@ -56,7 +58,7 @@ void Lab::remember_whole_lab(std::shared_ptr<const WholeLab> before, const std::
     // The moment link carries everything Reset and Defaults change; the same link means nothing was
     // lost, and an undo step would change nothing.
     if (share_link(true) == before_link) return;
-    push_undo({{}, std::move(before)});
+    push_undo({{}, std::move(before), std::nullopt});
     notice_ = undo_hint_ = notice;
 }
 
@@ -75,13 +77,20 @@ bool Lab::travel(std::vector<UndoStep>& from, std::vector<UndoStep>& to) {
     // Undo or redo in the middle of a drag ends the drag: later mouse moves must not edit the
     // restored points without an undo step of their own (the view sees drag_open() turn false).
     dragging_ = false;
+    parameter_dragging_ = false;
     UndoStep step = std::move(from.back());
     from.pop_back();
-    if (step.whole) {
-        to.push_back({{}, std::make_shared<const WholeLab>(whole_lab())});
+    if (step.parameter) {
+        const ParameterEdit& edit = *step.parameter;
+        if (validate_selection(edit.which).empty()) {  // always, unless the shape changed without a whole step
+            to.push_back({{}, nullptr, ParameterEdit{edit.which, parameter(edit.which)}});
+            write_parameter(edit.which, edit.value);
+        }
+    } else if (step.whole) {
+        to.push_back({{}, std::make_shared<const WholeLab>(whole_lab()), std::nullopt});
         restore_whole_lab(*step.whole);
     } else {
-        to.push_back({trainer_.points(), nullptr});
+        to.push_back({trainer_.points(), nullptr, std::nullopt});
         apply_points(std::move(step.points));
     }
     return true;

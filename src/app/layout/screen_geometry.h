@@ -21,6 +21,7 @@ struct ScreenGeometry {
     Rect data_plane;        // the square showing the plane [-extent, extent]^2
     ScreenLayout views;     // the layout mode and every view's rectangle
     LessonControls lesson;  // the lesson panel's buttons and answer field
+    Rect parameter_field;   // the inspector's field that sets the selected parameter by hand
 };
 
 }  // namespace bp

@@ -184,6 +184,7 @@ void draw_chain_rule_panel(Inspector& inspector, Lab& lab) {
                 "parameter.");
     ImGui::SameLine(0, ImGui::GetFontSize());
     sample_chooser(lab);
+    draw_parameter_editor(inspector.editor, lab);
 
     // While a step is walked through, the chain rule waits for the backward pass to reach it.
     const KnownValues view = known_values(lab);

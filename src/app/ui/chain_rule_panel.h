@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/lab/lab.h"
+#include "app/ui/parameter_editor.h"
 
 namespace bp {
 
@@ -14,6 +15,7 @@ struct Inspector {
     // A lesson's question asks for what the results would give away (∂L/∂w, the update): they wait
     // for the answer. Set by the window each frame.
     bool hold_results = false;
+    ParameterEditor editor;  // the selected parameter's value, set by hand
     // The hovered path with its factors; false when there is none.
     bool hovered_chain_path(const Lab& lab, ChainPath& path) const;
 };

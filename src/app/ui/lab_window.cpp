@@ -160,6 +160,7 @@ void draw_lab_window(LabWindow& w) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleVar();
+    w.inspector.editor.field_min = w.inspector.editor.field_max = ImVec2(0, 0);  // drawn again if its tab is open
     if (w.lab.trainer().step_count() > 0) w.start_hint = false;  // the lab has trained: the hint has done its job
     if (w.view.presenter != w.was_presenting) w.view.main_changed = true;  // the panel's tab comes back as it was
     w.was_presenting = w.view.presenter;
