@@ -45,6 +45,7 @@
     inspect: (sample) => call("inspect", [sample]),
     selection: () => call("selection"),
     setParameter: (parameter, value) => call("setParameter", [parameter, sendable(value)]),
+    display: (options) => call("display", [options]),
     phase: () => call("phase"),
     pass: () => call("pass"),
     stepEpoch: () => call("stepEpoch"),

@@ -202,6 +202,20 @@ json inspect(const ApiCall& c) {  // {batchSample: s} 1-based as on screen, or {
 
 json selection(const ApiCall& c) { return inspection_json(c.lab); }
 
+json display(const ApiCall& c) {  // ({discretize, showTestPoints}), either or both
+    const json& spec = c.arg(0);
+    if (!spec.is_object() || spec.empty()) return result("display() takes {discretize, showTestPoints}");
+    DisplayOptions d = c.lab.display();
+    for (const auto& [key, value] : spec.items()) {
+        if (key != "discretize" && key != "showTestPoints")
+            return result("display() has no '" + key + "' (use discretize, showTestPoints)");
+        if (!value.is_boolean()) return result(key + " must be true or false");
+        (key == "discretize" ? d.discretize : d.show_test_points) = value.get<bool>();
+    }
+    c.lab.set_display(d);
+    return result("");
+}
+
 json pass(const ApiCall& c) { return pass_json(c.lab); }
 
 // --- data -----------------------------------------------------------------------------------------
@@ -301,6 +315,7 @@ const std::vector<ApiMethod>& api_methods() {
         {"inspect", 1, inspect},
         {"selection", 0, selection},
         {"setParameter", 2, set_parameter},
+        {"display", 1, display},
         {"phase", 0, phase},
         {"pass", 0, pass},
         {"stepEpoch", 0, step_epoch},

@@ -51,6 +51,7 @@ json state_json(const Lab& lab) {
                   {"points", points_json(lab)},
                   {"playing", lab.playing()},
                   {"speed", lab.speed()},
+                  {"display", {{"discretize", lab.display().discretize}, {"showTestPoints", lab.display().show_test_points}}},
                   {"phase", phase_name(t.phase().phase)},
                   {"selection", inspection_json(lab)},
                   {"locks", locks_json(lab)},

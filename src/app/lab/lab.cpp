@@ -101,6 +101,22 @@ void Lab::reset() {
                        "Started again from fresh weights. Undo (Ctrl+Z) brings the trained network back.");
 }
 
+void Lab::new_data() {
+    auto before = std::make_shared<const WholeLab>(whole_lab());
+    const std::string before_link = share_link(true);
+    TrainingSettings s = trainer_.settings();
+    s.seed += 1;
+    configure(s);
+    remember_whole_lab(std::move(before), before_link,
+                       "New data from seed " + std::to_string(s.seed) +
+                           ", and fresh weights. Undo (Ctrl+Z) brings the previous data and network back.");
+}
+
+void Lab::set_display(const DisplayOptions& options) {
+    display_ = options;
+    changed();
+}
+
 void Lab::set_inspected_point(int index) {
     inspected_ = {false, index};
     changed();
@@ -144,6 +160,7 @@ void Lab::reset_to_defaults() {
     selection_ = {};
     inspected_ = {};
     edge_mode_ = EdgeMode::Weights;
+    display_ = {};
     step_cost_ms_ = 0.0;
     dragging_ = false;  // the points a view may be dragging are gone
     notice_.clear();

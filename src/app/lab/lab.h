@@ -31,6 +31,16 @@ struct FrameStats {
 };
 
 // The parameter the inspector expands: w^layer_ij, or b^layer_j (0-based i, j; layer 1-based).
+// How the data view draws: the output as a smooth ŷ or as the two classes its 0.5 threshold gives
+// (classification only), and whether test points are shown.
+struct DisplayOptions {
+    bool discretize = false;
+    bool show_test_points = true;
+    bool operator==(const DisplayOptions& o) const {
+        return discretize == o.discretize && show_test_points == o.show_test_points;
+    }
+};
+
 struct Selection {
     int layer = 1, i = 0, j = 0;
     bool is_bias = false;
@@ -174,6 +184,12 @@ public:
     enum class EdgeMode { Weights, Gradients };
     EdgeMode edge_mode() const { return edge_mode_; }
     void set_edge_mode(EdgeMode mode) { edge_mode_ = mode; }
+    // How the data view draws the output and the points (a link carries it).
+    const DisplayOptions& display() const { return display_; }
+    void set_display(const DisplayOptions& options);
+    // New points from the next seed (the data set, count, noise and test share as they are) and fresh
+    // weights from it; one undo step brings the previous data and network back, and the notice says so.
+    void new_data();
 
     // Messages for the user. notice(): for the whole lab (a link that could not be opened, nothing to
     // train on), "" when there is none. data_message(): the outcome of the last data import or edit,
@@ -229,6 +245,7 @@ private:
         Selection selection;
         Inspected inspected;
         EdgeMode edge_mode;
+        DisplayOptions display;
         double speed;
         uint32_t locks;
         Message data_message;
@@ -261,13 +278,14 @@ private:
     // After Reset or Defaults: `before` becomes an undo step if the lab changed (its moment link
     // `before_link` differs), and the notice says how to get it back.
     void remember_whole_lab(std::shared_ptr<const WholeLab> before, const std::string& before_link,
-                            const char* notice);
+                            const std::string& notice);
     std::string undo_hint_;  // that notice, which an undo or redo takes away (other notices stay)
     bool can_train();        // false, with a notice, when there are no training points
     bool travel(std::vector<UndoStep>& from, std::vector<UndoStep>& to);
     std::string apply_points(std::vector<Point> points);
     Selection selection_;
     EdgeMode edge_mode_ = EdgeMode::Weights;
+    DisplayOptions display_;
     std::string notice_;
     Message data_message_;
     uint32_t locks_ = 0;

@@ -33,7 +33,7 @@ void Lab::begin_drag() {
 void Lab::end_drag() { dragging_ = false; }
 
 Lab::WholeLab Lab::whole_lab() const {
-    return {trainer_, selection_, inspected_, edge_mode_, speed_, locks_, data_message_};
+    return {trainer_, selection_, inspected_, edge_mode_, display_, speed_, locks_, data_message_};
 }
 
 // Play is left as it is (an undo neither starts nor stops training), unless the restored run cannot
@@ -43,6 +43,7 @@ void Lab::restore_whole_lab(const WholeLab& lab) {
     selection_ = lab.selection;
     inspected_ = lab.inspected;
     edge_mode_ = lab.edge_mode;
+    display_ = lab.display;
     speed_ = lab.speed;
     locks_ = lab.locks;
     data_message_ = lab.data_message;
@@ -54,7 +55,7 @@ void Lab::restore_whole_lab(const WholeLab& lab) {
 }
 
 void Lab::remember_whole_lab(std::shared_ptr<const WholeLab> before, const std::string& before_link,
-                             const char* notice) {
+                             const std::string& notice) {
     // The moment link carries everything Reset and Defaults change; the same link means nothing was
     // lost, and an undo step would change nothing.
     if (share_link(true) == before_link) return;

@@ -103,8 +103,9 @@ void run_buttons(Lab& lab) {
     }
 }
 
-// Points, noise, test share and the input features; returns true when one changed.
-bool data_controls(TrainingSettings& s) {
+// Points, noise, test share and the input features; returns true when one changed. New data
+// draws the next seed at once (it is its own undo step).
+bool data_controls(Lab& lab, TrainingSettings& s) {
     bool changed = false;
     ImGui::Separator();
     ui::heading("Data");
@@ -121,6 +122,12 @@ bool data_controls(TrainingSettings& s) {
     changed |= ImGui::SliderScalar("test share", ImGuiDataType_Double, &s.test_fraction, &zero, &test_max, "%.2f");
     ui::tooltip("The share of points held out as test points (drawn hollow): never trained on, their loss shows "
                 "how well the network generalises. Your edited points stay.");
+    if (ImGui::Button("New data")) lab.new_data();
+    ui::tooltip("Generate the data set again from the next seed (the same shape, count, noise and test share, "
+                "new points), and start training again from that seed's weights. Undo (Ctrl+Z) brings the "
+                "previous data and network back.");
+    ImGui::SameLine();
+    ImGui::TextDisabled("seed %llu", static_cast<unsigned long long>(s.seed));
     ImGui::TextUnformatted("inputs");
     ui::tooltip("The features the network sees: each checked one is an input neuron.");
     int column = 0;
@@ -145,6 +152,27 @@ bool data_controls(TrainingSettings& s) {
         ui::tooltip(last ? "The network needs at least one input." : "Use this feature as an input. Restarts training.");
     }
     return changed;
+}
+
+// How the data view draws the output and the points.
+void display_controls(Lab& lab) {
+    DisplayOptions d = lab.display();
+    const bool regression = is_regression(lab.settings().dataset);
+    bool changed = false;
+    ImGui::BeginDisabled(regression);
+    bool discretize = d.discretize && !regression;
+    if (ImGui::Checkbox("discretize output", &discretize)) {
+        d.discretize = discretize;
+        changed = true;
+    }
+    ImGui::EndDisabled();
+    ui::tooltip(regression ? "Only for classification: the curve data set draws the fitted curve, not classes."
+                           : "Draw the output as the two classes the network predicts (ŷ ≥ 0.5 is class 1), "
+                             "instead of shading how sure it is: the decision boundary as a sharp edge.");
+    ImGui::SameLine();
+    changed |= ImGui::Checkbox("show test points", &d.show_test_points);
+    ui::tooltip("Draw the test points (hollow) in the data view. Hidden, they still count in the test loss.");
+    if (changed) lab.set_display(d);
 }
 
 }  // namespace
@@ -222,8 +250,9 @@ void draw_controls_panel(Lab& lab) {
     }
     ImGui::EndDisabled();
     ImGui::BeginDisabled(lab.locked(Lab::LockData));
-    changed |= data_controls(s);
+    changed |= data_controls(lab, s);
     ImGui::EndDisabled();
+    display_controls(lab);
     ImGui::PopItemWidth();
     if (changed) lab.configure(s);
 }

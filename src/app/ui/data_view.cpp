@@ -36,7 +36,8 @@ void draw_output_background(const Lab& lab, Platform& platform, const PlaneView&
     const float cell = (plane.max.x - plane.min.x) / kGridCells;
     for (int r = 0; r < kGridCells; ++r)
         for (int c = 0; c < kGridCells; ++c) {
-            const double t = 2.0 * grid[r * kGridCells + c] - 1.0;  // y-hat 0..1 -> -1..1
+            const double y_hat = grid[r * kGridCells + c];
+            const double t = lab.display().discretize ? (y_hat >= 0.5 ? 1.0 : -1.0) : 2.0 * y_hat - 1.0;  // 0..1 -> -1..1
             const ImVec2 a(plane.min.x + c * cell, plane.min.y + r * cell);
             draw->AddRectFilled(a, ImVec2(a.x + cell + 0.5f, a.y + cell + 0.5f), ui::signed_color(std::clamp(t, -1.0, 1.0) * ui::kOutputTint));
         }
@@ -212,7 +213,7 @@ void legend(const Lab& lab, const PlaneView& plane, bool regression) {
         bullet(ui::kNegative, "\u25cf", "class 0");
     }
     const bool has_test = std::any_of(lab.trainer().points().begin(), lab.trainer().points().end(), [](const Point& p) { return p.test; });
-    if (has_test) bullet(ui::kMutedInk, "\u25cb", "test");
+    if (has_test) bullet(ui::kMutedInk, "\u25cb", lab.display().show_test_points ? "test" : "test (hidden)");
     ui::tooltip(regression ? "Points are (x\u2081, y) pairs to fit; the line is the network's prediction. Drag a point "
                              "up or down and watch the curve follow."
                            : "The background is the network's prediction \u0177: blue near 1 (class 1), orange near 0 "
@@ -261,7 +262,9 @@ bool zoom_reset_button(PlaneView& plane, bool hovered, ImDrawList* draw) {
 
 void draw_points(const Lab& lab, const PlaneView& plane, float dot, bool regression, ImDrawList* draw) {
     const auto& points = lab.trainer().points();
+    const bool show_test = lab.display().show_test_points;
     for (const Point& point : points) {
+        if (point.test && !show_test) continue;
         const ImVec2 p = point_position(plane, point, regression);
         const ImU32 color = regression || point.y > 0.5 ? ui::kPositive : ui::kNegative;
         if (point.test) {
@@ -289,6 +292,7 @@ int point_under(const Lab& lab, const PlaneView& plane, ImVec2 at, float reach, 
     int nearest = -1;
     float best = reach;
     for (int k = 0; k < static_cast<int>(points.size()); ++k) {
+        if (points[k].test && !lab.display().show_test_points) continue;  // a hidden point cannot be taken
         const ImVec2 p = point_position(plane, points[k], regression);
         const float d = std::hypot(p.x - at.x, p.y - at.y);
         if (d < best) {
