@@ -143,30 +143,35 @@ void read_settings(Reader& r, TrainingSettings& s) {
     s.point_count = static_cast<int>(r.u16());
 }
 
-// v3: the regularization and the optimizer's settings, after the rest of the settings.
+// v3: the regularization and the optimizer, after the rest of the settings: their kinds in one byte
+// (bits 0-1 the regularization, bits 2-3 the optimizer), then only the numbers the kinds use, so the
+// default lab's link (and its QR code) grows by one byte.
 void write_training_rules(Writer& w, const TrainingSettings& s) {
-    w.u8(static_cast<unsigned>(s.regularization.kind));
-    w.f64(s.regularization.rate);
-    w.u8(static_cast<unsigned>(s.optimizer.kind));
-    w.f64(s.optimizer.beta);
-    w.f64(s.optimizer.beta1);
-    w.f64(s.optimizer.beta2);
-    w.f64(s.optimizer.epsilon);
+    w.u8(static_cast<unsigned>(s.regularization.kind) | static_cast<unsigned>(s.optimizer.kind) << 2);
+    if (s.regularization.on()) w.f64(s.regularization.rate);
+    if (s.optimizer.kind == OptimizerKind::Momentum) w.f64(s.optimizer.beta);
+    if (s.optimizer.kind == OptimizerKind::Adam) {
+        w.f64(s.optimizer.beta1);
+        w.f64(s.optimizer.beta2);
+        w.f64(s.optimizer.epsilon);
+    }
 }
 
 void read_training_rules(Reader& r, TrainingSettings& s) {
-    const unsigned regularization = r.u8();
-    const double rate = r.f64();
-    const unsigned optimizer = r.u8();
+    const unsigned kinds = r.u8();
+    const unsigned regularization = kinds & 3, optimizer = kinds >> 2;
     if (regularization >= std::size(kAllRegularizations)) r.fail("the link names an unknown regularization");
     if (optimizer >= std::size(kAllOptimizers)) r.fail("the link names an unknown optimizer");
     if (!r.ok()) return;
-    s.regularization = {static_cast<RegularizationKind>(regularization), rate};
+    s.regularization.kind = static_cast<RegularizationKind>(regularization);
     s.optimizer.kind = static_cast<OptimizerKind>(optimizer);
-    s.optimizer.beta = r.f64();
-    s.optimizer.beta1 = r.f64();
-    s.optimizer.beta2 = r.f64();
-    s.optimizer.epsilon = r.f64();
+    if (s.regularization.on()) s.regularization.rate = r.f64();
+    if (s.optimizer.kind == OptimizerKind::Momentum) s.optimizer.beta = r.f64();
+    if (s.optimizer.kind == OptimizerKind::Adam) {
+        s.optimizer.beta1 = r.f64();
+        s.optimizer.beta2 = r.f64();
+        s.optimizer.epsilon = r.f64();
+    }
 }
 
 // v3: one parameter-shaped block of optimizer state (velocity, m or v): every dW^l then db^l, f64,

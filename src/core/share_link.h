@@ -8,8 +8,9 @@
 //     test losses)
 //   features: n u8, ids u8...; hidden: n u8, widths u8...; hidden f, output f, loss, data set: u8 each
 //   learning rate f64, batch size u16, seed u64, noise f64, test share f64, point count u16
-//   v3: regularization kind u8 (0 none, 1 L1, 2 L2), rate f64; optimizer kind u8 (0 SGD, 1 momentum,
-//     2 Adam), beta, beta1, beta2, epsilon f64 (all four whatever the kind)
+//   v3: kinds u8 (bits 0-1 regularization: 0 none, 1 L1, 2 L2; bits 2-3 optimizer: 0 SGD, 1 momentum,
+//     2 Adam), then only what the kinds use: the rate f64 (L1, L2); beta f64 (momentum); beta1, beta2,
+//     epsilon f64 (Adam). A setting of an unused kind does not travel (it opens at its default).
 //   view: selected layer, i, j, is-bias u8; inspect from-batch u8, index u16; edge mode u8; speed f64
 //   flags u32
 //   v3: view switches u8 (bit 0 discretize the output, bit 1 show the test points)

@@ -14,6 +14,7 @@
 #include "app/ui/known_values.h"
 #include "app/ui/chain_rule_panel.h"
 #include "app/ui/ui_style.h"
+#include "app/ui/update_text.h"
 
 namespace bp {
 
@@ -50,13 +51,6 @@ std::string with_separators(int64_t n) {
         out += digits[k];
     }
     return out;
-}
-
-// A number as a factor in a product: negative ones in brackets, "× (−0.0248)".
-// A factor in a product: negative ones in parentheses, so "α × (−0.0011)" reads as it should.
-std::string factor_text(double v, int digits = 6) {
-    const std::string text = number_text(v, digits);
-    return v < 0 ? "(" + text + ")" : text;
 }
 
 // One row per path, every path, largest first: each factor's symbol over its value, then the
@@ -132,18 +126,29 @@ void results(const Lab& lab, const ChainRule& r, const std::string& p) {
         ui::tooltip("(L(w + h) \u2212 L(w \u2212 h)) / 2h for this sample, with h = 0.00001: an independent check "
                     "that needs no calculus.");
     }
+    const Regularization& reg = lab.settings().regularization;
+    if (reg.on() && !r.is_bias) {
+        // The paths above are the data loss's; the penalty adds its own part, the same for every sample.
+        const double w = lab.inspected_network().W[r.layer - 1](r.i, r.j);
+        ImGui::Text("+ the penalty's part: \u2202R/\u2202%s = %s = %s   (the same for every sample)", p.c_str(),
+                    reg.kind == RegularizationKind::L1 ? "\u03bb\u00b7sign(w)" : "\u03bb\u00b7w",
+                    number_text(penalty_gradient(w, reg), 8).c_str());
+        ui::tooltip("The paths, backprop and the finite difference above are the data loss's gradient for this sample. "
+                    "Regularization adds the penalty R to the loss, and its gradient to every weight's: L1 \u03bb\u00b7sign(w), "
+                    "L2 \u03bb\u00b7w. Biases have none.");
+    }
 
     const Trainer& t = lab.trainer();
     if (t.step_count() == 0 || t.mid_step() || t.last_pass().rows == 0) return;
     const Selection selected{r.layer, r.i, r.j, r.is_bias};
     const ParameterUpdate u = lab.last_update(selected);
-    const double g = u.gradient;
-    const std::string line = "update: " + p + "' = " + p + " \u2212 \u03b1\u00b7\u2202L/\u2202" + p + " = " +
-                             factor_text(u.before) + " \u2212 " + factor_text(t.settings().learning_rate, 6) +
-                             " \u00d7 " + factor_text(g) + " = " + factor_text(u.after);
-    ImGui::TextUnformatted(line.c_str());
-    ui::tooltip("The last step's update of this parameter. \u2202L/\u2202w here is the mean over the step's batch, "
-                "not this one sample's gradient: each sample pulls its own way, the update follows their average.");
+    const double g = u.data_gradient;  // the batch mean of the samples' gradients below
+    for (const std::string& line : update_lines(p, u, t.settings(), r.is_bias)) {
+        ImGui::TextUnformatted(line.c_str());
+        ui::tooltip("The last step's update of this parameter, by the chosen optimizer. \u2202L/\u2202w here is the "
+                    "mean over the step's batch, not this one sample's gradient: each sample pulls its own way, the "
+                    "update follows their average (plus the regularization penalty's part, when it is on).");
+    }
     const Pass& pass = t.last_pass();
     if (pass.rows <= 1) return;
     std::string per_sample = "batch of " + std::to_string(pass.rows) + ":";

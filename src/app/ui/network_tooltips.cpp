@@ -8,6 +8,7 @@
 #include "app/notation/glyphs.h"
 #include "app/notation/number_text.h"
 #include "app/ui/ui_style.h"
+#include "app/ui/update_text.h"
 
 namespace bp {
 
@@ -26,13 +27,13 @@ void muted(const char* text) {
     ImGui::PopStyleColor();
 }
 
-// The last step's update of one parameter: old -> new and the change -alpha * g.
+// The last step's update of one parameter, by the chosen rule with its numbers, and the optimizer's
+// state it left (velocity or moments).
 void update_line(const Lab& lab, const std::string& symbol, const Selection& s) {
-    const ParameterUpdate u = lab.last_update(s);
-    const std::string g = u.gradient < 0 ? "(" + number_text(u.gradient, 6) + ")" : number_text(u.gradient, 6);
-    ImGui::Text("update: %s' = %s \u2212 \u03b1\u00b7\u2202L/\u2202%s = %s \u2212 %s \u00d7 %s = %s", symbol.c_str(),
-                symbol.c_str(), symbol.c_str(), number_text(u.before, 6).c_str(), number_text(lab.settings().learning_rate, 6).c_str(),
-                g.c_str(), number_text(u.after, 6).c_str());
+    for (const std::string& line : update_lines(symbol, lab.last_update(s), lab.settings(), s.is_bias))
+        ImGui::TextUnformatted(line.c_str());
+    const std::string state = optimizer_state_text(lab.trainer(), s);
+    if (!state.empty()) muted(state.c_str());
 }
 
 }  // namespace
