@@ -15,8 +15,7 @@ void draw_loss_plot(const Lab& lab, ImVec2 size) {
     const auto& history = lab.trainer().history().samples();
     ImGui::Text("Training loss (%s) now:  %s", loss_name(lab.settings().loss), number_text(lab.shown_training_loss(), 4).c_str());
     const Regularization& reg = lab.settings().regularization;
-    if (reg.on()) {
-        ImGui::SameLine();
+    if (reg.on()) {  // on a line of its own: the loss panel is narrow
         const double penalty = lab.shown_penalty();
         ImGui::TextDisabled("= data %s + %s penalty %s", number_text(lab.shown_training_loss() - penalty, 4).c_str(),
                             reg.kind == RegularizationKind::L1 ? "L1" : "L2", number_text(penalty, 4).c_str());

@@ -46,7 +46,9 @@ void edge_tooltip(const Lab& lab, const KnownValues& view, int l, int i, int j) 
     ImGui::Text("from %s to %s", neuron_name(t.network(), lab.settings(), l - 1, i).c_str(),
                 neuron_name(t.network(), lab.settings(), l, j).c_str());
     const bool gradient_known = t.step_count() > 0 && view.delta_known(l) && !t.mid_step();
-    if (gradient_known || (t.mid_step() && view.delta_known(l)))
+    // With a penalty, the update lines below split the step's gradient into its data and penalty parts.
+    const bool split_below = gradient_known && lab.settings().regularization.on();
+    if (!split_below && (gradient_known || (t.mid_step() && view.delta_known(l))))
         ImGui::Text("\u2202L/\u2202%s = %s  (this step, mean over the batch)", w.c_str(), number_text(t.gradients().dW[l - 1](i, j), 6).c_str());
     if (gradient_known) update_line(lab, w, {l, i, j, false});
     muted(view.update ? "Update phase: colour and thickness show each weight's change."
@@ -97,7 +99,9 @@ void bias_tooltip(const Lab& lab, const KnownValues& view, int l, int j) {
     ImGui::Text("%s = %s", b.c_str(), number_text(t.network().b[l - 1](j), 6).c_str());
     ImGui::Text("the bias of %s, added to its weighted sum", neuron_name(t.network(), lab.settings(), l, j).c_str());
     const bool gradient_known = t.step_count() > 0 && view.delta_known(l) && !t.mid_step();
-    if (gradient_known || (t.mid_step() && view.delta_known(l)))
+    // With a penalty, the update lines below split the step's gradient into its data and penalty parts.
+    const bool split_below = gradient_known && lab.settings().regularization.on();
+    if (!split_below && (gradient_known || (t.mid_step() && view.delta_known(l))))
         ImGui::Text("\u2202L/\u2202%s = %s  (this step, mean over the batch)", b.c_str(), number_text(t.gradients().db[l - 1](j), 6).c_str());
     if (gradient_known) update_line(lab, b, {l, 0, j, true});
     muted("Click to expand its chain rule in the inspector.");
