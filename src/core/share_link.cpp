@@ -143,8 +143,71 @@ void read_settings(Reader& r, TrainingSettings& s) {
     s.point_count = static_cast<int>(r.u16());
 }
 
+// v3: the regularization and the optimizer, after the rest of the settings: their kinds in one byte
+// (bits 0-1 the regularization, bits 2-3 the optimizer), then only the numbers the kinds use, so the
+// default lab's link (and its QR code) grows by one byte.
+void write_training_rules(Writer& w, const TrainingSettings& s) {
+    w.u8(static_cast<unsigned>(s.regularization.kind) | static_cast<unsigned>(s.optimizer.kind) << 2);
+    if (s.regularization.on()) w.f64(s.regularization.rate);
+    if (s.optimizer.kind == OptimizerKind::Momentum) w.f64(s.optimizer.beta);
+    if (s.optimizer.kind == OptimizerKind::Adam) {
+        w.f64(s.optimizer.beta1);
+        w.f64(s.optimizer.beta2);
+        w.f64(s.optimizer.epsilon);
+    }
+}
+
+void read_training_rules(Reader& r, TrainingSettings& s) {
+    const unsigned kinds = r.u8();
+    const unsigned regularization = kinds & 3, optimizer = kinds >> 2;
+    if (regularization >= std::size(kAllRegularizations)) r.fail("the link names an unknown regularization");
+    if (optimizer >= std::size(kAllOptimizers)) r.fail("the link names an unknown optimizer");
+    if (!r.ok()) return;
+    s.regularization.kind = static_cast<RegularizationKind>(regularization);
+    s.optimizer.kind = static_cast<OptimizerKind>(optimizer);
+    if (s.regularization.on()) s.regularization.rate = r.f64();
+    if (s.optimizer.kind == OptimizerKind::Momentum) s.optimizer.beta = r.f64();
+    if (s.optimizer.kind == OptimizerKind::Adam) {
+        s.optimizer.beta1 = r.f64();
+        s.optimizer.beta2 = r.f64();
+        s.optimizer.epsilon = r.f64();
+    }
+}
+
+// v3: one parameter-shaped block of optimizer state (velocity, m or v): every dW^l then db^l, f64,
+// in the shapes the layer sizes give (zeros where the state has no such layer: a fresh state).
+void write_block(Writer& w, const Gradients& g, const std::vector<int>& sizes) {
+    for (size_t l = 1; l < sizes.size(); ++l) {
+        const bool fits = l - 1 < g.dW.size() && g.dW[l - 1].rows() == sizes[l - 1] && g.dW[l - 1].cols() == sizes[l] &&
+                          g.db[l - 1].size() == sizes[l];
+        for (Eigen::Index k = 0; k < Eigen::Index(sizes[l - 1]) * sizes[l]; ++k) w.f64(fits ? g.dW[l - 1].data()[k] : 0.0);
+        for (Eigen::Index j = 0; j < sizes[l]; ++j) w.f64(fits ? g.db[l - 1](j) : 0.0);
+    }
+}
+
+// Reads a block in the network's shapes; false (with the reader failed) on a value that is not
+// finite, or negative where it must not be (Adam's second moment).
+bool read_block(Reader& r, const std::vector<int>& sizes, bool non_negative, Gradients& g) {
+    for (size_t l = 1; l < sizes.size() && r.ok(); ++l) {
+        g.dW.emplace_back(Matrix::Zero(sizes[l - 1], sizes[l]));
+        g.db.emplace_back(RowVector::Zero(sizes[l]));
+        for (Eigen::Index k = 0; k < g.dW.back().size(); ++k) g.dW.back().data()[k] = r.f64();
+        for (Eigen::Index j = 0; j < g.db.back().size(); ++j) g.db.back()(j) = r.f64();
+        if (!r.ok()) break;
+        const bool finite = g.dW.back().allFinite() && g.db.back().allFinite();
+        const bool signs = !non_negative || (g.dW.back().minCoeff() >= 0.0 && g.db.back().minCoeff() >= 0.0);
+        if (!finite || !signs) {
+            r.fail("the link holds an optimizer state that is impossible (not finite, or a negative second moment)");
+            return false;
+        }
+    }
+    return r.ok();
+}
+
 // The contents byte of a version 2 link.
 constexpr unsigned kGeneratedData = 1, kHalfWalkedStep = 2, kLossHistory = 4, kTestLosses = 8;
+// The view's switches of a version 3 link.
+constexpr unsigned kDiscretize = 1, kShowTestPoints = 2;
 
 void write_points(Writer& w, const std::vector<Point>& points, bool regression) {
     w.u16(static_cast<unsigned>(points.size()));
@@ -218,6 +281,7 @@ std::string encode_link(const LabSnapshot& snap) {
     w.u8((snap.generated_data ? kGeneratedData : 0) | (phased ? kHalfWalkedStep : 0) | (history ? kLossHistory : 0) |
          (history && test_losses ? kTestLosses : 0));
     write_settings(w, snap.settings);
+    write_training_rules(w, snap.settings);
     const LinkView& v = snap.view;
     w.u8(static_cast<unsigned>(v.selected_layer));
     w.u8(static_cast<unsigned>(v.selected_i));
@@ -228,10 +292,12 @@ std::string encode_link(const LabSnapshot& snap) {
     w.u8(static_cast<unsigned>(v.edge_mode));
     w.f64(v.speed);
     w.u32(v.flags);
+    w.u8((v.discretize ? kDiscretize : 0) | (v.show_test_points ? kShowTestPoints : 0));
     const bool regression = is_regression(snap.settings.dataset);
     if (!snap.generated_data) write_points(w, snap.points, regression);
     if (snap.moment) {
         const RunState& run = snap.run;
+        const std::vector<int> sizes = snap.settings.layer_sizes();
         w.u64(static_cast<uint64_t>(run.step));
         w.u64(static_cast<uint64_t>(run.epoch));
         w.u64(static_cast<uint64_t>(run.samples_seen));
@@ -240,6 +306,15 @@ std::string encode_link(const LabSnapshot& snap) {
         for (size_t l = 0; l < run.W.size(); ++l) {
             for (Eigen::Index k = 0; k < run.W[l].size(); ++k) w.f64(run.W[l].data()[k]);
             for (Eigen::Index j = 0; j < run.b[l].size(); ++j) w.f64(run.b[l](j));
+        }
+        switch (snap.settings.optimizer.kind) {
+            case OptimizerKind::Sgd: break;
+            case OptimizerKind::Momentum: write_block(w, run.optimizer.velocity, sizes); break;
+            case OptimizerKind::Adam:
+                w.u64(static_cast<uint64_t>(run.optimizer.t));
+                write_block(w, run.optimizer.first, sizes);
+                write_block(w, run.optimizer.second, sizes);
+                break;
         }
         if (phased) w.u8(static_cast<unsigned>(snap.phases_walked));
         if (history) {
@@ -301,6 +376,7 @@ LinkDecode decode_link(const std::string& text) {
         r.fail("the link says it holds parts it cannot hold");
     snap.generated_data = (contents & kGeneratedData) != 0;
     read_settings(r, snap.settings);
+    if (version >= 3) read_training_rules(r, snap.settings);
     if (!r.ok()) return fail(r.error);
     if (auto problem = validate(snap.settings); !problem.empty()) return fail("the link's settings are impossible: " + problem);
 
@@ -314,7 +390,10 @@ LinkDecode decode_link(const std::string& text) {
     v.edge_mode = static_cast<int>(r.u8());
     v.speed = r.f64();
     v.flags = r.u32();
-    if (r.ok() && (!std::isfinite(v.speed) || v.speed < 1.0 || v.speed > 1e6 || v.edge_mode > 1))
+    const unsigned switches = version >= 3 ? r.u8() : kShowTestPoints;
+    v.discretize = (switches & kDiscretize) != 0;
+    v.show_test_points = (switches & kShowTestPoints) != 0;
+    if (r.ok() && (!std::isfinite(v.speed) || v.speed < 1.0 || v.speed > 1e6 || v.edge_mode > 1 || switches > 3))
         return fail("the link's view settings are impossible");
 
     const bool regression = is_regression(snap.settings.dataset);
@@ -352,6 +431,18 @@ LinkDecode decode_link(const std::string& text) {
             if (r.ok() && (run.W.back().cwiseAbs().maxCoeff() > kMaxParameter || run.b.back().cwiseAbs().maxCoeff() > kMaxParameter))
                 return fail("the link holds a weight beyond \u00b11,000,000, which training never reaches (it stops "
                             "first): the link was made by hand or damaged");
+        }
+        switch (snap.settings.optimizer.kind) {  // only version 3 names another optimizer than SGD
+            case OptimizerKind::Sgd: break;
+            case OptimizerKind::Momentum: read_block(r, sizes, false, run.optimizer.velocity); break;
+            case OptimizerKind::Adam: {
+                const uint64_t t = r.u64();
+                if (r.ok() && t > static_cast<uint64_t>(run.step))
+                    return fail("the link's optimizer has taken more steps than the run");
+                run.optimizer.t = static_cast<int64_t>(t);
+                if (read_block(r, sizes, false, run.optimizer.first)) read_block(r, sizes, true, run.optimizer.second);
+                break;
+            }
         }
         int training_points = 0;
         for (const Point& p : snap.points) training_points += !p.test;

@@ -46,6 +46,10 @@ std::string validate(const TrainingSettings& s) {
     if (!std::isfinite(s.noise) || s.noise < 0.0 || s.noise > 1.0) return "the noise must be 0 to 1";
     if (!std::isfinite(s.test_fraction) || s.test_fraction < 0.0 || s.test_fraction > 0.9)
         return "the test share must be 0 to 0.9";
+    const double lambda = s.regularization.rate;
+    if (!std::isfinite(lambda) || lambda < 0.0 || lambda > kMaxRegularizationRate)
+        return "the regularization rate \u03bb must be a number from 0 to 10";
+    if (auto problem = validate(s.optimizer); !problem.empty()) return problem;
     return "";
 }
 
@@ -94,6 +98,7 @@ void Trainer::reset() {
     rng_.reseed(settings_.seed);
     net_.init_glorot(rng_);
     backup_ = net_;
+    reset_optimizer_state();
     pass_.reserve(net_, settings_.batch_size);
     grad_.resize_like(net_);
     last_batch_.clear();
@@ -177,7 +182,8 @@ bool Trainer::apply_update() {
         backup_.W[l] = net_.W[l];
         backup_.b[l] = net_.b[l];
     }
-    apply_sgd(net_, grad_, settings_.learning_rate);
+    optimizer_backup_ = optimizer_;  // same shapes: copies in place, allocates nothing
+    apply_optimizer(net_, grad_, settings_.learning_rate, settings_.optimizer, optimizer_);
     ++step_;
     samples_seen_ += pass_.rows;
 
@@ -187,6 +193,7 @@ bool Trainer::apply_update() {
             net_.W[l] = backup_.W[l];
             net_.b[l] = backup_.b[l];
         }
+        optimizer_ = optimizer_backup_;
         char alpha[32];
         std::snprintf(alpha, sizeof alpha, "%g", settings_.learning_rate);
         error_ = "Training stopped at step " + std::to_string(step_) + ": gradient descent diverged (" +
@@ -214,6 +221,10 @@ bool Trainer::step() {
     gather_batch();
     forward(net_, pass_);
     last_batch_loss_ = backward(net_, settings_.loss, pass_, grad_);
+    if (settings_.regularization.on()) {  // the total loss: L = mean data loss + R(W)
+        last_batch_loss_ += penalty();
+        add_penalty_gradient(net_, settings_.regularization, grad_);
+    }
     return apply_update();
 }
 
@@ -233,16 +244,19 @@ StepPhase Trainer::advance_phase() {
                 phase_ = {Phase::Forward, phase_.layer + 1};
             } else {
                 last_batch_loss_ = mean_loss(net_, settings_.loss, pass_);
+                if (settings_.regularization.on()) last_batch_loss_ += penalty();
                 phase_ = {Phase::Loss, L};
             }
             break;
         case Phase::Loss:
             backward_layer(net_, settings_.loss, pass_, grad_, L);
+            add_layer_penalty_gradient(net_, settings_.regularization, L, grad_);
             phase_ = {Phase::Backward, L};
             break;
         case Phase::Backward:
             if (phase_.layer > 1) {
                 backward_layer(net_, settings_.loss, pass_, grad_, phase_.layer - 1);
+                add_layer_penalty_gradient(net_, settings_.regularization, phase_.layer - 1, grad_);
                 phase_ = {Phase::Backward, phase_.layer - 1};
             } else {
                 apply_update();
@@ -270,7 +284,25 @@ double Trainer::mean_loss_over(const std::vector<int>& indices) const {
     return mean_loss(net_, settings_.loss, pass);
 }
 
-double Trainer::training_loss() const { return train_indices_.empty() ? 0.0 : mean_loss_over(train_indices_); }
+double Trainer::training_data_loss() const { return train_indices_.empty() ? 0.0 : mean_loss_over(train_indices_); }
+
+double Trainer::training_loss() const {
+    const double data = training_data_loss();
+    return settings_.regularization.on() ? data + penalty() : data;
+}
+
+void Trainer::set_regularization(const Regularization& reg) { settings_.regularization = reg; }
+
+void Trainer::set_optimizer(const OptimizerSettings& optimizer) {
+    const bool new_kind = optimizer.kind != settings_.optimizer.kind;
+    settings_.optimizer = optimizer;
+    if (new_kind) reset_optimizer_state();
+}
+
+void Trainer::reset_optimizer_state() {
+    optimizer_ = fresh_state(net_, settings_.optimizer.kind);
+    optimizer_backup_ = optimizer_;
+}
 
 double Trainer::test_loss() const {
     return test_indices_.empty() ? std::numeric_limits<double>::quiet_NaN() : mean_loss_over(test_indices_);
@@ -340,6 +372,7 @@ RunState Trainer::run_state() const {
     s.epoch = epoch_;
     s.samples_seen = samples_seen_;
     s.epoch_rng = epoch_rng_;
+    s.optimizer = optimizer_;
     s.cursor = static_cast<uint32_t>(mid_step() ? cursor_ - pass_.rows : cursor_);
     if (s.cursor >= train_indices_.size()) s.cursor = 0;  // a run stopped on its epoch's last batch
     return s;
@@ -351,6 +384,12 @@ void Trainer::restore(const RunState& s) {
         net_.b[l] = s.b[l];
     }
     backup_ = net_;
+    if (state_fits(s.optimizer, net_, settings_.optimizer.kind)) {
+        optimizer_ = s.optimizer;
+        optimizer_backup_ = optimizer_;
+    } else {
+        reset_optimizer_state();
+    }
     step_ = s.step;
     epoch_ = s.epoch;
     samples_seen_ = s.samples_seen;

@@ -1,7 +1,9 @@
 // Trainer: the network, its data and its training run, advanced in bounded slices.
 //
-// A step is one mini-batch: forward, backward, the gradients averaged over the batch, then plain SGD
-// w' = w - alpha * g. An epoch is one pass over the training points in a fresh order drawn from the
+// A step is one mini-batch: forward, backward, the gradients averaged over the batch plus the
+// regularization penalty's gradient (regularization.h), then the chosen optimizer (optimizer.h;
+// plain SGD w' = w - alpha * g by default). The training loss is the total loss: the mean data loss
+// plus the penalty. An epoch is one pass over the training points in a fresh order drawn from the
 // seeded Rng. The UI calls run(n) once per frame with a small n, never a blocking fit(). When the
 // loss or a weight stops being finite (a learning rate far too high), training stops, the last good
 // weights stay, and error() says what happened; reset() recovers.
@@ -14,6 +16,8 @@
 #include "core/dataset.h"
 #include "core/loss_history.h"
 #include "core/network.h"
+#include "core/optimizer.h"
+#include "core/regularization.h"
 #include "core/rng.h"
 
 namespace bp {
@@ -32,6 +36,8 @@ struct TrainingSettings {
     int point_count = 200;
     double noise = 0.05;
     double test_fraction = 0.0;  // share of the generated points held out as test points (0..0.9)
+    Regularization regularization;  // none by default
+    OptimizerSettings optimizer;    // plain SGD by default
 
     // Layer sizes n_0..n_L: features, hidden widths, one output.
     std::vector<int> layer_sizes() const;
@@ -67,6 +73,7 @@ struct RunState {
     Rng::State epoch_rng{};  // the Rng when this epoch's order was drawn
     uint32_t cursor = 0;     // position in this epoch's order
     std::vector<LossSample> history;  // the loss plot up to here (restore() shows it; may be thinned)
+    OptimizerState optimizer;  // velocity or moments (empty for SGD; restore() zeroes one that does not fit)
 };
 
 // The largest lab the limits allow: every input feature, kMaxHiddenLayers hidden layers of
@@ -80,10 +87,10 @@ class Trainer {
 public:
     explicit Trainer(const TrainingSettings& settings = {});
 
-    // Fresh weights from the seed and zeroed counters; the data points stay as they are.
+    // Fresh weights from the seed, zeroed counters and optimizer state; the data points stay as they are.
     void reset();
     // Replaces the weights and biases (shapes must match; the caller has checked them and that
-    // they are finite); the run goes on from them.
+    // they are finite); the run goes on from them, the optimizer's state too (as after a data edit).
     void set_parameters(const std::vector<Matrix>& W, const std::vector<RowVector>& b);
     // The run's state at the start of the current (or, mid-step, the begun) step.
     RunState run_state() const;
@@ -92,8 +99,9 @@ public:
     void restore(const RunState& state);
     // Regenerates the points from the settings' data set, count, noise and seed.
     void regenerate_points();
-    // Replaces the data points; the run and its loss history go on with the new data from the next
-    // step (a fresh epoch order begins).
+    // Replaces the data points; the run, its loss history and the optimizer's state (velocity,
+    // moments) go on with the new data from the next step (a fresh epoch order begins): editing a
+    // point while Play runs does not jolt the weights as a restarted Adam or momentum would.
     void set_points(std::vector<Point> points);
     // Marks a new share of the points as test points (as generated data is split).
     void resplit(double test_fraction);
@@ -112,9 +120,15 @@ public:
     // Up to max_steps steps; returns how many ran.
     int run(int max_steps);
 
-    // Mean loss over the training points (test points excluded) on the current weights.
+    // The total loss: training_data_loss() + penalty() on the current weights. The loss history,
+    // the divergence check and the gradient are of this loss.
     double training_loss() const;
-    // Mean loss over the test points on the current weights; NaN when there are none.
+    // Mean data loss over the training points (test points excluded) on the current weights.
+    double training_data_loss() const;
+    // The regularization penalty R(W) of the current weights (0 without regularization).
+    double penalty() const { return bp::penalty(net_, settings_.regularization); }
+    // Mean data loss over the test points on the current weights (no penalty: it does not depend on
+    // the data); NaN when there are none.
     double test_loss() const;
     // y-hat for one input point on the current weights (allocates; for views and tests).
     double predict(double x1, double x2) const;
@@ -127,9 +141,19 @@ public:
     const TrainingSettings& settings() const { return settings_; }
     // Changes only the learning rate (takes effect at the next step).
     void set_learning_rate(double alpha) { settings_.learning_rate = alpha; }
+    // Changes only the regularization (from the next step; the weights and the run stay).
+    void set_regularization(const Regularization& reg);
+    // Changes only the optimizer (from the next step; the weights and the run stay). A new kind
+    // starts from a zeroed state; new β, β₁, β₂ or ε keep the state.
+    void set_optimizer(const OptimizerSettings& optimizer);
+    // Zeroes the optimizer's state (velocity, moments, Adam's t).
+    void reset_optimizer_state();
+    // The optimizer's state after the last update, and before it (what the last update started from).
+    const OptimizerState& optimizer_state() const { return optimizer_; }
+    const OptimizerState& previous_optimizer_state() const { return mid_step() ? optimizer_ : optimizer_backup_; }
     const Network& network() const { return net_; }
     const std::vector<Point>& points() const { return points_; }
-    const Gradients& gradients() const { return grad_; }   // batch mean of the last step
+    const Gradients& gradients() const { return grad_; }   // of the last step's total loss (batch mean + penalty)
     const Pass& last_pass() const { return pass_; }         // z, a, delta of the last step
     const std::vector<int>& last_batch() const { return last_batch_; }  // point indices
     const LossHistory& history() const { return history_; }
@@ -148,11 +172,13 @@ private:
     void start_epoch();
     bool can_step();     // false (with error_ set) when there is nothing to train on
     void gather_batch();  // the next batch_size points of this epoch's order into pass_
-    bool apply_update();  // SGD, counters, divergence check, epoch end
+    bool apply_update();  // the optimizer, counters, divergence check, epoch end
 
     TrainingSettings settings_;
     Network net_;
     Network backup_;  // weights before the last update, restored if it made them non-finite
+    OptimizerState optimizer_;         // velocity or moments, in the parameters' layout
+    OptimizerState optimizer_backup_;  // before the last update (restored with backup_)
     std::vector<Point> points_;
     Matrix inputs_;                    // feature_matrix(points_)   (points x n_0)
     std::vector<int> train_indices_;  // indices of non-test points, in this epoch's order

@@ -10,6 +10,16 @@ using namespace bp;
 using api_test::call;
 using json = nlohmann::json;
 
+TEST(DataDisplay, ALinkCarriesTheDisplayOptions) {
+    Lab lab;
+    lab.set_display({true, false});
+    Lab opened;
+    ASSERT_EQ(opened.open_link(lab.share_link(true)), "");
+    EXPECT_EQ(opened.display(), (DisplayOptions{true, false}));
+    ASSERT_EQ(opened.open_link(Lab().share_link(false)), "");
+    EXPECT_EQ(opened.display(), DisplayOptions{});
+}
+
 TEST(DataDisplay, NewDataDrawsTheNextSeedsPointsAndOneUndoBringsTheOldOnesBack) {
     Lab lab;
     call(lab, "train", json::array({30}));
@@ -40,8 +50,7 @@ TEST(DataDisplay, DisplayOptionsAreSetReportedCheckedAndResetToDefaults) {
         EXPECT_TRUE(r["error"].is_string()) << bad.dump();
     }
     EXPECT_EQ(call(lab, "state")["display"], json({{"discretize", true}, {"showTestPoints", false}}));
-    call(lab, "train", json::array({3}));
-    lab.reset_to_defaults();
+    lab.reset_to_defaults();  // the display alone differs from the defaults: still one undo step
     EXPECT_EQ(call(lab, "state")["display"], json({{"discretize", false}, {"showTestPoints", true}}));
     ASSERT_TRUE(lab.undo());
     EXPECT_EQ(call(lab, "state")["display"], json({{"discretize", true}, {"showTestPoints", false}}));

@@ -57,6 +57,21 @@ LabSnapshot random_snapshot(Rng& rng) {
     s.view.inspect_index = static_cast<int>(rng.below(100));
     s.view.edge_mode = static_cast<int>(rng.below(2));
     s.view.speed = rng.uniform(1, 100000);
+    s.view.discretize = rng.below(2);
+    s.view.show_test_points = rng.below(2);
+    // The regularization and the optimizer, with its state for a moment.
+    t.regularization = {kAllRegularizations[rng.below(3)], rng.uniform(0, 10)};
+    t.optimizer = {kAllOptimizers[rng.below(3)], rng.uniform(0, 0.999), rng.uniform(0, 0.999), rng.uniform(0, 0.9999),
+                   rng.uniform(1e-12, 1)};
+    if (s.moment) {
+        Network shapes(t.layer_sizes(), t.hidden_activation, t.output_activation);
+        s.run.optimizer = fresh_state(shapes, t.optimizer.kind);
+        for (Gradients* g : {&s.run.optimizer.velocity, &s.run.optimizer.first})
+            for (Matrix& m : g->dW) m.setRandom();
+        for (Matrix& m : s.run.optimizer.second.dW) m = m.Random(m.rows(), m.cols()).cwiseAbs();
+        for (RowVector& v : s.run.optimizer.second.db) v = v.Random(v.size()).cwiseAbs();
+        if (t.optimizer.kind == OptimizerKind::Adam) s.run.optimizer.t = static_cast<int64_t>(rng.below(s.run.step + 1));
+    }
     return s;
 }
 
@@ -122,6 +137,33 @@ TEST(ShareLink, RandomStatesSurviveTheRoundTripBitForBit) {
         }
         EXPECT_EQ(r.view.speed, s.view.speed);
         EXPECT_EQ(r.view.selected_j, s.view.selected_j);
+        EXPECT_EQ(r.view.discretize, s.view.discretize);
+        EXPECT_EQ(r.view.show_test_points, s.view.show_test_points);
+        // The kinds, and the numbers each kind uses (the others do not travel).
+        EXPECT_EQ(r.settings.regularization.kind, s.settings.regularization.kind);
+        if (s.settings.regularization.on()) {
+            EXPECT_EQ(r.settings.regularization.rate, s.settings.regularization.rate);
+        }
+        const OptimizerSettings &ro = r.settings.optimizer, &so = s.settings.optimizer;
+        EXPECT_EQ(ro.kind, so.kind);
+        if (so.kind == OptimizerKind::Momentum) {
+            EXPECT_EQ(ro.beta, so.beta);
+        }
+        if (so.kind == OptimizerKind::Adam) {
+            EXPECT_TRUE(ro.beta1 == so.beta1 && ro.beta2 == so.beta2 && ro.epsilon == so.epsilon);
+        }
+        if (s.moment) {
+            const OptimizerState &a = s.run.optimizer, &b = r.run.optimizer;
+            EXPECT_EQ(b.t, a.t);
+            ASSERT_EQ(b.velocity.dW.size(), a.velocity.dW.size());
+            ASSERT_EQ(b.second.db.size(), a.second.db.size());
+            for (size_t l = 0; l < a.velocity.dW.size(); ++l)
+                EXPECT_TRUE((b.velocity.dW[l].array() == a.velocity.dW[l].array()).all());
+            for (size_t l = 0; l < a.second.db.size(); ++l) {
+                EXPECT_TRUE((b.first.dW[l].array() == a.first.dW[l].array()).all());
+                EXPECT_TRUE((b.second.db[l].array() == a.second.db[l].array()).all());
+            }
+        }
     }
 }
 
@@ -222,6 +264,130 @@ TEST(ShareLink, LinksOfTheFirstFormatStillOpen) {
     EXPECT_EQ(encode_link(again.snapshot), encode_link(d.snapshot));
     EXPECT_EQ(again.snapshot.run.step, d.snapshot.run.step);
     EXPECT_EQ(again.snapshot.points.size(), d.snapshot.points.size());
+}
+
+// A link written by format 2 (the lab before regularization and optimizers): the seed preset with
+// α = 0.3, batch 7 and a test share of 0.2 after 57 steps, 3 phases into step 58, its loss history,
+// the view on w^2_11 with gradient edges. Trained on from there (the half step finished and 20
+// steps more) by that version, W^1_11 and b^2_2 were the values below (plain SGD: today's SGD must
+// give the same bits).
+const char kVersion2Link[] =
+    "QkwCAQ8EAAECAwIDAgEAAAAzMzMzMzPTPwcAAQAAAAAAAACamZmZmZmpP5qZmZmZmck_yAACAQEAAQAAAQAAAAAAAF5AAAAAADkAAAAAAAAAAgAAAAAA"
+    "AACNAQAAAAAAAG7w4JTMfOe9-gI8FIybTPWbhWPZcCPykk1nKRxZJDq8TQAAABGpxK4Irds_IwLRp1Pag78QSpMRrI3BP5BO1B5rtdO_XytTayEOzT-D"
+    "lK1LXVPjvx_u4GYxJOW_okEbEsjQ3T_PIyIArU3mP8Btd9upRNc_vXhRRVvF5z8Ehe7ERcjsPx9hMOEVe9a_X90_-jj84L-WZ1dG3BfLP_nclqYkyO8_"
+    "sgP1mVQkuz-4UhMPS6XXPwmHgk4z5PI_8Xz_010G6r9iHrMf6czSP-i2BeqZDsm_SruqSE55w78l1rjeF9TuvyZfJyQA4_m_BBk9Yr-nyL8DCQDwfy0-"
+    "tUkVPgF0YSo-SvMQPgqDXAs-znTvPQrOndg9fS3HPQIVcsw9-Gu5PQhuvqw94lidPQoEt489YoJ9PQUMZIE9xa9qPQWpmnA9iNVLPRkSl9A";
+
+TEST(ShareLink, LinksOfTheSecondFormatStillOpenAndTrainOnAsBefore) {
+    const LinkDecode d = decode_link(kVersion2Link);
+    ASSERT_EQ(d.error, "");
+    expect_usable(d);
+    const LabSnapshot& s = d.snapshot;
+    EXPECT_TRUE(s.moment);
+    EXPECT_TRUE(s.generated_data);
+    EXPECT_EQ(s.settings.learning_rate, 0.3);
+    EXPECT_EQ(s.settings.batch_size, 7);
+    EXPECT_EQ(s.settings.test_fraction, 0.2);
+    EXPECT_EQ(s.run.step, 57);
+    EXPECT_EQ(s.run.epoch, 2);
+    EXPECT_EQ(s.run.W[0](0, 0), 0.43243615214545722);
+    EXPECT_EQ(s.phases_walked, 3);
+    EXPECT_EQ(s.run.history.size(), 9u);
+    EXPECT_EQ(s.view.selected_layer, 2);
+    EXPECT_EQ(s.view.edge_mode, 1);
+    EXPECT_EQ(s.view.speed, 120.0);
+    // What format 2 could not say: plain SGD, no regularization, the view's new switches at their defaults.
+    EXPECT_EQ(s.settings.optimizer.kind, OptimizerKind::Sgd);
+    EXPECT_EQ(s.settings.regularization.kind, RegularizationKind::None);
+    EXPECT_TRUE(s.run.optimizer.empty());
+    EXPECT_FALSE(s.view.discretize);
+    EXPECT_TRUE(s.view.show_test_points);
+    Trainer t(s.settings);
+    t.set_points(s.points);
+    t.restore(s.run);
+    for (int k = 0; k < s.phases_walked; ++k) t.advance_phase();
+    t.run(20);
+    EXPECT_EQ(t.network().W[0](0, 0), 0x1.c03ff454c3135p-2);
+    EXPECT_EQ(t.network().b[1](1), -0x1.b3c65731737cep-3);
+    // Written again in the current format, it decodes to the same state.
+    const LinkDecode again = decode_link(encode_link(s));
+    ASSERT_EQ(again.error, "");
+    EXPECT_EQ(encode_link(again.snapshot), encode_link(s));
+}
+
+// A moment of an Adam run with L2 travels with its moments and step count: the reopened run trains
+// on to the same bits; momentum's velocity likewise.
+TEST(ShareLink, AnOptimizersStateTravelsAndTheReopenedRunTrainsOnBitForBit) {
+    for (OptimizerKind kind : {OptimizerKind::Momentum, OptimizerKind::Adam}) {
+        TrainingSettings settings;
+        settings.optimizer.kind = kind;
+        if (kind == OptimizerKind::Momentum) settings.optimizer.beta = 0.7;
+        if (kind == OptimizerKind::Adam) settings.optimizer.beta2 = 0.95;
+        settings.regularization = {RegularizationKind::L2, 0.004};
+        settings.learning_rate = 0.02;
+        Trainer original(settings);
+        original.run(83);
+        LabSnapshot s;
+        s.settings = original.settings();
+        s.points = original.points();
+        s.run = original.run_state();
+        const LinkDecode d = decode_link(encode_link(s));
+        ASSERT_EQ(d.error, "");
+        EXPECT_TRUE(d.snapshot.settings.optimizer == settings.optimizer);
+        EXPECT_TRUE(d.snapshot.settings.regularization == settings.regularization);
+        Trainer reopened(d.snapshot.settings);
+        reopened.set_points(d.snapshot.points);
+        reopened.restore(d.snapshot.run);
+        EXPECT_EQ(reopened.optimizer_state().t, original.optimizer_state().t);
+        original.run(200);
+        reopened.run(200);
+        for (int l = 0; l < original.network().layer_count(); ++l) {
+            EXPECT_TRUE((reopened.network().W[l].array() == original.network().W[l].array()).all()) << optimizer_name(kind);
+            EXPECT_TRUE((reopened.network().b[l].array() == original.network().b[l].array()).all());
+        }
+    }
+}
+
+TEST(ShareLink, AnImpossibleOptimizerStateIsRefused) {
+    TrainingSettings settings;
+    settings.optimizer.kind = OptimizerKind::Adam;
+    Trainer t(settings);
+    t.run(5);
+    LabSnapshot s;
+    s.settings = t.settings();
+    s.points = t.points();
+    s.run = t.run_state();
+    LabSnapshot negative = s;
+    negative.run.optimizer.second.dW[1](0, 0) = -1.0;
+    EXPECT_NE(decode_link(encode_link(negative)).error.find("negative second moment"), std::string::npos);
+    LabSnapshot infinite = s;
+    infinite.run.optimizer.first.db[0](0) = HUGE_VAL;
+    EXPECT_NE(decode_link(encode_link(infinite)).error.find("optimizer state that is impossible"), std::string::npos);
+    LabSnapshot ahead = s;
+    ahead.run.optimizer.t = s.run.step + 1;
+    EXPECT_NE(decode_link(encode_link(ahead)).error.find("more steps than the run"), std::string::npos);
+    LabSnapshot bad_rate = s;
+    bad_rate.settings.regularization = {RegularizationKind::L1, 11.0};
+    EXPECT_NE(decode_link(encode_link(bad_rate)).error.find("λ must be"), std::string::npos);
+    LabSnapshot bad_beta = s;
+    bad_beta.settings.optimizer.beta2 = 1.0;
+    EXPECT_NE(decode_link(encode_link(bad_beta)).error.find("beta2"), std::string::npos);
+}
+
+// The largest lab, trained with Adam (two moments per parameter) and every point listed, still fits
+// the longest link the lab accepts.
+TEST(ShareLink, TheLargestAdamMomentFitsTheLinkLimit) {
+    TrainingSettings settings = largest_settings();
+    settings.optimizer.kind = OptimizerKind::Adam;
+    Trainer t(settings);
+    t.run(1);
+    LabSnapshot s;
+    s.settings = t.settings();
+    s.points = t.points();
+    s.run = t.run_state();
+    const std::string link = encode_link(s);
+    EXPECT_LE(link.size(), kMaxLinkLength);
+    EXPECT_EQ(decode_link(link).error, "");
 }
 
 TEST(ShareLink, GeneratedDataTravelsAsItsSettings) {

@@ -1,5 +1,6 @@
 // Writes the fuzzer's seed corpus: links of the seed preset (the moment and the starting point), of a
-// regression run and of a deep network. Run once; the files are committed under tests/fuzz/corpus.
+// regression run, of a deep network, and of Adam and momentum runs with regularization (format 3).
+// Run once; the files are committed under tests/fuzz/corpus.
 #include <cstdio>
 #include <string>
 
@@ -38,5 +39,16 @@ int main() {
     deep.features = {bp::Feature::X1, bp::Feature::X2};
     deep.point_count = 30;
     write("deep_moment", deep, 10, true);
+    // Format 3's parts: Adam's moments with L2, and momentum's velocity with L1.
+    bp::TrainingSettings adam;
+    adam.optimizer.kind = bp::OptimizerKind::Adam;
+    adam.regularization = {bp::RegularizationKind::L2, 0.01};
+    adam.point_count = 40;
+    write("adam_moment", adam, 20, true);
+    bp::TrainingSettings momentum;
+    momentum.optimizer.kind = bp::OptimizerKind::Momentum;
+    momentum.regularization = {bp::RegularizationKind::L1, 0.001};
+    momentum.point_count = 30;
+    write("momentum_moment", momentum, 15, true);
     return 0;
 }

@@ -49,15 +49,32 @@ json chain_rule_json(const Lab& lab, const ChainRule& r) {
     out["numericLeft"] = r.numeric_left;
     out["numericRight"] = r.numeric_right;
     if (r.numeric_kink) out["kink"] = {{"layer", r.kink_layer}, {"neuron", r.kink_neuron + 1}};
-    // The update of this parameter in the last step: w' = w - alpha * (batch mean of dL/dw).
+    // The update of this parameter in the last step: w' = w - alpha * (batch mean of dL/dw + the
+    // penalty's part) for SGD, or the momentum or Adam rule.
     const Trainer& t = lab.trainer();
     if (t.step_count() > 0 && !t.mid_step() && t.last_pass().rows > 0) {
         const Selection s{r.layer, r.i, r.j, r.is_bias};
         const ParameterUpdate u = lab.last_update(s);
         json per_sample = json::array();
         for (int row = 0; row < t.last_pass().rows; ++row) per_sample.push_back(lab.sample_gradient(s, row));
-        out["update"] = {{"before", u.before}, {"gradient", u.gradient}, {"learningRate", t.settings().learning_rate},
-                         {"after", u.after}, {"perSample", per_sample}};
+        // gradient = dataGradient + penaltyGradient (the total loss's); the optimizer's rule and state follow.
+        const OptimizerSettings& o = t.settings().optimizer;
+        json update = {{"before", u.before},
+                       {"gradient", u.gradient},
+                       {"dataGradient", u.data_gradient},
+                       {"penaltyGradient", u.penalty_gradient},
+                       {"learningRate", t.settings().learning_rate},
+                       {"after", u.after},
+                       {"perSample", per_sample},
+                       {"optimizer", optimizer_name(o.kind)}};
+        if (o.kind == OptimizerKind::Momentum)
+            update.update({{"beta", o.beta}, {"velocity", u.velocity}, {"velocityAfter", u.velocity_after}});
+        if (o.kind == OptimizerKind::Adam)
+            update.update({{"beta1", o.beta1}, {"beta2", o.beta2}, {"epsilon", o.epsilon}, {"t", u.t},
+                           {"firstMoment", u.first}, {"firstMomentAfter", u.first_after},
+                           {"secondMoment", u.second}, {"secondMomentAfter", u.second_after},
+                           {"firstMomentCorrected", u.first_hat}, {"secondMomentCorrected", u.second_hat}});
+        out["update"] = update;
     }
     return out;
 }

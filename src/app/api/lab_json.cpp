@@ -35,6 +35,20 @@ json points_json(const Lab& lab) {
     return points;
 }
 
+// The optimizer's per-parameter state, each part laid out as parameters_json: {} for SGD,
+// {velocity} for momentum, {step, firstMoment, secondMoment} for Adam.
+json optimizer_state_json(OptimizerKind kind, const OptimizerState& s) {
+    switch (kind) {
+        case OptimizerKind::Sgd: break;
+        case OptimizerKind::Momentum: return {{"velocity", parameters_json(s.velocity.dW, s.velocity.db)}};
+        case OptimizerKind::Adam:
+            return {{"step", s.t},
+                    {"firstMoment", parameters_json(s.first.dW, s.first.db)},
+                    {"secondMoment", parameters_json(s.second.dW, s.second.db)}};
+    }
+    return json::object();
+}
+
 json state_json(const Lab& lab) {
     const Trainer& t = lab.trainer();
     json history = json::array();
@@ -47,6 +61,9 @@ json state_json(const Lab& lab) {
                   {"samplesSeen", t.samples_seen()},
                   {"lossHistory", history},
                   {"trainingLoss", lab.training_loss()},
+                  {"dataLoss", t.training_data_loss()},
+                  {"penalty", t.penalty()},
+                  {"optimizerState", optimizer_state_json(t.settings().optimizer.kind, t.optimizer_state())},
                   {"testLoss", std::isnan(t.test_loss()) ? json(nullptr) : json(t.test_loss())},
                   {"points", points_json(lab)},
                   {"playing", lab.playing()},

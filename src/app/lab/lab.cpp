@@ -30,10 +30,17 @@ std::string Lab::configure(const TrainingSettings& settings) {
     std::string error = validate(settings);
     if (!error.empty()) return error;
     const TrainingSettings old = trainer_.settings();
+    // The learning rate, regularization and optimizer act from the next step: the weights stay (a new
+    // optimizer kind starts from a zeroed state).
+    const auto keep_run = [&] {
+        trainer_.set_learning_rate(settings.learning_rate);
+        trainer_.set_regularization(settings.regularization);
+        trainer_.set_optimizer(settings.optimizer);
+    };
     if (same_data_and_split(old, settings) && same_model(old, settings)) {
-        trainer_.set_learning_rate(settings.learning_rate);
+        keep_run();
     } else if (same_data(old, settings) && same_model(old, settings)) {
-        trainer_.set_learning_rate(settings.learning_rate);
+        keep_run();
         trainer_.resplit(settings.test_fraction);  // the edited points stay; a new share is held out
     } else {
         std::vector<Point> points = trainer_.points();
@@ -206,12 +213,39 @@ const Network& Lab::inspected_network() const {
     return inspecting_batch() ? trainer_.pass_network() : trainer_.network();
 }
 
+namespace {
+// One parameter's entry of a parameter-shaped block (a gradient or an optimizer's state).
+double entry(const std::vector<Matrix>& W, const std::vector<RowVector>& b, const Selection& s) {
+    return s.is_bias ? b[s.layer - 1](s.j) : W[s.layer - 1](s.i, s.j);
+}
+double entry(const Gradients& g, const Selection& s) { return entry(g.dW, g.db, s); }
+}  // namespace
+
 ParameterUpdate Lab::last_update(const Selection& s) const {
     const Trainer& t = trainer_;
-    if (s.is_bias)
-        return {t.pass_network().b[s.layer - 1](s.j), t.gradients().db[s.layer - 1](s.j), t.network().b[s.layer - 1](s.j)};
-    return {t.pass_network().W[s.layer - 1](s.i, s.j), t.gradients().dW[s.layer - 1](s.i, s.j),
-            t.network().W[s.layer - 1](s.i, s.j)};
+    ParameterUpdate u;
+    u.before = entry(t.pass_network().W, t.pass_network().b, s);
+    u.gradient = entry(t.gradients(), s);
+    u.after = entry(t.network().W, t.network().b, s);
+    u.penalty_gradient = s.is_bias ? 0.0 : penalty_gradient(u.before, t.settings().regularization);
+    u.data_gradient = u.gradient - u.penalty_gradient;
+    const OptimizerSettings& o = t.settings().optimizer;
+    const OptimizerState &was = t.previous_optimizer_state(), &is = t.optimizer_state();
+    if (o.kind == OptimizerKind::Momentum && state_fits(was, t.network(), o.kind)) {
+        u.velocity = entry(was.velocity, s);
+        u.velocity_after = entry(is.velocity, s);
+    } else if (o.kind == OptimizerKind::Adam && state_fits(was, t.network(), o.kind) && is.t > 0) {
+        // The update again from the state before it, as apply_optimizer() made it: the same numbers.
+        u.t = is.t;
+        u.first = entry(was.first, s);
+        u.second = entry(was.second, s);
+        const AdamUpdate a = adam_update(u.before, u.gradient, u.first, u.second, adam_step(t.settings().learning_rate, o, u.t));
+        u.first_after = a.first;
+        u.second_after = a.second;
+        u.first_hat = a.first_hat;
+        u.second_hat = a.second_hat;
+    }
+    return u;
 }
 
 double Lab::sample_gradient(const Selection& s, int row) const {
@@ -287,9 +321,15 @@ bool Lab::refresh_due(double& last_ms, double interval_ms) const {
 double Lab::shown_training_loss() const {
     if (shown_loss_key_ != state_key() && refresh_due(shown_loss_ms_, kPlayingRefreshMs)) {
         shown_loss_ = training_loss();
+        shown_penalty_ = trainer_.penalty();
         shown_loss_key_ = state_key();
     }
     return shown_loss_;
+}
+
+double Lab::shown_penalty() const {
+    shown_training_loss();  // refreshes both together
+    return shown_penalty_;
 }
 
 const std::vector<double>& Lab::output_grid(int n) const {

@@ -58,9 +58,16 @@ struct Inspected {
 
 using StateKey = std::pair<int64_t, int64_t>;
 
-// The last step's update of one parameter: w' = w - alpha * g, g the batch mean of dL/dw.
+// The last step's update of one parameter, with every number of its rule: g = ∂L/∂w of the total
+// loss (the batch mean of the data loss's gradient plus the penalty's λ·w or λ·sign(w); a bias has no
+// penalty), then SGD w' = w − α g, momentum v' = β v + g, w' = w − α v', or Adam (optimizer.h).
 struct ParameterUpdate {
-    double before, gradient, after;
+    double before = 0, gradient = 0, after = 0;  // w, g, w'
+    double data_gradient = 0, penalty_gradient = 0;  // g = data_gradient + penalty_gradient
+    double velocity = 0, velocity_after = 0;     // momentum: v, v'
+    double first = 0, first_after = 0, second = 0, second_after = 0;  // Adam: m, m', v, v'
+    double first_hat = 0, second_hat = 0;        // Adam: m̂, v̂
+    int64_t t = 0;                               // Adam: the step count of this update
 };
 
 class Lab {
@@ -69,8 +76,9 @@ public:
 
     // --- commands ---
     // Applies new settings. Invalid settings change nothing and return the reason. A new learning
-    // rate alone keeps the run; a new data set, point count, noise or seed regenerates the points;
-    // anything else starts a fresh network (the points stay). Play goes on with the new run, unless
+    // rate, regularization or optimizer keeps the run (a new optimizer kind zeroes its state); a new
+    // data set, point count, noise or seed regenerates the points; anything else starts a fresh
+    // network (the points stay). Play goes on with the new run, unless
     // it has no training points (the notice then says so).
     std::string configure(const TrainingSettings& settings);
     // Starts or stops Play; starting fails (with the reason) after an error or without training points.
@@ -171,7 +179,8 @@ public:
     const ChainRule& chain_rule() const;
     // Path `rank` of chain_rule() with its factors.
     ChainPath chain_path(size_t rank) const;
-    // The last step's update of a parameter (meaningful once a step has completed).
+    // The last step's update of a parameter (meaningful once a step has completed), with the
+    // optimizer's state before and after it.
     ParameterUpdate last_update(const Selection& s) const;
     // dL/dw of the parameter for one sample (row) of the last batch.
     double sample_gradient(const Selection& s, int row) const;
@@ -219,6 +228,9 @@ public:
     // kPlayingRefreshMs while Play runs.
     double shown_training_loss() const;
     static constexpr double kPlayingRefreshMs = 250.0;
+    // The regularization penalty R(W) of the weights shown_training_loss() was computed on (its data
+    // loss is the difference).
+    double shown_penalty() const;
     // y-hat over a grid of the plane on the current weights (cached per step; refreshed at most
     // every kPlayingRefreshMs while Play runs).
     const std::vector<double>& output_grid(int n) const;
@@ -302,7 +314,7 @@ private:
     mutable double loss_ = 0.0;
     mutable StateKey loss_key_{-1, -1};
     mutable Gradients inspected_grad_;  // scratch for the inspected point's backward pass
-    mutable double shown_loss_ = 0.0, shown_loss_ms_ = 0.0;
+    mutable double shown_loss_ = 0.0, shown_penalty_ = 0.0, shown_loss_ms_ = 0.0;
     mutable StateKey shown_loss_key_{-1, -1};
     mutable double grid_ms_ = 0.0;
     // False while Play runs and last_ms (the last refresh, which a true answer sets to now) is less

@@ -43,6 +43,8 @@ std::string Lab::share_link(bool moment, uint32_t link_locks) const {
     v.inspect_index = std::clamp(v.inspect_batch ? inspected_.index : inspected_point(), 0, 65535);
     v.edge_mode = edge_mode_ == EdgeMode::Gradients ? 1 : 0;
     v.speed = speed_;
+    v.discretize = display_.discretize;
+    v.show_test_points = display_.show_test_points;
     v.flags = link_locks;
     return encode_link(snap);
 }
@@ -69,6 +71,7 @@ std::string Lab::open_link(const std::string& payload) {
     inspected_ = {v.inspect_batch, v.inspect_index};
     edge_mode_ = v.edge_mode == 1 ? EdgeMode::Gradients : EdgeMode::Weights;
     speed_ = std::min(v.speed, kMaxSpeed);
+    display_ = {v.discretize, v.show_test_points};
     set_locks(v.flags);
     step_cost_ms_ = 0.0;
     changed();

@@ -63,6 +63,35 @@ std::string read_features(const json& value, std::vector<Feature>& features) {
     return "";
 }
 
+// {kind: "none" | "l1" | "l2", rate: λ}; either part may be left out (it keeps its value).
+std::string read_regularization(const json& value, Regularization& reg) {
+    if (!value.is_object()) return "regularization must be {kind, rate} with kind none, l1 or l2";
+    for (const auto& [key, part] : value.items()) {
+        std::string error;
+        if (key == "kind") error = read_named(part, "regularization kind", parse_regularization, reg.kind);
+        else if (key == "rate") error = read_number(part, "regularization rate", reg.rate);
+        else error = "regularization has no '" + key + "' (use kind, rate)";
+        if (!error.empty()) return error;
+    }
+    return "";
+}
+
+// {kind: "sgd" | "momentum" | "adam", beta, beta1, beta2, epsilon}; a part left out keeps its value.
+std::string read_optimizer(const json& value, OptimizerSettings& o) {
+    if (!value.is_object()) return "optimizer must be {kind, ...} with kind sgd, momentum (beta) or adam (beta1, beta2, epsilon)";
+    for (const auto& [key, part] : value.items()) {
+        std::string error;
+        if (key == "kind") error = read_named(part, "optimizer kind", parse_optimizer, o.kind);
+        else if (key == "beta") error = read_number(part, "optimizer beta", o.beta);
+        else if (key == "beta1") error = read_number(part, "optimizer beta1", o.beta1);
+        else if (key == "beta2") error = read_number(part, "optimizer beta2", o.beta2);
+        else if (key == "epsilon") error = read_number(part, "optimizer epsilon", o.epsilon);
+        else error = "optimizer has no '" + key + "' (use kind, beta, beta1, beta2, epsilon)";
+        if (!error.empty()) return error;
+    }
+    return "";
+}
+
 std::string read_setting(const std::string& key, const json& value, TrainingSettings& s, std::vector<int>& layers) {
     if (key == "layers") return read_layers(value, layers);
     if (key == "activations") return read_activations(value, s);
@@ -74,6 +103,8 @@ std::string read_setting(const std::string& key, const json& value, TrainingSett
     if (key == "pointCount") return read_whole(value, "pointCount", s.point_count);
     if (key == "noise") return read_number(value, "noise", s.noise);
     if (key == "testFraction") return read_number(value, "testFraction", s.test_fraction);
+    if (key == "regularization") return read_regularization(value, s.regularization);
+    if (key == "optimizer") return read_optimizer(value, s.optimizer);
     if (key == "seed") {
         if (!value.is_number_unsigned()) return "seed must be a whole number of at least 0";
         s.seed = value.get<uint64_t>();
@@ -117,7 +148,14 @@ json settings_json(const TrainingSettings& s) {
             {"dataset", dataset_name(s.dataset)},
             {"pointCount", s.point_count},
             {"noise", s.noise},
-            {"testFraction", s.test_fraction}};
+            {"testFraction", s.test_fraction},
+            {"regularization", {{"kind", regularization_name(s.regularization.kind)}, {"rate", s.regularization.rate}}},
+            {"optimizer",
+             {{"kind", optimizer_name(s.optimizer.kind)},
+              {"beta", s.optimizer.beta},
+              {"beta1", s.optimizer.beta1},
+              {"beta2", s.optimizer.beta2},
+              {"epsilon", s.optimizer.epsilon}}}};
 }
 
 json parameters_json(const std::vector<Matrix>& W, const std::vector<RowVector>& b) {

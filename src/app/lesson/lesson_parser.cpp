@@ -23,7 +23,8 @@ constexpr const char* kSettings[] = {
 };
 
 constexpr const char* kPanels[] = {"network", "data", "loss", "chain rule", "controls", "matrices", "data table"};
-constexpr const char* kControls[] = {"play", "step", "next phase", "epoch", "reset", "learning rate", "batch size", "edges"};
+constexpr const char* kControls[] = {"play", "step", "next phase", "epoch", "reset", "learning rate", "batch size", "edges",
+                                     "regularization", "optimizer"};
 
 std::string trim(const std::string& s) {
     const size_t a = s.find_first_not_of(" \t\r");

@@ -14,6 +14,7 @@
 #include "app/ui/known_values.h"
 #include "app/ui/chain_rule_panel.h"
 #include "app/ui/ui_style.h"
+#include "app/ui/update_text.h"
 
 namespace bp {
 
@@ -52,11 +53,25 @@ std::string with_separators(int64_t n) {
     return out;
 }
 
-// A number as a factor in a product: negative ones in brackets, "× (−0.0248)".
-// A factor in a product: negative ones in parentheses, so "α × (−0.0011)" reads as it should.
-std::string factor_text(double v, int digits = 6) {
-    const std::string text = number_text(v, digits);
-    return v < 0 ? "(" + text + ")" : text;
+// A long line broken only at spaces to fit the panel's width (ImGui's own wrapping also breaks after
+// a '.', which would split a number such as 0.000272508); the pieces after the first are indented.
+void wrapped_at_spaces(const std::string& line) {
+    const float width = std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 8.0f);
+    std::string piece;
+    size_t start = 0;
+    while (start < line.size()) {
+        size_t end = line.find(' ', start + 1);
+        if (end == std::string::npos) end = line.size();
+        const std::string candidate = piece + line.substr(start, end - start);
+        if (!piece.empty() && ImGui::CalcTextSize(candidate.c_str()).x > width) {
+            ImGui::TextUnformatted(piece.c_str());
+            piece = "    " + line.substr(line[start] == ' ' ? start + 1 : start, end - start - (line[start] == ' ' ? 1 : 0));
+        } else {
+            piece = candidate;
+        }
+        start = end;
+    }
+    ImGui::TextUnformatted(piece.c_str());
 }
 
 // One row per path, every path, largest first: each factor's symbol over its value, then the
@@ -132,18 +147,29 @@ void results(const Lab& lab, const ChainRule& r, const std::string& p) {
         ui::tooltip("(L(w + h) \u2212 L(w \u2212 h)) / 2h for this sample, with h = 0.00001: an independent check "
                     "that needs no calculus.");
     }
+    const Regularization& reg = lab.settings().regularization;
+    if (reg.on() && !r.is_bias) {
+        // The paths above are the data loss's; the penalty adds its own part, the same for every sample.
+        const double w = lab.inspected_network().W[r.layer - 1](r.i, r.j);
+        wrapped_at_spaces("+ the penalty's part: \u2202R/\u2202" + p + " = " +
+                          (reg.kind == RegularizationKind::L1 ? "\u03bb\u00b7sign(w)" : "\u03bb\u00b7w") + " = " +
+                          number_text(penalty_gradient(w, reg), 8) + "   (the same for every sample)");
+        ui::tooltip("The paths, backprop and the finite difference above are the data loss's gradient for this sample. "
+                    "Regularization adds the penalty R to the loss, and its gradient to every weight's: L1 \u03bb\u00b7sign(w), "
+                    "L2 \u03bb\u00b7w. Biases have none.");
+    }
 
     const Trainer& t = lab.trainer();
     if (t.step_count() == 0 || t.mid_step() || t.last_pass().rows == 0) return;
     const Selection selected{r.layer, r.i, r.j, r.is_bias};
     const ParameterUpdate u = lab.last_update(selected);
-    const double g = u.gradient;
-    const std::string line = "update: " + p + "' = " + p + " \u2212 \u03b1\u00b7\u2202L/\u2202" + p + " = " +
-                             factor_text(u.before) + " \u2212 " + factor_text(t.settings().learning_rate, 6) +
-                             " \u00d7 " + factor_text(g) + " = " + factor_text(u.after);
-    ImGui::TextUnformatted(line.c_str());
-    ui::tooltip("The last step's update of this parameter. \u2202L/\u2202w here is the mean over the step's batch, "
-                "not this one sample's gradient: each sample pulls its own way, the update follows their average.");
+    const double g = u.data_gradient;  // the batch mean of the samples' gradients below
+    for (const std::string& line : update_lines(p, u, t.settings(), r.is_bias)) {
+        wrapped_at_spaces(line);  // Adam's lines are longer than a phone is wide
+        ui::tooltip("The last step's update of this parameter, by the chosen optimizer. \u2202L/\u2202w here is the "
+                    "mean over the step's batch, not this one sample's gradient: each sample pulls its own way, the "
+                    "update follows their average (plus the regularization penalty's part, when it is on).");
+    }
     const Pass& pass = t.last_pass();
     if (pass.rows <= 1) return;
     std::string per_sample = "batch of " + std::to_string(pass.rows) + ":";

@@ -103,6 +103,80 @@ void run_buttons(Lab& lab) {
     }
 }
 
+const char* regularization_label(RegularizationKind kind) {
+    switch (kind) {
+        case RegularizationKind::None: return "None";
+        case RegularizationKind::L1: return "L1";
+        case RegularizationKind::L2: return "L2";
+    }
+    return "?";
+}
+
+const char* optimizer_label(OptimizerKind kind) {
+    switch (kind) {
+        case OptimizerKind::Sgd: return "SGD";
+        case OptimizerKind::Momentum: return "Momentum";
+        case OptimizerKind::Adam: return "Adam";
+    }
+    return "?";
+}
+
+// A logarithmic slider for a positive setting; returns true when it changed.
+bool log_slider(const char* label, double& value, double lo, double hi, const char* format, const char* help) {
+    const bool changed = ImGui::SliderScalar(label, ImGuiDataType_Double, &value, &lo, &hi, format, ImGuiSliderFlags_Logarithmic);
+    ui::tooltip(help);
+    return changed;
+}
+
+// A decay rate β in [0, 1): a slider up to 0.9999 (typing 1 or more is refused by the settings' check).
+bool decay_slider(const char* label, double& value, const char* help) {
+    const double lo = 0.0, hi = 0.9999;
+    const bool changed = ImGui::SliderScalar(label, ImGuiDataType_Double, &value, &lo, &hi, "%.4g");
+    ui::tooltip(help);
+    return changed;
+}
+
+// Regularization (None / L1 / L2 with λ) and the optimizer (SGD / Momentum / Adam with its settings);
+// returns true when one changed. None of them restarts training.
+bool training_rules(TrainingSettings& s) {
+    bool changed = false;
+    Regularization& reg = s.regularization;
+    changed |= enum_combo("regularization", reg.kind, kAllRegularizations, regularization_label,
+                          "A penalty on large weights, added to the loss (biases are not penalised):\n"
+                          "L1: \u03bb\u00b7\u03a3|w|, whose gradient \u03bb\u00b7sign(w) pushes small weights to exactly 0.\n"
+                          "L2: \u03bb\u00b7\u00bd\u03a3w\u00b2, whose gradient \u03bb\u00b7w shrinks every weight in proportion "
+                          "(weight decay).\nThe weights stay when you change it.");
+    ring_if_marked("regularization");
+    if (reg.on()) {
+        changed |= log_slider("rate \u03bb", reg.rate, 1e-5, kMaxRegularizationRate, "%.3g",
+                              "The regularization rate \u03bb: how much the penalty weighs against the data loss. "
+                              "Ctrl+click to type a value (0 to 10).");
+    }
+    OptimizerSettings& o = s.optimizer;
+    changed |= enum_combo("optimizer", o.kind, kAllOptimizers, optimizer_label,
+                          "How a step turns the gradient g = \u2202L/\u2202w into new weights:\n"
+                          "SGD: w' = w \u2212 \u03b1g.\n"
+                          "Momentum: v' = \u03b2v + g, w' = w \u2212 \u03b1v' (a velocity that keeps rolling).\n"
+                          "Adam: running means of g and g\u00b2 scale each weight's own step to about \u03b1.\n"
+                          "The weights stay when you change it; the new optimizer starts from a zero state.");
+    ring_if_marked("optimizer");
+    if (o.kind == OptimizerKind::Momentum)
+        changed |= decay_slider("momentum \u03b2", o.beta,
+                                "\u03b2: the share of the last velocity each step keeps (v' = \u03b2v + g). 0 is plain "
+                                "SGD; 0.9 lets steps add up to about ten times \u03b1g along a steady slope.");
+    if (o.kind == OptimizerKind::Adam) {
+        changed |= decay_slider("\u03b2\u2081", o.beta1, "\u03b2\u2081: the decay of the running mean m of the gradient "
+                                                       "(m' = \u03b2\u2081m + (1 \u2212 \u03b2\u2081)g). Usually 0.9.");
+        changed |= decay_slider("\u03b2\u2082", o.beta2, "\u03b2\u2082: the decay of the running mean v of the squared "
+                                                       "gradient (v' = \u03b2\u2082v + (1 \u2212 \u03b2\u2082)g\u00b2). Usually 0.999.");
+        changed |= log_slider("\u03b5", o.epsilon, 1e-12, 1.0, "%.0e",
+                              "\u03b5 keeps the step finite where v is near 0: w' = w \u2212 \u03b1\u00b7m/(\u221av + \u03b5), m and v "
+                              "bias-corrected. "
+                              "Usually 1e-8.");
+    }
+    return changed;
+}
+
 // Points, noise, test share and the input features; returns true when one changed. New data
 // draws the next seed at once (it is its own undo step).
 bool data_controls(Lab& lab, TrainingSettings& s) {
@@ -215,6 +289,7 @@ void draw_controls_panel(Lab& lab) {
                           "mse: L = \u00bd(\u0177 \u2212 y)\u00b2.  bce: L = \u2212[y log \u0177 + (1 \u2212 y) log(1 \u2212 \u0177)], "
                           "which needs a sigmoid output.");
     if (s.loss == Loss::Bce) s.output_activation = Activation::Sigmoid;
+    changed |= training_rules(s);
     ImGui::EndDisabled();
 
     ImGui::Separator();

@@ -14,9 +14,20 @@ void draw_loss_plot(const Lab& lab, ImVec2 size) {
     ImGui::BeginChild("loss_plot", size, true);
     const auto& history = lab.trainer().history().samples();
     ImGui::Text("Training loss (%s) now:  %s", loss_name(lab.settings().loss), number_text(lab.shown_training_loss(), 4).c_str());
-    ui::tooltip("The mean loss over all training points on the current weights. The plot records it at "
-                "the start, after every Step, and after every epoch while playing (one pass over the "
-                "training points). Hover the plot to read any point.");
+    const Regularization& reg = lab.settings().regularization;
+    if (reg.on()) {  // on a line of its own: the loss panel is narrow
+        const double penalty = lab.shown_penalty();
+        ImGui::TextDisabled("= data %s + %s penalty %s", number_text(lab.shown_training_loss() - penalty, 4).c_str(),
+                            reg.kind == RegularizationKind::L1 ? "L1" : "L2", number_text(penalty, 4).c_str());
+    }
+    ui::tooltip(reg.on() ? "The total loss: the mean data loss over all training points plus the regularization "
+                           "penalty on the weights (\u03bb\u00b7\u03a3|w| for L1, \u03bb\u00b7\u00bd\u03a3w\u00b2 for L2; "
+                           "biases are not penalised), on the current weights. Training goes down the gradient of "
+                           "this total. The plot records it at the start, after every Step, and after every epoch "
+                           "while playing; the test loss is the data loss alone."
+                         : "The mean loss over all training points on the current weights. The plot records it at "
+                           "the start, after every Step, and after every epoch while playing (one pass over the "
+                           "training points). Hover the plot to read any point.");
 
     const float font = ImGui::GetFontSize();
     const ImVec2 origin = ImGui::GetCursorScreenPos();

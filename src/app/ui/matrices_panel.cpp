@@ -1,7 +1,8 @@
 // Matrices: each W^l and ∂L/∂W^l as a table in the lesson's layout (rows are the source neurons,
 // columns the targets: W¹ is 4x3), with b^l and ∂L/∂b^l below them. The selected entry is
 // highlighted; clicking a cell selects that weight or bias. Entries are written by significant
-// digits (number_text), so a tiny gradient reads 1.2e-07, not 0.0000.
+// digits (number_text), so a tiny gradient reads 1.2e-07, not 0.0000. With momentum or Adam, the
+// optimizer's state of every parameter (velocity, or the moments m and v) follows in the same layout.
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -73,6 +74,45 @@ void matrix_table(Lab& lab, const char* id, const std::string& prefix, int l, in
     ImGui::EndTable();
 }
 
+// One parameter-shaped block of the optimizer's state beside the matrices, titled.
+void state_table(Lab& lab, const char* id, const std::string& title, const std::string& prefix, const char* help,
+                 const Gradients& g, int l, int rows, int cols) {
+    ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+    ImGui::BeginGroup();
+    ImGui::TextUnformatted(title.c_str());
+    ui::tooltip(help);
+    matrix_table(lab, id, prefix, l, rows, cols, [&](int i, int j) { return g.dW[l - 1](i, j); },
+                 [&](int j) { return g.db[l - 1](j); });
+    ImGui::EndGroup();
+}
+
+// Momentum's velocity, or Adam's two moments, of layer l's weights and biases (nothing for SGD).
+void optimizer_tables(Lab& lab, int l, int rows, int cols) {
+    const Trainer& t = lab.trainer();
+    const OptimizerState& state = t.optimizer_state();
+    const std::string sup = superscript(l);
+    switch (t.settings().optimizer.kind) {
+        case OptimizerKind::Sgd: return;
+        case OptimizerKind::Momentum:
+            if (state.velocity.dW.empty()) return;
+            state_table(lab, "v", "velocity v of W" + sup + " and b" + sup, "velocity of ",
+                        "Momentum's velocity of every weight and bias: v' = \u03b2v + g, then w' = w \u2212 \u03b1v'. It "
+                        "keeps a share \u03b2 of the last steps, so a steady slope speeds it up.",
+                        state.velocity, l, rows, cols);
+            return;
+        case OptimizerKind::Adam:
+            if (state.first.dW.empty()) return;
+            state_table(lab, "m", "Adam m of W" + sup + " and b" + sup + "  (t = " + std::to_string(state.t) + ")", "m of ",
+                        "Adam's first moment: the running mean of the gradient, m' = \u03b2\u2081m + (1 \u2212 \u03b2\u2081)g.",
+                        state.first, l, rows, cols);
+            state_table(lab, "v", "Adam v of W" + sup + " and b" + sup, "v of ",
+                        "Adam's second moment: the running mean of the squared gradient, v' = \u03b2\u2082v + "
+                        "(1 \u2212 \u03b2\u2082)g\u00b2. Each step divides by its square root, so every weight moves about \u03b1.",
+                        state.second, l, rows, cols);
+            return;
+    }
+}
+
 }  // namespace
 
 void draw_matrices_panel(Lab& lab) {
@@ -98,6 +138,7 @@ void draw_matrices_panel(Lab& lab) {
                          [&](int j) { return t.gradients().db[l - 1](j); });
             ImGui::EndGroup();
         }
+        optimizer_tables(lab, l, rows, cols);
         ImGui::PopID();
         ImGui::Spacing();
     }

@@ -8,6 +8,7 @@
 #include "app/notation/glyphs.h"
 #include "app/notation/number_text.h"
 #include "app/ui/ui_style.h"
+#include "app/ui/update_text.h"
 
 namespace bp {
 
@@ -26,13 +27,13 @@ void muted(const char* text) {
     ImGui::PopStyleColor();
 }
 
-// The last step's update of one parameter: old -> new and the change -alpha * g.
+// The last step's update of one parameter, by the chosen rule with its numbers, and the optimizer's
+// state it left (velocity or moments).
 void update_line(const Lab& lab, const std::string& symbol, const Selection& s) {
-    const ParameterUpdate u = lab.last_update(s);
-    const std::string g = u.gradient < 0 ? "(" + number_text(u.gradient, 6) + ")" : number_text(u.gradient, 6);
-    ImGui::Text("update: %s' = %s \u2212 \u03b1\u00b7\u2202L/\u2202%s = %s \u2212 %s \u00d7 %s = %s", symbol.c_str(),
-                symbol.c_str(), symbol.c_str(), number_text(u.before, 6).c_str(), number_text(lab.settings().learning_rate, 6).c_str(),
-                g.c_str(), number_text(u.after, 6).c_str());
+    for (const std::string& line : update_lines(symbol, lab.last_update(s), lab.settings(), s.is_bias))
+        ImGui::TextUnformatted(line.c_str());
+    const std::string state = optimizer_state_text(lab.trainer(), s);
+    if (!state.empty()) muted(state.c_str());
 }
 
 }  // namespace
@@ -45,7 +46,9 @@ void edge_tooltip(const Lab& lab, const KnownValues& view, int l, int i, int j) 
     ImGui::Text("from %s to %s", neuron_name(t.network(), lab.settings(), l - 1, i).c_str(),
                 neuron_name(t.network(), lab.settings(), l, j).c_str());
     const bool gradient_known = t.step_count() > 0 && view.delta_known(l) && !t.mid_step();
-    if (gradient_known || (t.mid_step() && view.delta_known(l)))
+    // With a penalty, the update lines below split the step's gradient into its data and penalty parts.
+    const bool split_below = gradient_known && lab.settings().regularization.on();
+    if (!split_below && (gradient_known || (t.mid_step() && view.delta_known(l))))
         ImGui::Text("\u2202L/\u2202%s = %s  (this step, mean over the batch)", w.c_str(), number_text(t.gradients().dW[l - 1](i, j), 6).c_str());
     if (gradient_known) update_line(lab, w, {l, i, j, false});
     muted(view.update ? "Update phase: colour and thickness show each weight's change."
@@ -96,7 +99,9 @@ void bias_tooltip(const Lab& lab, const KnownValues& view, int l, int j) {
     ImGui::Text("%s = %s", b.c_str(), number_text(t.network().b[l - 1](j), 6).c_str());
     ImGui::Text("the bias of %s, added to its weighted sum", neuron_name(t.network(), lab.settings(), l, j).c_str());
     const bool gradient_known = t.step_count() > 0 && view.delta_known(l) && !t.mid_step();
-    if (gradient_known || (t.mid_step() && view.delta_known(l)))
+    // With a penalty, the update lines below split the step's gradient into its data and penalty parts.
+    const bool split_below = gradient_known && lab.settings().regularization.on();
+    if (!split_below && (gradient_known || (t.mid_step() && view.delta_known(l))))
         ImGui::Text("\u2202L/\u2202%s = %s  (this step, mean over the batch)", b.c_str(), number_text(t.gradients().db[l - 1](j), 6).c_str());
     if (gradient_known) update_line(lab, b, {l, 0, j, true});
     muted("Click to expand its chain rule in the inspector.");
