@@ -48,7 +48,12 @@ json layout_json(const ApiCall& c) {
         lesson["choices"] = json::array();
         for (const Rect& r : lc.choices) lesson["choices"].push_back(rect_json(r));
     }
+    // The neuron whose map the data plane shows (1-based j, as on screen), or null for the output.
+    const NeuronRef& shows = c.screen.data_neuron;
+    const json data_shows = shows.any() ? json{{"layer", shows.layer}, {"j", shows.j + 1}} : json(nullptr);
     return {{"lessonControls", lesson},
+            {"neuronMaps", c.screen.neuron_maps},
+            {"dataShows", data_shows},
             {"nodes", layers},
             {"radius", c.screen.network.radius},
             {"dataPlane", plane_json},

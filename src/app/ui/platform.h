@@ -1,7 +1,8 @@
 // What the platform offers the views: files, the page's address, the clipboard, a picture of the
-// canvas, the page's list of recent labs and the GPU's drawing of the network's output. The desktop
-// and the browser each implement it (src/platform); the base class is a platform with none of these
-// (headless tests), and every view falls back gracefully when a service is missing.
+// canvas, the page's list of recent labs and the GPU's drawing of the network's output and of the
+// neuron maps. The desktop and the browser each implement it (src/platform); the base class is a
+// platform with none of these (headless tests), and every view falls back gracefully when a service
+// is missing.
 #pragma once
 
 #include <imgui.h>
@@ -41,6 +42,12 @@ public:
     // Draws the network's output over [min, max] of the screen on the GPU; false when the platform
     // cannot (the data view then draws a coarser grid on the CPU).
     virtual bool draw_output(ImDrawList* draw, ImVec2 min, ImVec2 max, const Lab& lab) { return false; }
+    // Draws the map of neuron j (0-based) of layer l (0 = the inputs): its activation a^l_j over the
+    // plane, in [min, max] of the screen, on the GPU; `round` keeps the disc inside that square (a
+    // neuron's circle). False when the platform cannot (the network view then draws no maps).
+    virtual bool draw_neuron_map(ImDrawList* draw, ImVec2 min, ImVec2 max, const Lab& lab, int layer, int j, bool round) {
+        return false;
+    }
 };
 
 }  // namespace bp
