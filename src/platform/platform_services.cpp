@@ -9,10 +9,9 @@ bool PlatformServices::draw_output(ImDrawList* draw, ImVec2 min, ImVec2 max, con
     return true;
 }
 
-bool PlatformServices::draw_neuron_map(ImDrawList* draw, ImVec2 min, ImVec2 max, const Lab& lab, int layer, int j,
-                                       bool round) {
+bool PlatformServices::draw_neuron_maps(ImDrawList* draw, const std::vector<NeuronMapQuad>& maps, const Lab& lab) {
     if (!gpu_ready_) return false;
-    output_.queue_neuron(draw, min, max, lab, layer, j, round);
+    output_.queue_neurons(draw, maps, lab);
     return true;
 }
 

@@ -49,7 +49,7 @@ void draw_output_background(const Lab& lab, Platform& platform, const PlaneView&
 // centred on its sample point (core/neuron_map.h samples both edges of the plane).
 void draw_neuron_background(const Lab& lab, Platform& platform, const PlaneView& plane, NeuronRef neuron, ImDrawList* draw) {
     draw->AddRectFilled(plane.view.min, plane.view.max, IM_COL32_WHITE);
-    if (platform.draw_neuron_map(draw, plane.min, plane.max, lab, neuron.layer, neuron.j, false)) return;
+    if (platform.draw_neuron_maps(draw, {{plane.min, plane.max, neuron.layer, neuron.j, false}}, lab)) return;
     const std::vector<double>& grid = lab.neuron_grid(neuron.layer, neuron.j, kGridCells);
     const MapShade shade = map_shade(lab.trainer().network(), lab.settings().features, neuron.layer, neuron.j);
     const float step = (plane.max.x - plane.min.x) / (kGridCells - 1);

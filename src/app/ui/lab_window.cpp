@@ -75,6 +75,7 @@ void draw_views(LabWindow& w) {
     const ScreenLayout& s = w.layout;
     if (shown(s.network)) {
         ImGui::SetCursorScreenPos(s.network.min);
+        w.network.data_shown = shown(s.data);
         draw_network_view(w.network, lab, w.inspector, w.platform, ImVec2(s.network.width(), s.network.height()));
     } else {
         w.network.hovered = {};

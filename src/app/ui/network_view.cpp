@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "app/input/touch_state.h"
 #include "app/input/touch_surfaces.h"
@@ -83,6 +84,21 @@ const PathFactor* hovered_factor(const Inspector& inspector, const ChainPath& pa
     const auto& factors = path.factors;
     const int f = inspector.hovered_factor;
     return f >= 0 && f < static_cast<int>(factors.size()) ? &factors[f] : nullptr;
+}
+
+// The neuron's map in its tooltip, for a screen without the data view beside the network (a phone).
+// A second BeginTooltip in the frame adds to the tooltip already open.
+void map_tooltip(const Lab& lab, Platform& platform, int l, int j) {
+    ImGui::BeginTooltip();
+    const float side = ImGui::GetFontSize() * 9.0f;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(side, side));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    platform.draw_neuron_maps(draw, {{at, ImVec2(at.x + side, at.y + side), l, j, false}}, lab);
+    draw->AddRect(at, ImVec2(at.x + side, at.y + side), ui::kInk);
+    const std::string caption = neuron_symbol("a", l, j) + " over the plane (x\u2081 across, x\u2082 up)";
+    ImGui::TextUnformatted(caption.c_str());
+    ImGui::EndTooltip();
 }
 
 std::string phase_caption(const Lab& lab, const KnownValues& view) {
@@ -204,7 +220,16 @@ void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& ins
     const bool narrow = ImGui::CalcTextSize("sigmoid ").x > column_gap;
     const bool show_delta = view.phased || view.gradient_edges;
     const bool regression = is_regression(lab.settings().dataset);
-    network_view.maps_drawn = false;
+    // Every neuron's map fills its circle, all in one batch over the edges; without a GPU, each circle
+    // is filled with the sample's value instead.
+    std::vector<NeuronMapQuad> maps;
+    for (int l = 0; l <= net.layer_count(); ++l)
+        for (int j = 0; j < net.sizes[l]; ++j) {
+            const ImVec2 c = layout.nodes[l][j];
+            maps.push_back({ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), l, j, true});
+        }
+    const bool map = platform.draw_neuron_maps(draw, maps, lab);
+    network_view.maps_drawn = map;
     for (int l = 0; l <= net.layer_count(); ++l) {
         const std::string title = layer_title(net, l, narrow), subtitle = narrow ? "" : layer_subtitle(net, l);
         const float cx = layout.nodes[l][0].x;
@@ -216,9 +241,6 @@ void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& ins
             const bool known = pass.rows > 0 && view.forward_known(l);
             const double a = known ? pass.a[l](0, j) : 0.0;
             const bool is_hit = hit.kind == NetworkHit::Node && hit.layer == l && hit.j == j;
-            // The map fills the circle; without a GPU, the circle is filled with the sample's value.
-            const bool map = platform.draw_neuron_map(draw, ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), lab, l, j, true);
-            network_view.maps_drawn = network_view.maps_drawn || map;
             if (!map) draw->AddCircleFilled(c, r, known ? ui::signed_color(centred(used, l, a)) : IM_COL32(246, 247, 249, 255));
             if (map && known && !regression) {
                 const Point& p = t.points()[lab.inspected_point()];
@@ -282,11 +304,14 @@ void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& ins
     }
 
     // On a touch screen, the tooltip of what was tapped, until the next touch; the neuron's map shows
-    // in the data view for as long.
+    // in the data view for as long (or, where the data view is not on screen, in the tooltip).
     const bool tooltips = touch_allows_tooltip();
     network_view.hovered = tooltips && hit.kind == NetworkHit::Node ? NeuronRef{hit.layer, hit.j} : NeuronRef{};
     if (tooltips && hit.kind == NetworkHit::Edge) edge_tooltip(lab, view, hit.layer, hit.i, hit.j);
-    if (tooltips && hit.kind == NetworkHit::Node) node_tooltip(lab, view, hit.layer, hit.j);
+    if (tooltips && hit.kind == NetworkHit::Node) {
+        node_tooltip(lab, view, hit.layer, hit.j);
+        if (!network_view.data_shown && network_view.maps_drawn) map_tooltip(lab, platform, hit.layer, hit.j);
+    }
     if (tooltips && hit.kind == NetworkHit::Bias) bias_tooltip(lab, view, hit.layer, hit.j);
     ImGui::EndChild();
 }

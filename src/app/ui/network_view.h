@@ -16,6 +16,7 @@ struct NetworkView {
     NetworkLayout layout;  // where the nodes were drawn last frame
     NeuronRef hovered;     // the neuron under the pointer (touch: the one last tapped), whose map the data view shows
     bool maps_drawn = false;  // the GPU drew every neuron's map inside its circle last frame
+    bool data_shown = true;   // the data view is on screen too (else a neuron's tooltip holds its map)
 };
 
 // The inspector's hovered path and factor are highlighted on the network. Where the platform has a

@@ -94,18 +94,21 @@ bool OutputRenderer::init() {
 }
 
 void OutputRenderer::queue(ImDrawList* draw, ImVec2 min, ImVec2 max, const Lab& lab) {
-    queue_neuron(draw, min, max, lab, lab.trainer().network().layer_count(), 0, false);
+    queue_neurons(draw, {{min, max, lab.trainer().network().layer_count(), 0, false}}, lab);
 }
 
-void OutputRenderer::queue_neuron(ImDrawList* draw, ImVec2 min, ImVec2 max, const Lab& lab, int layer, int j, bool round) {
-    if (ImGui::GetFrameCount() != queued_frame_) {  // last frame's quads have been drawn
-        quads_.clear();
+void OutputRenderer::queue_neurons(ImDrawList* draw, const std::vector<NeuronMapQuad>& maps, const Lab& lab) {
+    if (ImGui::GetFrameCount() != queued_frame_) {  // last frame's batches have been drawn
+        batches_.clear();
         queued_frame_ = ImGui::GetFrameCount();
     }
     lab_ = &lab;
-    const MapShade shade = map_shade(lab.trainer().network(), lab.settings().features, layer, j);
-    quads_.push_back({this, min, max, layer, j, static_cast<float>(shade.gain), static_cast<float>(shade.offset), round});
-    draw->AddCallback(&OutputRenderer::render, &quads_.back());
+    Batch& batch = batches_.emplace_back(Batch{this, {}});
+    for (const NeuronMapQuad& m : maps) {
+        const MapShade shade = map_shade(lab.trainer().network(), lab.settings().features, m.layer, m.j);
+        batch.quads.push_back({m.min, m.max, m.layer, m.j, static_cast<float>(shade.gain), static_cast<float>(shade.offset), m.round});
+    }
+    draw->AddCallback(&OutputRenderer::render, &batch);
     draw->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
 }
 
@@ -126,8 +129,8 @@ void OutputRenderer::upload(const Lab& lab) {
 }
 
 void OutputRenderer::render(const ImDrawList*, const ImDrawCmd* cmd) {
-    const Quad& quad = *static_cast<const Quad*>(cmd->UserCallbackData);
-    OutputRenderer* self = quad.renderer;
+    const Batch& batch = *static_cast<const Batch*>(cmd->UserCallbackData);
+    OutputRenderer* self = batch.renderer;
     const ImDrawData* data = ImGui::GetDrawData();
     const ImVec2 scale = data->FramebufferScale, origin = data->DisplayPos;
     glUseProgram(self->program_);
@@ -143,13 +146,15 @@ void OutputRenderer::render(const ImDrawList*, const ImDrawCmd* cmd) {
         self->uploaded_frame_ = self->queued_frame_;
     }
     const Uniforms& u = self->uniforms_;
-    glUniform4f(u.rect, (quad.min.x - origin.x) * scale.x, (quad.min.y - origin.y) * scale.y,
-                (quad.max.x - origin.x) * scale.x, (quad.max.y - origin.y) * scale.y);
-    glUniform1i(u.layer, quad.layer);
-    glUniform1i(u.neuron, quad.neuron);
-    glUniform2f(u.shade, quad.gain, quad.offset);
-    glUniform1i(u.round, quad.round ? 1 : 0);
-    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    for (const Quad& quad : batch.quads) {
+        glUniform4f(u.rect, (quad.min.x - origin.x) * scale.x, (quad.min.y - origin.y) * scale.y,
+                    (quad.max.x - origin.x) * scale.x, (quad.max.y - origin.y) * scale.y);
+        glUniform1i(u.layer, quad.layer);
+        glUniform1i(u.neuron, quad.neuron);
+        glUniform2f(u.shade, quad.gain, quad.offset);
+        glUniform1i(u.round, quad.round ? 1 : 0);
+        glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    }
 }
 
 void OutputRenderer::set_network_uniforms(const Lab& lab, ImVec2 framebuffer) {

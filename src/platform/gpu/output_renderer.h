@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/lab/lab.h"
+#include "app/ui/platform.h"
 
 namespace bp {
 
@@ -22,22 +23,26 @@ public:
     bool init();
     // Queues the output over [min, max] (ImGui coordinates) of the plane into `draw`.
     void queue(ImDrawList* draw, ImVec2 min, ImVec2 max, const Lab& lab);
-    // Queues a^l_j (layer 0 = the inputs, j 0-based) over the plane into [min, max], coloured by
-    // app/ui/map_shade.h; `round` keeps only the disc inscribed in the square (a neuron's circle).
-    void queue_neuron(ImDrawList* draw, ImVec2 min, ImVec2 max, const Lab& lab, int layer, int j, bool round);
+    // Queues neuron maps, a^l_j over the plane (layer 0 = the inputs, j 0-based), each into its
+    // square, coloured by app/ui/map_shade.h; a round one keeps only the disc inscribed in its square
+    // (a neuron's circle). One callback draws them all, so ImGui's state is set up again once.
+    void queue_neurons(ImDrawList* draw, const std::vector<NeuronMapQuad>& maps, const Lab& lab);
 
     // The constants the shaders share with the C++ (limits, texture layout, enum values, colours),
     // as GLSL #defines written in front of each shader's source.
     static std::string shared_constants();
 
 private:
-    // One quad to draw: where, and which neuron with which colour scale.
+    // The quads of one callback: where, and which neuron with which colour scale.
     struct Quad {
-        OutputRenderer* renderer;
         ImVec2 min, max;
         int layer, neuron;
         float gain, offset;
         bool round;
+    };
+    struct Batch {
+        OutputRenderer* renderer;
+        std::vector<Quad> quads;
     };
     static void render(const ImDrawList* list, const ImDrawCmd* cmd);
     void upload(const Lab& lab);
@@ -50,8 +55,8 @@ private:
             shade, round;
     } uniforms_{};
     std::vector<float> params_;
-    // This frame's quads (a deque keeps each one where the draw list's callback points to it).
-    std::deque<Quad> quads_;
+    // This frame's batches (a deque keeps each one where the draw list's callback points to it).
+    std::deque<Batch> batches_;
     int queued_frame_ = -1;    // the ImGui frame the quads belong to
     int uploaded_frame_ = -1;  // the frame whose parameters the texture holds
     const Lab* lab_ = nullptr;
