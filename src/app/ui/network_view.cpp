@@ -45,7 +45,8 @@ double centred(const Network& net, int l, double a) {
 // `radius`, but never below 70 % of the body text (the node's tooltip has the number then).
 // A neuron's value inside its circle: two significant digits, or one where two do not fit at 70 %
 // of the body text (a small node on a tablet), or none.
-// Over a map, the number gets a white halo, so it reads on any part of the map.
+// Over a map, the number gets a white halo, so it reads on any part of the map (whose colours are at
+// most kOutputTint strong, so the ink stays dark against them).
 void node_number(ImDrawList* draw, ImVec2 c, float radius, double v, ImU32 color, bool halo) {
     const float font = ImGui::GetFontSize();
     for (const std::string& text : {short_number_text(v), number_text(v, 1)}) {
@@ -53,10 +54,9 @@ void node_number(ImDrawList* draw, ImVec2 c, float radius, double v, ImU32 color
         const float size = font * std::min(1.0f, 1.6f * radius / std::max(width, 1.0f));
         if (size < font * 0.7f) continue;
         const ImVec2 at(c.x - width * size / font * 0.5f, c.y - size * 0.5f);
-        if (halo)
-            for (const ImVec2 d : {ImVec2(-1, 0), ImVec2(1, 0), ImVec2(0, -1), ImVec2(0, 1), ImVec2(-1, -1), ImVec2(1, 1),
-                                   ImVec2(-1, 1), ImVec2(1, -1)})
-                draw->AddText(ImGui::GetFont(), size, ImVec2(at.x + d.x, at.y + d.y), ui::with_alpha(IM_COL32_WHITE, 210),
+        if (halo)  // light, so the map still shows around the digits on a small node
+            for (const ImVec2 d : {ImVec2(-1, 0), ImVec2(1, 0), ImVec2(0, -1), ImVec2(0, 1)})
+                draw->AddText(ImGui::GetFont(), size, ImVec2(at.x + d.x, at.y + d.y), ui::with_alpha(IM_COL32_WHITE, 150),
                               text.c_str());
         draw->AddText(ImGui::GetFont(), size, at, color, text.c_str());
         return;
