@@ -59,6 +59,8 @@
     importCsv: (text) => call("importCsv", [text]),
     exportCsv: () => call("exportCsv"),
     predict: (x1, x2) => call("predict", [sendable(x1), sendable(x2)]),
+    // A neuron's activation over an n x n grid of the plane (layer 0: the inputs): {ok, error, values}.
+    neuronMap: (layer, j, n) => call("neuronMap", [sendable(layer), sendable(j), sendable(n)]),
     // The link of the current state; {start: true} for the starting point (initial weights).
     shareLink: (options) => {
       const payload = call("shareLink", [options || {}]);

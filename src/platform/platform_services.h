@@ -32,6 +32,7 @@ public:
     bool can_open_recent_labs() const override;
     void open_recent_labs() override;
     bool draw_output(ImDrawList* draw, ImVec2 min, ImVec2 max, const Lab& lab) override;
+    bool draw_neuron_maps(ImDrawList* draw, const std::vector<NeuronMapQuad>& maps, const Lab& lab) override;
 
 private:
     void save_png();

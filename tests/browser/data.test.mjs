@@ -1,10 +1,10 @@
 // Live data in the browser: clicking the data canvas adds a point where it was clicked, dragging
 // moves it, Ctrl+Z undoes the move; XOR with the x1·x2 feature trains; the GPU-drawn output behind
-// the points agrees with the C++ forward pass.
+// the points, and the neuron maps in the network and on the plane, agree with the C++ forward pass.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { useBrowser, openLab, screenshotDir } from "./harness.mjs";
+import { useBrowser, openLab, screenshotDir, settled } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -101,5 +101,80 @@ test("the output drawn behind the points agrees with the network's forward pass"
     worst = Math.max(worst, Math.abs(yHat - predictions[k]));
   }
   assert.ok(worst < 0.03, `largest difference between the drawn and the computed y-hat: ${worst}`);
+  await page.context().close();
+});
+
+// The colours of the screenshot at the given CSS pixels (deviceScaleFactor 1), read in the page.
+async function pixels(page, shot, at) {
+  return page.evaluate(async ({ png, at }) => {
+    const img = await createImageBitmap(await (await fetch("data:image/png;base64," + png)).blob());
+    const ctx = new OffscreenCanvas(img.width, img.height).getContext("2d");
+    ctx.drawImage(img, 0, 0);
+    return at.map((s) => Array.from(ctx.getImageData(s.x, s.y, 1, 1).data));
+  }, { png: shot.toString("base64"), at });
+}
+
+// The map colour scale inverted (app/ui/map_shade.h): white at 0, blue (37, 99, 235) at +1 and
+// orange (234, 88, 12) at -1, 45 % strong.
+const shadeOf = ([r, , b]) => (b >= r ? (255 - r) / (255 - 37) : -(255 - b) / (255 - 12)) / 0.45;
+
+test("each neuron's map, in its circle and large on the plane while hovered, agrees with lab.neuronMap", async () => {
+  const page = await openLab(env.browser, env.url);
+  await page.evaluate(() => { window.lab.configure({ pointCount: 12 }); window.lab.train(150); });
+  await settled(page);
+  const layout = await page.evaluate(() => window.lab.layout());
+  assert.equal(layout.neuronMaps, true, "the GPU drew the maps");
+  assert.equal(layout.dataShows, null, "the plane shows the output");
+  // Hovering a¹₃ puts its map on the plane, under a caption, with the points over it (its tooltip
+  // opens down and to the right, clear of the plane and of a¹₁ above it).
+  const r = layout.radius, h = layout.nodes[1][2];
+  await page.mouse.move(h.x, h.y + r * 0.5);
+  await settled(page);
+  const hovered = await page.evaluate(() => window.lab.layout());
+  assert.deepEqual(hovered.dataShows, { layer: 1, j: 3 });
+  const shot = await page.screenshot({ path: join(screenshotDir, "screenshot-neuron-maps.png") });
+
+  // a¹₁ (tanh: t = a) in its circle: lab.neuronMap's 13 x 13 grid points that lie well inside the
+  // circle, away from the number across its middle and from the inspected point's ring.
+  const n = 13, c = layout.nodes[1][0];
+  const { values } = await page.evaluate((n) => window.lab.neuronMap(1, 1, n), n);
+  const ring = await page.evaluate(() => window.lab.points()[window.lab.selection().sample.pointIndex].x);
+  const ringAt = { x: c.x + (ring[0] / 2) * r, y: c.y - (ring[1] / 2) * r };
+  const inCircle = [];
+  for (let row = 0; row < n; ++row)
+    for (let col = 0; col < n; ++col) {
+      const u = -1 + (2 * col) / (n - 1), v = 1 - (2 * row) / (n - 1);  // -1..1 across the circle's square
+      const x = Math.round(c.x + u * r - 0.5), y = Math.round(c.y - v * r - 0.5);
+      if (Math.hypot(u, v) > 0.8 || Math.abs(v) < 0.45 || Math.hypot(x - ringAt.x, y - ringAt.y) < 0.12 * r + 5) continue;
+      inCircle.push({ x, y, expected: Math.max(-1, Math.min(1, values[row][col])) });
+    }
+  assert.ok(inCircle.length >= 20, `enough sample points in the circle: ${inCircle.length}`);
+  let colours = await pixels(page, shot, inCircle);
+  const off = inCircle.map((s, k) => ({ ...s, drawn: shadeOf(colours[k]) })).filter((s) => Math.abs(s.drawn - s.expected) > 0.06);
+  assert.deepEqual(off, [], `circle pixels that differ from lab.neuronMap (of ${inCircle.length})`);
+
+  // The plane: a¹₃ at 9 x 9 grid points clear of the points.
+  const plane = hovered.dataPlane;
+  const points = await page.evaluate(() => window.lab.points());
+  const big = (await page.evaluate(() => window.lab.neuronMap(1, 3, 9))).values;
+  const onPlane = [];
+  for (let row = 0; row < 9; ++row)
+    for (let col = 0; col < 9; ++col) {
+      const a = -2 + col * 0.5, b = 2 - row * 0.5;
+      if (Math.abs(a) > 1.9 || Math.abs(b) > 1.9) continue;  // the plane's border line
+      const s = toScreen(plane, a, b);
+      const clear = points.every((p) => { const q = toScreen(plane, p.x[0], p.x[1]); return Math.hypot(q.x - s.x, q.y - s.y) > 16; });
+      if (clear) onPlane.push({ x: Math.round(s.x), y: Math.round(s.y), expected: Math.max(-1, Math.min(1, big[row][col])) });
+    }
+  colours = await pixels(page, shot, onPlane);
+  let worst = 0;
+  for (let k = 0; k < onPlane.length; ++k) worst = Math.max(worst, Math.abs(shadeOf(colours[k]) - onPlane[k].expected));
+  assert.ok(onPlane.length > 30 && worst < 0.05, `largest difference on the plane: ${worst} over ${onPlane.length} points`);
+
+  // Leaving the neuron brings the output back.
+  await page.mouse.move(plane.left - 30, plane.bottom + 60);
+  await settled(page);
+  assert.equal((await page.evaluate(() => window.lab.layout())).dataShows, null);
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });

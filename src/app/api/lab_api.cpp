@@ -11,6 +11,7 @@
 #include "app/lab/settings_json.h"
 #include "app/lab/untrusted_json.h"
 #include "core/csv.h"
+#include "core/neuron_map.h"
 
 #include <algorithm>
 #include <cmath>
@@ -157,6 +158,37 @@ json predict(const ApiCall& c) {
     const double y_hat = c.lab.trainer().predict(x1, x2);
     if (!std::isfinite(y_hat)) return result("the network's output overflows at this point: its weights have diverged");
     return y_hat;
+}
+
+// A neuron's map: (layer, j, n), layer 0 the inputs, j 1-based as on screen. values[r][c] is a^l_j at
+// x1 = -e + 2e c/(n-1), x2 = e - 2e r/(n-1): row 0 at the top, both edges of the plane included.
+constexpr int kMaxMapSize = 200;
+
+json neuron_map(const ApiCall& c) {
+    int layer = 0, j = 0, n = 0;
+    std::string error = read_whole(c.arg(0), "the layer", layer);
+    if (error.empty()) error = read_whole(c.arg(1), "the neuron j", j);
+    if (error.empty()) error = read_whole(c.arg(2), "the map size n", n);
+    const Network& net = c.lab.trainer().network();
+    const int L = net.layer_count();
+    if (error.empty() && (layer < 0 || layer > L))
+        error = "the layer runs from 0 (the inputs) to " + std::to_string(L) + " (the output); got " + std::to_string(layer);
+    if (error.empty() && (j < 1 || j > net.sizes[layer]))
+        error = "layer " + std::to_string(layer) + " has neurons 1 to " + std::to_string(net.sizes[layer]) + "; got " +
+                std::to_string(j);
+    if (error.empty() && (n < 2 || n > kMaxMapSize))
+        error = "the map size n runs from 2 to " + std::to_string(kMaxMapSize) + "; got " + std::to_string(n);
+    if (!error.empty()) return result("neuronMap(layer, j, n): " + error);
+    std::vector<double> values;
+    Pass scratch;
+    bp::neuron_map(net, c.lab.settings().features, layer, j - 1, n, scratch, values);
+    if (!std::all_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); }))
+        return result("this neuron's values overflow: the network's weights have diverged");
+    json rows = json::array();
+    for (int r = 0; r < n; ++r) rows.push_back(std::vector<double>(values.begin() + r * n, values.begin() + (r + 1) * n));
+    json out = result("");
+    out["values"] = std::move(rows);
+    return out;
 }
 
 // --- the chain rule and what it is computed for ----------------------------------------------------
@@ -329,6 +361,7 @@ const std::vector<ApiMethod>& api_methods() {
         {"importCsv", 1, import_csv},
         {"exportCsv", 0, export_csv},
         {"predict", 2, predict},
+        {"neuronMap", 3, neuron_map},
         {"shareLink", 1, share_link},
         {"openLink", 1, open_link},
         {"resetDefaults", 0, reset_defaults},

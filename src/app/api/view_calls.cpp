@@ -49,8 +49,13 @@ json layout_json(const ApiCall& c) {
         for (const Rect& r : lc.choices) lesson["choices"].push_back(rect_json(r));
     }
     json parameter_field = shown(c.screen.parameter_field) ? rect_json(c.screen.parameter_field) : json(nullptr);
+    // The neuron whose map the data plane shows (1-based j, as on screen), or null for the output.
+    const NeuronRef& shows = c.screen.data_neuron;
+    const json data_shows = shows.any() ? json{{"layer", shows.layer}, {"j", shows.j + 1}} : json(nullptr);
     return {{"lessonControls", lesson},
             {"parameterField", parameter_field},
+            {"neuronMaps", c.screen.neuron_maps},
+            {"dataShows", data_shows},
             {"nodes", layers},
             {"radius", c.screen.network.radius},
             {"dataPlane", plane_json},

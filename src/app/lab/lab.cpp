@@ -1,6 +1,8 @@
 // Lab: commands on the lab state and the per-frame training slice.
 #include "app/lab/lab.h"
 
+#include "core/neuron_map.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -339,6 +341,18 @@ const std::vector<double>& Lab::output_grid(int n) const {
         grid_n_ = n;
     }
     return grid_;
+}
+
+const std::vector<double>& Lab::neuron_grid(int layer, int j, int n) const {
+    const bool same = neuron_grid_spec_[0] == layer && neuron_grid_spec_[1] == j && neuron_grid_spec_[2] == n;
+    if (!same || (neuron_grid_key_ != state_key() && refresh_due(neuron_grid_ms_, kPlayingRefreshMs))) {
+        neuron_map(trainer_.network(), trainer_.settings().features, layer, j, n, neuron_grid_pass_, neuron_grid_);
+        neuron_grid_key_ = state_key();
+        neuron_grid_spec_[0] = layer;
+        neuron_grid_spec_[1] = j;
+        neuron_grid_spec_[2] = n;
+    }
+    return neuron_grid_;
 }
 
 bool Lab::data_is_generated() const {

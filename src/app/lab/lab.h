@@ -236,6 +236,10 @@ public:
     const std::vector<double>& output_grid(int n) const;
     // y-hat along x1 (x2 = 0) at 201 points across the plane (cached per step): the fitted curve.
     const std::vector<double>& output_curve() const;
+    // a^l_j (layer 0 = the inputs, j 0-based) over an n x n grid of the plane, as lab.neuronMap
+    // returns it (core/neuron_map.h): what the data view draws while a neuron is hovered and the GPU
+    // cannot. Cached per step and neuron, refreshed like output_grid. The caller checks the neuron.
+    const std::vector<double>& neuron_grid(int layer, int j, int n) const;
 
     // Speeds at or above kMaxSpeed mean "as fast as the frame allows": as many steps as fit in
     // kTrainBudgetMs, which keeps the whole frame (training + UI) within about 4 ms. A step that
@@ -330,6 +334,11 @@ private:
     bool data_is_generated() const;
     mutable std::vector<double> curve_;
     mutable StateKey curve_key_{-1, -1};
+    mutable std::vector<double> neuron_grid_;
+    mutable StateKey neuron_grid_key_{-1, -1};
+    mutable int neuron_grid_spec_[3] = {-1, -1, -1};  // layer, j, n
+    mutable double neuron_grid_ms_ = 0.0;
+    mutable Pass neuron_grid_pass_;
 
     void changed() { ++generation_; }
     // Caches are valid for one (generation, step): any command bumps the generation, training the step.

@@ -21,6 +21,12 @@ struct NetworkLayout {
 // node radius is at most max_radius (larger text asks for larger nodes, to hold their numbers).
 NetworkLayout layout_network(const std::vector<int>& sizes, Vec2 min, Vec2 max, float max_radius = 36.0f);
 
+// A neuron: layer l (0 = the inputs) and j, 0-based; layer -1 for none.
+struct NeuronRef {
+    int layer = -1, j = 0;
+    bool any() const { return layer >= 0; }
+};
+
 struct NetworkHit {
     enum Kind { None, Node, Bias, Edge } kind = None;
     int layer = 0;  // node/bias: its layer l (0 = inputs); edge: the weight's layer l >= 1

@@ -21,7 +21,9 @@ struct ScreenGeometry {
     Rect data_plane;        // the square showing the plane [-extent, extent]^2
     ScreenLayout views;     // the layout mode and every view's rectangle
     LessonControls lesson;  // the lesson panel's buttons and answer field
-    Rect parameter_field;   // the inspector's field that sets the selected parameter by hand
+    bool neuron_maps = false;  // every neuron's circle held its map (drawn on the GPU)
+    NeuronRef data_neuron;     // the neuron whose map the data plane showed instead of the output
+    Rect parameter_field;      // the inspector's field that sets the selected parameter by hand
 };
 
 }  // namespace bp

@@ -3,7 +3,8 @@
 // click (or delete mode) removes one, a click on a point inspects it. On a touch screen a tap adds a
 // point, a tap on a point inspects it, a drag moves it and a long-press (a ring fills up) removes it;
 // two fingers zoom and pan the plane. For the curve (regression) the plane is x1 across and y up, and
-// the fitted curve is drawn through the points.
+// the fitted curve is drawn through the points. While a neuron is hovered in the network view, its
+// map a^l_j replaces the output behind the points, with a caption naming it.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -13,7 +14,9 @@
 #include "app/input/touch_tuning.h"
 #include "app/layout/plane_view.h"
 #include "app/ui/data_view.h"
+#include "app/notation/glyphs.h"
 #include "app/notation/number_text.h"
+#include "app/ui/map_shade.h"
 #include "app/ui/ui_style.h"
 
 namespace bp {
@@ -33,14 +36,54 @@ void draw_output_background(const Lab& lab, Platform& platform, const PlaneView&
     draw->AddRectFilled(plane.view.min, plane.view.max, IM_COL32_WHITE);
     if (platform.draw_output(draw, plane.min, plane.max, lab)) return;
     const std::vector<double>& grid = lab.output_grid(kGridCells);
+    const MapShade shade = output_shade(lab.display().discretize);  // the curve data set draws no output
     const float cell = (plane.max.x - plane.min.x) / kGridCells;
     for (int r = 0; r < kGridCells; ++r)
         for (int c = 0; c < kGridCells; ++c) {
-            const double y_hat = grid[r * kGridCells + c];
-            const double t = lab.display().discretize ? (y_hat >= 0.5 ? 1.0 : -1.0) : 2.0 * y_hat - 1.0;  // 0..1 -> -1..1
             const ImVec2 a(plane.min.x + c * cell, plane.min.y + r * cell);
-            draw->AddRectFilled(a, ImVec2(a.x + cell + 0.5f, a.y + cell + 0.5f), ui::signed_color(std::clamp(t, -1.0, 1.0) * ui::kOutputTint));
+            draw->AddRectFilled(a, ImVec2(a.x + cell + 0.5f, a.y + cell + 0.5f), map_color(shade, grid[r * kGridCells + c]));
         }
+}
+
+// A neuron's map over the plane instead of the output: on the GPU, else as kGridCells^2 squares, each
+// centred on its sample point (core/neuron_map.h samples both edges of the plane).
+void draw_neuron_background(const Lab& lab, Platform& platform, const PlaneView& plane, NeuronRef neuron, ImDrawList* draw) {
+    draw->AddRectFilled(plane.view.min, plane.view.max, IM_COL32_WHITE);
+    if (platform.draw_neuron_maps(draw, {{plane.min, plane.max, neuron.layer, neuron.j, false}}, lab)) return;
+    const std::vector<double>& grid = lab.neuron_grid(neuron.layer, neuron.j, kGridCells);
+    const MapShade shade = map_shade(lab.trainer().network(), lab.settings().features, neuron.layer, neuron.j);
+    const float step = (plane.max.x - plane.min.x) / (kGridCells - 1);
+    for (int r = 0; r < kGridCells; ++r)
+        for (int c = 0; c < kGridCells; ++c) {
+            const ImVec2 a(plane.min.x + (c - 0.5f) * step, plane.min.y + (r - 0.5f) * step);
+            draw->AddRectFilled(a, ImVec2(a.x + step + 0.5f, a.y + step + 0.5f), map_color(shade, grid[r * kGridCells + c]));
+        }
+}
+
+// The neuron whose map the plane shows: the hovered one, if it is still in the network (a classification
+// set only: the curve's plane is x1 across and y up, not the network's input plane).
+NeuronRef shown_neuron(const DataView& view, const Lab& lab) {
+    const Network& net = lab.trainer().network();
+    const NeuronRef n = view.neuron;
+    if (!n.any() || is_regression(lab.settings().dataset) || n.layer > net.layer_count() || n.j >= net.sizes[n.layer]) return {};
+    return n;
+}
+
+// The caption under a neuron's map: "a²₁ over the plane", "x₁² = a⁰₃ over the plane", "ŷ = a³₁ ...".
+void neuron_caption(const Lab& lab, NeuronRef n) {
+    const Network& net = lab.trainer().network();
+    std::string name = neuron_symbol("a", n.layer, n.j);
+    if (n.layer == 0) name = std::string(feature_label(lab.settings().features[n.j])) + " = " + name;
+    if (n.layer == net.layer_count()) name = "\u0177 = " + name;
+    const std::string text = name + " over the plane \u2014 " + (touch_active() ? "tap" : "hover") + "ed in the network";
+    ImGui::TextUnformatted(text.c_str());
+    ui::tooltip(n.layer == 0 ? "This input's value over the whole plane: white at 0, blue at its largest, orange at its "
+                               "most negative. The points are drawn over it."
+                 : n.layer == net.layer_count()
+                     ? "The output over the plane, as the boundary is drawn: white at 0.5, blue above, orange below."
+                     : "What this neuron computes at every point of the plane: blue above its neutral value (0, or 0.5 "
+                       "for sigmoid), orange below, as its circle in the network shows it small. The points are drawn "
+                       "over it; leave the neuron to see the output again.");
 }
 
 // The regression view's background: a white plane with a grid at every unit.
@@ -194,9 +237,13 @@ void draw_long_press_ring(ImVec2 at, float radius, ImDrawList* draw) {
     draw->PathStroke(ui::kNegative, 0, 5.0f);
 }
 
-void legend(const Lab& lab, const PlaneView& plane, bool regression) {
+void legend(const Lab& lab, const PlaneView& plane, bool regression, NeuronRef neuron) {
     const float font = ImGui::GetFontSize();
     ImGui::SetCursorScreenPos(ImVec2(plane.view.min.x, plane.view.max.y + font * 0.2f));
+    if (neuron.any()) {
+        neuron_caption(lab, neuron);
+        return;
+    }
     auto bullet = [](ImU32 color, const char* glyph, const char* text) {
         ImGui::PushStyleColor(ImGuiCol_Text, color);
         ImGui::TextUnformatted(glyph);
@@ -325,7 +372,10 @@ void draw_data_view(DataView& view, Lab& lab, Platform& platform, ImVec2 size) {
     const bool hovered = ImGui::IsItemHovered();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->PushClipRect(plane.view.min, plane.view.max, true);
+    const NeuronRef neuron = shown_neuron(view, lab);
+    view.showing_neuron = neuron.any();
     if (regression) draw_regression_grid(plane, draw);
+    else if (neuron.any()) draw_neuron_background(lab, platform, plane, neuron, draw);
     else draw_output_background(lab, platform, plane, draw);
     draw->PopClipRect();
     // Points just off the plane (noise) overlap its border, as unzoomed they always did.
@@ -344,7 +394,7 @@ void draw_data_view(DataView& view, Lab& lab, Platform& platform, ImVec2 size) {
     else edit_with_mouse(view, lab, hovered && !on_reset, under, regression);
     if (touch && view.pressed_point >= 0 && !view.dragging_point)
         draw_long_press_ring(point_position(plane, lab.trainer().points()[view.pressed_point], regression), kTouchHitRadius, draw);
-    legend(lab, plane, regression);
+    legend(lab, plane, regression, neuron);
     ImGui::EndChild();
 }
 

@@ -1,10 +1,12 @@
-// Data view: the input plane with the network's output behind the points, where the class draws its
-// data, and its toolbar (data set, the class a click adds, delete mode, undo and redo).
+// Data view: the input plane with the network's output (or a hovered neuron's map) behind the
+// points, where the class draws its data, and its toolbar (data set, the class a click adds, delete
+// mode, undo and redo).
 #pragma once
 
 #include <imgui.h>
 
 #include "app/lab/lab.h"
+#include "app/layout/network_layout.h"
 #include "app/layout/plane_view.h"
 #include "app/ui/platform.h"
 
@@ -20,6 +22,8 @@ struct DataView {
     ImVec2 press_pos;           // touch: where the finger came down, on screen
     double press_u = 0.0, press_v = 0.0;  // touch: and on the plane, as it was drawn then
     PlaneView plane;            // where the plane was drawn last frame, and its zoom
+    NeuronRef neuron;           // the neuron hovered in the network view: its map replaces the output
+    bool showing_neuron = false;  // the plane showed that neuron's map in the last frame
 };
 
 void draw_data_view(DataView& view, Lab& lab, Platform& platform, ImVec2 size);

@@ -75,8 +75,13 @@ void draw_views(LabWindow& w) {
     const ScreenLayout& s = w.layout;
     if (shown(s.network)) {
         ImGui::SetCursorScreenPos(s.network.min);
-        draw_network_view(w.network, lab, w.inspector, ImVec2(s.network.width(), s.network.height()));
+        w.network.data_shown = shown(s.data);
+        draw_network_view(w.network, lab, w.inspector, w.platform, ImVec2(s.network.width(), s.network.height()));
+    } else {
+        w.network.hovered = {};
+        w.network.maps_drawn = false;
     }
+    w.data.neuron = w.network.hovered;  // a hovered neuron's map replaces the output in the data view
     if (shown(s.data)) {
         ImGui::SetCursorScreenPos(s.data.min);
         draw_data_view(w.data, lab, w.platform, ImVec2(s.data.width(), s.data.height()));

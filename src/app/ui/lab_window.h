@@ -41,8 +41,12 @@ struct LabWindow {
 
     // Where the views were drawn in the last frame (for window.lab's layout()).
     ScreenGeometry geometry() const {
-        return {network.layout, {data.plane.min, data.plane.max}, layout,
+        return {network.layout,
+                {data.plane.min, data.plane.max},
+                layout,
                 lesson.is_open() && shown(layout.lesson) ? lesson_panel.drawn : LessonControls{},
+                network.maps_drawn,
+                data.showing_neuron ? data.neuron : NeuronRef{},
                 {inspector.editor.field_min, inspector.editor.field_max}};
     }
 };

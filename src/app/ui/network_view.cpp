@@ -1,10 +1,13 @@
 // Network view: the inspected sample's values on every neuron (a, and δ once the backward pass has
 // reached it), edges coloured by sign and thickened by |w| (or by ∂L/∂w, or by the update's change),
-// every bias as a small square. Click an edge or a bias to expand it in the chain-rule inspector;
-// the inspector's hovered path is highlighted here.
+// every bias as a small square. Where the GPU can, each neuron's circle holds its map, a^l_j over the
+// whole plane, with the inspected point ringed on it; hovering a neuron shows its map large in the
+// data view. Click an edge or a bias to expand it in the chain-rule inspector; the inspector's
+// hovered path is highlighted here.
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "app/input/touch_state.h"
 #include "app/input/touch_surfaces.h"
@@ -16,6 +19,7 @@
 #include "app/ui/network_view.h"
 #include "app/ui/lesson_marks.h"
 #include "app/ui/ui_style.h"
+#include "core/dataset.h"
 
 namespace bp {
 
@@ -41,15 +45,31 @@ double centred(const Network& net, int l, double a) {
 // `radius`, but never below 70 % of the body text (the node's tooltip has the number then).
 // A neuron's value inside its circle: two significant digits, or one where two do not fit at 70 %
 // of the body text (a small node on a tablet), or none.
-void node_number(ImDrawList* draw, ImVec2 c, float radius, double v, ImU32 color) {
+// Over a map, the number gets a white halo, so it reads on any part of the map (whose colours are at
+// most kOutputTint strong, so the ink stays dark against them).
+void node_number(ImDrawList* draw, ImVec2 c, float radius, double v, ImU32 color, bool halo) {
     const float font = ImGui::GetFontSize();
     for (const std::string& text : {short_number_text(v), number_text(v, 1)}) {
         const float width = ImGui::CalcTextSize(text.c_str()).x;
         const float size = font * std::min(1.0f, 1.6f * radius / std::max(width, 1.0f));
         if (size < font * 0.7f) continue;
-        draw->AddText(ImGui::GetFont(), size, ImVec2(c.x - width * size / font * 0.5f, c.y - size * 0.5f), color, text.c_str());
+        const ImVec2 at(c.x - width * size / font * 0.5f, c.y - size * 0.5f);
+        if (halo)  // light, so the map still shows around the digits on a small node
+            for (const ImVec2 d : {ImVec2(-1, 0), ImVec2(1, 0), ImVec2(0, -1), ImVec2(0, 1)})
+                draw->AddText(ImGui::GetFont(), size, ImVec2(at.x + d.x, at.y + d.y), ui::with_alpha(IM_COL32_WHITE, 150),
+                              text.c_str());
+        draw->AddText(ImGui::GetFont(), size, at, color, text.c_str());
         return;
     }
+}
+
+// The inspected point on a neuron's map (the map's square spans the plane [-e, e]^2): a small ring,
+// where it falls inside the circle.
+void map_point(ImDrawList* draw, ImVec2 c, float radius, double x1, double x2) {
+    const float dx = static_cast<float>(x1 / kPlaneExtent) * radius, dy = static_cast<float>(-x2 / kPlaneExtent) * radius;
+    const float ring = std::max(2.0f, radius * 0.12f);
+    if (std::hypot(dx, dy) + ring > radius) return;
+    draw->AddCircle(ImVec2(c.x + dx, c.y + dy), ring, ui::kInk, 0, 1.5f);
 }
 
 // Edges on the hovered inspector path: the parameter's own edge, then one edge per later layer.
@@ -64,6 +84,21 @@ const PathFactor* hovered_factor(const Inspector& inspector, const ChainPath& pa
     const auto& factors = path.factors;
     const int f = inspector.hovered_factor;
     return f >= 0 && f < static_cast<int>(factors.size()) ? &factors[f] : nullptr;
+}
+
+// The neuron's map in its tooltip, for a screen without the data view beside the network (a phone).
+// A second BeginTooltip in the frame adds to the tooltip already open.
+void map_tooltip(const Lab& lab, Platform& platform, int l, int j) {
+    ImGui::BeginTooltip();
+    const float side = ImGui::GetFontSize() * 9.0f;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(side, side));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    platform.draw_neuron_maps(draw, {{at, ImVec2(at.x + side, at.y + side), l, j, false}}, lab);
+    draw->AddRect(at, ImVec2(at.x + side, at.y + side), ui::kInk);
+    const std::string caption = neuron_symbol("a", l, j) + " over the plane (x\u2081 across, x\u2082 up)";
+    ImGui::TextUnformatted(caption.c_str());
+    ImGui::EndTooltip();
 }
 
 std::string phase_caption(const Lab& lab, const KnownValues& view) {
@@ -85,7 +120,7 @@ std::string phase_caption(const Lab& lab, const KnownValues& view) {
 
 }  // namespace
 
-void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& inspector, ImVec2 size) {
+void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& inspector, Platform& platform, ImVec2 size) {
     ImGui::BeginChild("network", size, true);
     const Trainer& t = lab.trainer();
     const Network& net = t.network();
@@ -184,6 +219,17 @@ void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& ins
     const float column_gap = net.layer_count() > 0 ? layout.nodes[1][0].x - layout.nodes[0][0].x : avail.x;
     const bool narrow = ImGui::CalcTextSize("sigmoid ").x > column_gap;
     const bool show_delta = view.phased || view.gradient_edges;
+    const bool regression = is_regression(lab.settings().dataset);
+    // Every neuron's map fills its circle, all in one batch over the edges; without a GPU, each circle
+    // is filled with the sample's value instead.
+    std::vector<NeuronMapQuad> maps;
+    for (int l = 0; l <= net.layer_count(); ++l)
+        for (int j = 0; j < net.sizes[l]; ++j) {
+            const ImVec2 c = layout.nodes[l][j];
+            maps.push_back({ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), l, j, true});
+        }
+    const bool map = platform.draw_neuron_maps(draw, maps, lab);
+    network_view.maps_drawn = map;
     for (int l = 0; l <= net.layer_count(); ++l) {
         const std::string title = layer_title(net, l, narrow), subtitle = narrow ? "" : layer_subtitle(net, l);
         const float cx = layout.nodes[l][0].x;
@@ -195,10 +241,14 @@ void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& ins
             const bool known = pass.rows > 0 && view.forward_known(l);
             const double a = known ? pass.a[l](0, j) : 0.0;
             const bool is_hit = hit.kind == NetworkHit::Node && hit.layer == l && hit.j == j;
-            draw->AddCircleFilled(c, r, known ? ui::signed_color(centred(used, l, a)) : IM_COL32(246, 247, 249, 255));
+            if (!map) draw->AddCircleFilled(c, r, known ? ui::signed_color(centred(used, l, a)) : IM_COL32(246, 247, 249, 255));
+            if (map && known && !regression) {
+                const Point& p = t.points()[lab.inspected_point()];
+                map_point(draw, c, r, p.x1, p.x2);
+            }
             draw->AddCircle(c, r, is_hit ? ui::kHighlight : known ? ui::kInk : ui::kGrid, 0, is_hit ? 3.0f : 1.5f);
             if (r >= font * 0.75f && known)
-                node_number(draw, c, r, a, std::fabs(centred(used, l, a)) > 0.55 ? IM_COL32_WHITE : ui::kInk);
+                node_number(draw, c, r, a, !map && std::fabs(centred(used, l, a)) > 0.55 ? IM_COL32_WHITE : ui::kInk, map);
             if (l > 0 && show_delta && pass.rows > 0 && view.delta_known(l) && r >= font * 0.6f) {
                 char text[24];
                 std::snprintf(text, sizeof text, "\u03b4 %s", number_text(pass.delta[l](0, j), 3).c_str());
@@ -253,10 +303,15 @@ void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& ins
         draw->AddText(ImVec2(std::min(out.x - r, right - ImGui::CalcTextSize(text).x), out.y + r + font * 1.1f), ui::kInk, text);
     }
 
-    // On a touch screen, the tooltip of what was tapped, until the next touch.
+    // On a touch screen, the tooltip of what was tapped, until the next touch; the neuron's map shows
+    // in the data view for as long (or, where the data view is not on screen, in the tooltip).
     const bool tooltips = touch_allows_tooltip();
+    network_view.hovered = tooltips && hit.kind == NetworkHit::Node ? NeuronRef{hit.layer, hit.j} : NeuronRef{};
     if (tooltips && hit.kind == NetworkHit::Edge) edge_tooltip(lab, view, hit.layer, hit.i, hit.j);
-    if (tooltips && hit.kind == NetworkHit::Node) node_tooltip(lab, view, hit.layer, hit.j);
+    if (tooltips && hit.kind == NetworkHit::Node) {
+        node_tooltip(lab, view, hit.layer, hit.j);
+        if (!network_view.data_shown && network_view.maps_drawn) map_tooltip(lab, platform, hit.layer, hit.j);
+    }
     if (tooltips && hit.kind == NetworkHit::Bias) bias_tooltip(lab, view, hit.layer, hit.j);
     ImGui::EndChild();
 }

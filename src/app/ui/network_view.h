@@ -1,5 +1,6 @@
-// Network view: every neuron with its value for the inspected sample, every weight as an edge and
-// every bias as a square; click an edge or bias to choose the parameter the inspector expands.
+// Network view: every neuron with its value for the inspected sample (and its map over the plane),
+// every weight as an edge and every bias as a square; click an edge or bias to choose the parameter
+// the inspector expands.
 #pragma once
 
 #include <imgui.h>
@@ -7,14 +8,19 @@
 #include "app/lab/lab.h"
 #include "app/layout/network_layout.h"
 #include "app/ui/chain_rule_panel.h"
+#include "app/ui/platform.h"
 
 namespace bp {
 
 struct NetworkView {
     NetworkLayout layout;  // where the nodes were drawn last frame
+    NeuronRef hovered;     // the neuron under the pointer (touch: the one last tapped), whose map the data view shows
+    bool maps_drawn = false;  // the GPU drew every neuron's map inside its circle last frame
+    bool data_shown = true;   // the data view is on screen too (else a neuron's tooltip holds its map)
 };
 
-// The inspector's hovered path and factor are highlighted on the network.
-void draw_network_view(NetworkView& view, Lab& lab, const Inspector& inspector, ImVec2 size);
+// The inspector's hovered path and factor are highlighted on the network. Where the platform has a
+// GPU, each neuron's circle holds its map: its activation over the plane.
+void draw_network_view(NetworkView& view, Lab& lab, const Inspector& inspector, Platform& platform, ImVec2 size);
 
 }  // namespace bp

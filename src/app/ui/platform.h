@@ -1,16 +1,26 @@
 // What the platform offers the views: files, the page's address, the clipboard, a picture of the
-// canvas, the page's list of recent labs and the GPU's drawing of the network's output. The desktop
-// and the browser each implement it (src/platform); the base class is a platform with none of these
-// (headless tests), and every view falls back gracefully when a service is missing.
+// canvas, the page's list of recent labs and the GPU's drawing of the network's output and of the
+// neuron maps. The desktop and the browser each implement it (src/platform); the base class is a
+// platform with none of these (headless tests), and every view falls back gracefully when a service
+// is missing.
 #pragma once
 
 #include <imgui.h>
 
 #include <string>
+#include <vector>
 
 namespace bp {
 
 class Lab;
+
+// One neuron map to draw: neuron j (0-based) of layer l (0 = the inputs) over the plane, in the
+// square [min, max] of the screen; `round` keeps the disc inside it (a neuron's circle).
+struct NeuronMapQuad {
+    ImVec2 min, max;
+    int layer = 0, j = 0;
+    bool round = false;
+};
 
 class Platform {
 public:
@@ -41,6 +51,12 @@ public:
     // Draws the network's output over [min, max] of the screen on the GPU; false when the platform
     // cannot (the data view then draws a coarser grid on the CPU).
     virtual bool draw_output(ImDrawList* draw, ImVec2 min, ImVec2 max, const Lab& lab) { return false; }
+    // Draws neuron maps on the GPU, all at this point of the draw list: each neuron's activation
+    // a^l_j over the plane in its square of the screen. False when the platform cannot (the network
+    // view then draws no maps, the data view a coarser grid on the CPU).
+    virtual bool draw_neuron_maps(ImDrawList* draw, const std::vector<NeuronMapQuad>& maps, const Lab& lab) {
+        return false;
+    }
 };
 
 }  // namespace bp

@@ -1,6 +1,9 @@
-// The network's output y-hat at every pixel of the data view: the same forward pass as the C++ core
-// (src/core/network.cpp), in single precision, coloured as the CPU view colours it: white at
-// y-hat = 0.5, towards blue (class 1) above and orange (class 0) below, at most OUTPUT_TINT strength.
+// One neuron's activation a^l_j at every pixel of a quad: the network's output y-hat behind the data
+// view's points (l = L, j = 0), or a neuron's map in the network view (any l, l = 0 the inputs). The
+// same forward pass as the C++ core (src/core/network.cpp, core/neuron_map.cpp), in single precision,
+// up to layer l only, coloured as the CPU colours it (app/ui/map_shade.h): t = clamp(gain a + offset,
+// -1, 1), white at 0, towards blue above and orange below, at most OUTPUT_TINT strength. For the
+// output, gain 2 and offset -1: white at y-hat = 0.5, the decision boundary.
 precision highp float;
 precision highp int;
 precision highp sampler2D;
@@ -15,6 +18,10 @@ uniform int u_hidden;        // activations (ACTIVATION_*)
 uniform int u_output;
 uniform vec2 u_plane_min;    // plane coordinates at the top left corner
 uniform vec2 u_plane_max;    // and at the bottom right
+uniform int u_layer;         // l, the layer of the neuron drawn (0 = the inputs, L = the output)
+uniform int u_neuron;        // j, 0-based
+uniform vec2 u_shade;        // gain, offset: t = gain * a + offset
+uniform int u_round;         // 1: only the disc inscribed in the quad (a neuron's circle)
 in vec2 v_corner;
 out vec4 frag_color;
 
@@ -38,12 +45,13 @@ float activate(int f, float z) {
 }
 
 void main() {
+    if (u_round == 1 && length(v_corner - vec2(0.5)) > 0.5) discard;
     vec2 x = mix(u_plane_min, u_plane_max, v_corner);
     float a[MAX_WIDTH];
     float next[MAX_WIDTH];
     for (int i = 0; i < MAX_WIDTH; ++i) a[i] = i < u_sizes[0] ? feature(u_features[i % MAX_INPUTS], x) : 0.0;
     int offset = 0;
-    for (int l = 1; l <= u_layers; ++l) {
+    for (int l = 1; l <= u_layer; ++l) {
         int n_in = u_sizes[l - 1], n_out = u_sizes[l];
         int f = l == u_layers ? u_output : u_hidden;
         for (int j = 0; j < MAX_WIDTH; ++j) {
@@ -59,7 +67,10 @@ void main() {
         for (int j = 0; j < MAX_WIDTH; ++j) a[j] = next[j];
         offset += n_in * n_out + n_out;
     }
-    float t = clamp(2.0 * a[0] - 1.0, -1.0, 1.0) * OUTPUT_TINT;
+    float value = 0.0;
+    for (int j = 0; j < MAX_WIDTH; ++j)
+        if (j == u_neuron) value = a[j];
+    float t = clamp(u_shade.x * value + u_shade.y, -1.0, 1.0) * OUTPUT_TINT;
     vec3 base = t >= 0.0 ? POSITIVE_RGB : NEGATIVE_RGB;
     frag_color = vec4(mix(vec3(1.0), base, abs(t)), 1.0);
 }

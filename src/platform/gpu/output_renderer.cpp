@@ -5,6 +5,7 @@
 #include <iterator>
 #include <string>
 
+#include "app/ui/map_shade.h"
 #include "app/ui/ui_style.h"
 #include "embedded_resources.h"
 
@@ -82,7 +83,8 @@ bool OutputRenderer::init() {
     auto uniform = [&](const char* name) { return glGetUniformLocation(program_, name); };
     uniforms_ = {uniform("u_params"), uniform("u_rect"),     uniform("u_framebuffer"), uniform("u_layers"),
                  uniform("u_sizes"),  uniform("u_features"), uniform("u_hidden"),      uniform("u_output"),
-                 uniform("u_plane_min"), uniform("u_plane_max")};
+                 uniform("u_plane_min"), uniform("u_plane_max"), uniform("u_layer"), uniform("u_neuron"),
+                 uniform("u_shade"), uniform("u_round")};
     glGenVertexArrays(1, &vao_);
     glGenTextures(1, &texture_);
     glBindTexture(GL_TEXTURE_2D, texture_);
@@ -92,11 +94,29 @@ bool OutputRenderer::init() {
 }
 
 void OutputRenderer::queue(ImDrawList* draw, ImVec2 min, ImVec2 max, const Lab& lab) {
-    min_ = min;
-    max_ = max;
+    const MapShade shade = output_shade(lab.display().discretize && !is_regression(lab.settings().dataset));
+    new_batch(draw, lab).quads.push_back({min, max, lab.trainer().network().layer_count(), 0,
+                                          static_cast<float>(shade.gain), static_cast<float>(shade.offset), false});
+}
+
+void OutputRenderer::queue_neurons(ImDrawList* draw, const std::vector<NeuronMapQuad>& maps, const Lab& lab) {
+    Batch& batch = new_batch(draw, lab);
+    for (const NeuronMapQuad& m : maps) {
+        const MapShade shade = map_shade(lab.trainer().network(), lab.settings().features, m.layer, m.j);
+        batch.quads.push_back({m.min, m.max, m.layer, m.j, static_cast<float>(shade.gain), static_cast<float>(shade.offset), m.round});
+    }
+}
+
+OutputRenderer::Batch& OutputRenderer::new_batch(ImDrawList* draw, const Lab& lab) {
+    if (ImGui::GetFrameCount() != queued_frame_) {  // last frame's batches have been drawn
+        batches_.clear();
+        queued_frame_ = ImGui::GetFrameCount();
+    }
     lab_ = &lab;
-    draw->AddCallback(&OutputRenderer::render, this);
+    Batch& batch = batches_.emplace_back(Batch{this, {}});
+    draw->AddCallback(&OutputRenderer::render, &batch);  // reads the quads when the frame is rendered
     draw->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+    return batch;
 }
 
 void OutputRenderer::upload(const Lab& lab) {
@@ -116,20 +136,38 @@ void OutputRenderer::upload(const Lab& lab) {
 }
 
 void OutputRenderer::render(const ImDrawList*, const ImDrawCmd* cmd) {
-    auto* self = static_cast<OutputRenderer*>(cmd->UserCallbackData);
-    const Lab& lab = *self->lab_;
+    const Batch& batch = *static_cast<const Batch*>(cmd->UserCallbackData);
+    OutputRenderer* self = batch.renderer;
     const ImDrawData* data = ImGui::GetDrawData();
     const ImVec2 scale = data->FramebufferScale, origin = data->DisplayPos;
-    const float fb_w = data->DisplaySize.x * scale.x, fb_h = data->DisplaySize.y * scale.y;
-    self->upload(lab);
     glUseProgram(self->program_);
     glBindVertexArray(self->vao_);
     glDisable(GL_BLEND);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, self->texture_);  // ImGui binds its font texture between our quads
+    // The weights and the network's shape once a frame, however many quads: a program keeps its
+    // uniforms while ImGui's own program draws between them.
+    if (self->uploaded_frame_ != self->queued_frame_) {
+        self->upload(*self->lab_);
+        self->set_network_uniforms(*self->lab_, ImVec2(data->DisplaySize.x * scale.x, data->DisplaySize.y * scale.y));
+        self->uploaded_frame_ = self->queued_frame_;
+    }
     const Uniforms& u = self->uniforms_;
+    for (const Quad& quad : batch.quads) {
+        glUniform4f(u.rect, (quad.min.x - origin.x) * scale.x, (quad.min.y - origin.y) * scale.y,
+                    (quad.max.x - origin.x) * scale.x, (quad.max.y - origin.y) * scale.y);
+        glUniform1i(u.layer, quad.layer);
+        glUniform1i(u.neuron, quad.neuron);
+        glUniform2f(u.shade, quad.gain, quad.offset);
+        glUniform1i(u.round, quad.round ? 1 : 0);
+        glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    }
+}
+
+void OutputRenderer::set_network_uniforms(const Lab& lab, ImVec2 framebuffer) {
+    const Uniforms& u = uniforms_;
     glUniform1i(u.params, 0);
-    glUniform4f(u.rect, (self->min_.x - origin.x) * scale.x, (self->min_.y - origin.y) * scale.y,
-                (self->max_.x - origin.x) * scale.x, (self->max_.y - origin.y) * scale.y);
-    glUniform2f(u.framebuffer, fb_w, fb_h);
+    glUniform2f(u.framebuffer, framebuffer.x, framebuffer.y);
     const Network& net = lab.trainer().network();
     const auto& features = lab.settings().features;
     GLint sizes[kMaxHiddenLayers + 2] = {}, ids[kMaxInputs] = {};
@@ -143,7 +181,6 @@ void OutputRenderer::render(const ImDrawList*, const ImDrawCmd* cmd) {
     const float extent = static_cast<float>(kPlaneExtent);
     glUniform2f(u.plane_min, -extent, extent);
     glUniform2f(u.plane_max, extent, -extent);
-    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }
 
 }  // namespace bp
