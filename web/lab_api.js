@@ -44,6 +44,7 @@
     select: (parameter) => call("select", [parameter]),
     inspect: (sample) => call("inspect", [sample]),
     selection: () => call("selection"),
+    landscape: (spec) => call("landscape", [spec]),
     phase: () => call("phase"),
     pass: () => call("pass"),
     stepEpoch: () => call("stepEpoch"),

@@ -3,6 +3,7 @@
 
 #include "app/api/chain_rule_json.h"
 #include "app/api/lab_json.h"
+#include "app/api/landscape_calls.h"
 #include "app/api/lesson_calls.h"
 #include "app/api/view_calls.h"
 #include "app/lab/dataset_settings.h"
@@ -308,6 +309,7 @@ const std::vector<ApiMethod>& api_methods() {
         {"select", 1, select},
         {"inspect", 1, inspect},
         {"selection", 0, selection},
+        {"landscape", 1, landscape_json},
         {"phase", 0, phase},
         {"pass", 0, pass},
         {"stepEpoch", 0, step_epoch},
