@@ -208,6 +208,7 @@ void draw_lab_window(LabWindow& w) {
     request.lesson = w.lesson.is_open() && w.lesson.shown;
     if (!request.lesson && w.view.main == MainView::Lesson) w.view.main = MainView::Network;
     request.main = w.view.main;
+    request.landscape = w.view.landscape;
     w.layout = lay_out_screen(request);
 
     const bool tabs_on_top = shown(w.layout.tab_bar) && w.layout.tab_bar.min.y <= 0.0f;  // a phone lying sideways

@@ -87,6 +87,15 @@ bool parameter_picker(const char* label, const char* id, ParameterRef& p, const 
     return changed;
 }
 
+// SameLine when an item `width` wide still fits on this row, else a new row: the toolbar wraps on a
+// narrow view instead of running past its edge.
+void flow(float width) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
+float button_width(const char* label) { return ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2.0f; }
+
 constexpr double kSpans[] = {0.01, 0.1, 0.3, 1.0, 3.0, 10.0};
 
 void draw_toolbar(LandscapeView& v, Lab& lab) {
@@ -96,15 +105,15 @@ void draw_toolbar(LandscapeView& v, Lab& lab) {
     const bool picked_a = parameter_picker("a:", "##landscape_a", a, net, font * 4.5f);
     ui::tooltip("The parameter on the horizontal axis. It follows the parameter selected in the network (or the "
                 "chain rule) until you pick one here.");
-    ImGui::SameLine();
+    flow(font * 6.0f);
     const bool picked_b = parameter_picker("b:", "##landscape_b", b, net, font * 4.5f);
     ui::tooltip("The parameter on the vertical axis.");
     if ((picked_a || picked_b) && !(a == b)) v.choose(a, b);
-    ImGui::SameLine();
+    flow(button_width("Use selected"));
     if (ImGui::Button("Use selected")) v.chosen = false;  // follow the selection again (next frame)
     ui::tooltip("a becomes the parameter selected in the network view or the chain rule, b another parameter of "
                 "the same neuron.");
-    ImGui::SameLine();
+    flow(font * 4.0f);
     ImGui::SetNextItemWidth(font * 4.0f);
     const std::string span_text = "\u00b1" + number_text(v.span, 2);
     if (ImGui::BeginCombo("##landscape_span", span_text.c_str())) {
@@ -116,11 +125,11 @@ void draw_toolbar(LandscapeView& v, Lab& lab) {
         ImGui::EndCombo();
     }
     ui::tooltip("How far the grid reaches either side of its centre, in the parameters' own units.");
-    ImGui::SameLine();
+    flow(button_width("Recentre"));
     if (ImGui::Button("Recentre")) v.recentre(lab);
     ui::tooltip("Puts the current point back at the centre of the grid (it recentres by itself when the point "
                 "leaves it).");
-    ImGui::SameLine();
+    flow(button_width("Step"));
     if (ImGui::Button("Step")) lab.step_once();
     ui::tooltip("One mini-batch step: watch the point move downhill.");
 }
