@@ -139,7 +139,7 @@ void draw_plot(const LandscapeView& v, const Lab& lab, ImVec2 origin, float side
     const LandscapeGrid& g = v.shown;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float font = ImGui::GetFontSize();
-    const ImVec2 min(origin.x + font * 3.6f, origin.y + font * 0.4f);
+    const ImVec2 min(origin.x + font * 3.6f, origin.y + font * 1.5f);  // b's name on the line above
     const ImVec2 max(min.x + side, min.y + side);
     const int n = g.n;
     const double a_lo = g.a_values.front(), a_hi = g.a_values.back(), b_lo = g.b_values.front(), b_hi = g.b_values.back();
@@ -182,7 +182,7 @@ void draw_plot(const LandscapeView& v, const Lab& lab, ImVec2 origin, float side
     }
     const std::string a_title = "a = " + symbol(g.a), b_title = "b = " + symbol(g.b);
     draw->AddText(ImVec2((min.x + max.x - ImGui::CalcTextSize(a_title.c_str()).x) * 0.5f, max.y + font * 1.3f), ui::kInk, a_title.c_str());
-    draw->AddText(ImVec2(origin.x, min.y - font * 0.1f), ui::kInk, b_title.c_str());
+    draw->AddText(ImVec2(origin.x, origin.y), ui::kInk, b_title.c_str());
 
     // The trail of the last steps, the point now, and -gradient from it.
     draw->PushClipRect(min, max, true);
@@ -350,7 +350,7 @@ void draw_landscape_view(LandscapeView& v, Lab& lab) {
     const float font = ImGui::GetFontSize();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float below = font * 2.6f + ImGui::GetTextLineHeightWithSpacing() * 4.5f;  // axis title, legend, caption, update
+    const float below = font * 3.7f + ImGui::GetTextLineHeightWithSpacing() * 4.5f;  // b's name, a's, legend, caption, update
     const float side = std::min(avail.x - font * 4.6f, avail.y - below);
     if (v.shown.n == 0 || side < font * 4.0f) {
         ImGui::TextWrapped(v.shown.n == 0 ? (lab.trainer().training_point_count() == 0 ? "No training points: add some to see the landscape."
@@ -359,7 +359,7 @@ void draw_landscape_view(LandscapeView& v, Lab& lab) {
         return;
     }
     draw_plot(v, lab, origin, side);
-    ImGui::Dummy(ImVec2(side + font * 4.6f, side + font * 2.7f));
+    ImGui::Dummy(ImVec2(side + font * 4.6f, side + font * 3.8f));
     draw_legend(v.shown, ImGui::GetCursorScreenPos(), std::min(avail.x, side + font * 4.6f));
     ImGui::Dummy(ImVec2(1.0f, font * 1.2f));
     ImGui::TextWrapped("L over all training points, the other parameters held as they are. Arrow: \u2212(\u2202L/\u2202a, "
