@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/landscape.h"
 #include "core/trainer.h"
 
 using namespace bp;
@@ -80,6 +81,25 @@ double grid_ms(const TrainingSettings& s, int n, double seconds, int runs) {
     return median(times);
 }
 
+// Milliseconds for one whole 21 x 21 loss landscape (with its gradient) of w^1_11 and w^1_21 (both in
+// layer 1: every cell runs every layer, the dearest case) on the lab's default and largest settings.
+double landscape_ms(const TrainingSettings& s, double seconds, int runs) {
+    Trainer trainer(s);
+    trainer.run(20);
+    const ParameterRef a{1, 0, 0, false}, b{1, 1, 0, false};
+    std::vector<double> times;
+    for (int r = -1; r < runs; ++r) {
+        const double start = now_s();
+        int grids = 0;
+        do {
+            compute_landscape(trainer, a, b, 0.5, 21);
+            ++grids;
+        } while (now_s() - start < seconds / 4);
+        if (r >= 0) times.push_back((now_s() - start) * 1000.0 / grids);
+    }
+    return median(times);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -93,5 +113,7 @@ int main(int argc, char** argv) {
         for (int n : {48, 100, 400}) std::printf("%s_grid%d_ms %.4f\n", name, n, grid_ms(s, n, seconds, runs));
         std::fflush(stdout);
     }
+    std::printf("landscape_default_ms %.4f\n", landscape_ms(TrainingSettings{}, seconds, runs));
+    std::printf("landscape_largest_ms %.4f\n", landscape_ms(largest_settings(), seconds, runs));
     return 0;
 }

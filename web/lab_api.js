@@ -46,6 +46,7 @@
     selection: () => call("selection"),
     setParameter: (parameter, value) => call("setParameter", [parameter, sendable(value)]),
     display: (options) => call("display", [options]),
+    landscape: (spec) => call("landscape", [spec]),
     phase: () => call("phase"),
     pass: () => call("pass"),
     stepEpoch: () => call("stepEpoch"),

@@ -146,4 +146,21 @@ void apply_sgd(Network& net, const Gradients& grad, double learning_rate) {
     }
 }
 
+bool has_parameter(const Network& net, const ParameterRef& p) {
+    if (p.layer < 1 || p.layer > net.layer_count() || p.j < 0 || p.j >= net.sizes[p.layer]) return false;
+    return p.is_bias || (p.i >= 0 && p.i < net.sizes[p.layer - 1]);
+}
+
+double& parameter(Network& net, const ParameterRef& p) {
+    return p.is_bias ? net.b[p.layer - 1](p.j) : net.W[p.layer - 1](p.i, p.j);
+}
+
+double parameter(const Network& net, const ParameterRef& p) {
+    return p.is_bias ? net.b[p.layer - 1](p.j) : net.W[p.layer - 1](p.i, p.j);
+}
+
+double parameter_gradient(const Gradients& grad, const ParameterRef& p) {
+    return p.is_bias ? grad.db[p.layer - 1](p.j) : grad.dW[p.layer - 1](p.i, p.j);
+}
+
 }  // namespace bp

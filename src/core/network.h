@@ -52,6 +52,17 @@ struct Network {
     bool all_within_limit() const;
 };
 
+// A weight w^layer_ij or a bias b^layer_j: layer 1-based, i and j 0-based (as in the code; i = 0 for
+// a bias).
+struct ParameterRef {
+    int layer = 1, i = 0, j = 0;
+    bool is_bias = false;
+    bool operator==(const ParameterRef& o) const {
+        return layer == o.layer && i == o.i && j == o.j && is_bias == o.is_bias;
+    }
+    bool operator!=(const ParameterRef& o) const { return !(*this == o); }
+};
+
 // The mean gradient of a batch, in the parameters' layout.
 struct Gradients {
     std::vector<Matrix> dW;     // dW[l-1] = dL/dW^l   (n_{l-1} x n_l)
@@ -90,5 +101,13 @@ double backward(const Network& net, Loss loss, Pass& pass, Gradients& grad);
 void backward_layer(const Network& net, Loss loss, Pass& pass, Gradients& grad, int l);
 // Plain SGD: w' = w - alpha * g for every weight and bias.
 void apply_sgd(Network& net, const Gradients& grad, double learning_rate);
+
+// True when the network has that parameter.
+bool has_parameter(const Network& net, const ParameterRef& p);
+// Its value (the parameter must exist).
+double& parameter(Network& net, const ParameterRef& p);
+double parameter(const Network& net, const ParameterRef& p);
+// Its component of a gradient shaped like the network.
+double parameter_gradient(const Gradients& grad, const ParameterRef& p);
 
 }  // namespace bp

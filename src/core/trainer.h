@@ -120,13 +120,39 @@ public:
     // Up to max_steps steps; returns how many ran.
     int run(int max_steps);
 
-    // The total loss: training_data_loss() + penalty() on the current weights. The loss history,
-    // the divergence check and the gradient are of this loss.
+    // The training loss L on the current weights: training_loss_at(network()). It is the total loss,
+    // training_data_loss() + penalty(): the loss history, the divergence check and the gradient are
+    // of this loss.
     double training_loss() const;
     // Mean data loss over the training points (test points excluded) on the current weights.
     double training_data_loss() const;
     // The regularization penalty R(W) of the current weights (0 without regularization).
     double penalty() const { return bp::penalty(net_, settings_.regularization); }
+    // The training loss L of `net` (the current network's shape) over every training point (test
+    // points excluded), and its gradient (into grad, resized to net; returns L).
+    double training_loss_at(const Network& net) const;
+    double training_gradient_at(const Network& net, Gradients& grad) const;
+    // The same two, a block of training points at a time (the loss landscape spreads them over
+    // frames). L and its gradient are formed only by training_loss_of() and training_gradient_of(),
+    // from the data losses summed over every training point; every training loss the lab shows or
+    // plots, and every cell of the landscape, goes through them.
+    //   L = (1/n) Σ_s loss(y-hat_s, y_s) + R(W): the mean data loss over the n training points, plus
+    //   the regularization penalty of net's weights when regularization is on.
+    double training_loss_of(const Network& net, double data_loss_sum, int n) const;
+    //   dL/dθ = (1/n) Σ_s dloss_s/dθ + dR/dθ, from grad_sum = Σ_s dloss_s/dθ (shaped like net).
+    void training_gradient_of(const Network& net, const Gradients& grad_sum, int n, Gradients& grad) const;
+    // sum + Σ_s loss(y-hat_s, y_s) over the rows of `pass`, added one at a time in row order (so
+    // blocks of points summed in turn give the same bits as one block), after running layers
+    // from_layer..L: pass holds training points (load_training_points) and, for from_layer > 1, their
+    // a^{from_layer-1} computed with net's layers below from_layer, which this leaves as it is (the
+    // landscape's cached prefix).
+    double add_data_losses(const Network& net, Pass& pass, int from_layer, double sum) const;
+    // Adds Σ_s dloss_s/dW^l and dloss_s/db^l for l = down_to..L over the rows of `pass` (forward()
+    // done) to grad_sum; `scratch` is working space shaped like net.
+    void add_data_gradient(const Network& net, Pass& pass, int down_to, Gradients& scratch, Gradients& grad_sum) const;
+    // a^0 (features) and targets y of the training points first..first+count-1 (in the trainer's
+    // training order) into `pass`, sized for `net` (reserved anew only when it does not fit).
+    void load_training_points(const Network& net, Pass& pass, int first, int count) const;
     // Mean data loss over the test points on the current weights (no penalty: it does not depend on
     // the data); NaN when there are none.
     double test_loss() const;
@@ -189,7 +215,8 @@ private:
     Pass pass_;
     Gradients grad_;
     mutable Pass eval_pass_;         // every training (or test) point at once, for the losses
-    double mean_loss_over(const std::vector<int>& indices) const;
+    mutable Gradients eval_grad_sum_, eval_scratch_;  // training_gradient_at's working space
+    double test_data_loss() const;
     mutable Pass grid_pass_;         // reused by predict_grid()
     std::vector<int> last_batch_;
     StepPhase phase_;

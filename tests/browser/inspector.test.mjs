@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { useBrowser, openLab, screenshotDir } from "./harness.mjs";
+import { useBrowser, openLab, screenshotDir, settled } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -83,6 +83,28 @@ test("clicking an edge on the canvas selects that weight", async () => {
   assert.equal(sel.selected.i, 2);
   assert.equal(sel.selected.j, 3);
   await page.screenshot({ path: join(screenshotDir, "screenshot-inspector.png") });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("the Landscape tab shows, and lab.landscape's centre is the lab's loss", async () => {
+  const page = await openLab(env.browser, env.url);
+  const r = await page.evaluate(() => {
+    window.lab.train(100);
+    window.lab.select({ layer: 1, i: 1, j: 1 });
+    const shown = window.lab.showView("landscape");
+    const grid = window.lab.landscape({ a: { layer: 1, i: 1, j: 1 }, b: { layer: 1, i: 2, j: 1 }, span: 1, n: 21 });
+    return { shown, grid, state: window.lab.state() };
+  });
+  assert.equal(r.shown.ok, true);
+  assert.equal(r.state.lossTab, "landscape");
+  assert.equal(r.grid.losses.length, 21);
+  assert.equal(r.grid.losses[10][10], r.state.trainingLoss);
+  assert.equal(r.grid.point[0], r.state.weights[0][0][0]);
+  await settled(page);
+  const loss = (await page.evaluate(() => window.lab.layout())).views.loss;
+  assert.ok(loss && loss.bottom - loss.top > 400, "the loss view takes most of the left column for the landscape");
+  await page.screenshot({ path: join(screenshotDir, "screenshot-landscape.png") });
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -3,6 +3,7 @@
 
 #include "app/api/chain_rule_json.h"
 #include "app/api/lab_json.h"
+#include "app/api/landscape_calls.h"
 #include "app/api/lesson_calls.h"
 #include "app/api/parameter_calls.h"
 #include "app/api/view_calls.h"
@@ -348,6 +349,7 @@ const std::vector<ApiMethod>& api_methods() {
         {"selection", 0, selection},
         {"setParameter", 2, set_parameter},
         {"display", 1, display},
+        {"landscape", 1, landscape_json},
         {"phase", 0, phase},
         {"pass", 0, pass},
         {"stepEpoch", 0, step_epoch},

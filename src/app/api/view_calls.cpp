@@ -64,7 +64,7 @@ json layout_json(const ApiCall& c) {
 }
 
 json view_state_json(const ApiCall& c) {
-    return {{"textScale", c.view.text_scale}, {"presenter", c.view.presenter}};
+    return {{"textScale", c.view.text_scale}, {"presenter", c.view.presenter}, {"lossTab", c.view.landscape ? "landscape" : "curve"}};
 }
 
 json set_text_scale(const ApiCall& c) {
@@ -86,13 +86,19 @@ json set_presenter(const ApiCall& c) {
 
 json show_view(const ApiCall& c) {
     const json& name = c.arg(0);
+    if (name == "landscape" || name == "loss") {  // the loss view, at one of its two tabs
+        c.view.main = MainView::Loss;
+        c.view.landscape = name == "landscape";
+        c.view.main_changed = true;
+        return result("");
+    }
     for (size_t k = 0; k < std::size(kMainViews); ++k)
         if (name.is_string() && name.get<std::string>() == kMainViews[k]) {
             c.view.main = static_cast<MainView>(k);
             c.view.main_changed = true;
             return result("");
         }
-    return result("showView() takes \"network\", \"loss\", \"inspector\", \"controls\" or \"lesson\"");
+    return result("showView() takes \"network\", \"loss\", \"landscape\", \"inspector\", \"controls\" or \"lesson\"");
 }
 
 }  // namespace bp

@@ -30,7 +30,6 @@ struct FrameStats {
     double recent_quantile(double q) const;
 };
 
-// The parameter the inspector expands: w^layer_ij, or b^layer_j (0-based i, j; layer 1-based).
 // How the data view draws: the output as a smooth ŷ or as the two classes its 0.5 threshold gives
 // (classification only), and whether test points are shown.
 struct DisplayOptions {
@@ -41,13 +40,8 @@ struct DisplayOptions {
     }
 };
 
-struct Selection {
-    int layer = 1, i = 0, j = 0;
-    bool is_bias = false;
-    bool operator==(const Selection& o) const {
-        return layer == o.layer && i == o.i && j == o.j && is_bias == o.is_bias;
-    }
-};
+// The parameter the inspector expands: w^layer_ij, or b^layer_j (core/network.h).
+using Selection = ParameterRef;
 
 // Whose values the network view and the inspector show: a sample of the last batch (on the weights
 // that step used), or any data point (on the current weights).

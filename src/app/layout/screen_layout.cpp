@@ -66,7 +66,9 @@ void wide(ScreenLayout& s, const ScreenRequest& r) {
     const float f = r.font;
     // The controls, and the loss plot under them.
     const float left = std::clamp(a.w * 0.27f, f * 16.0f, f * 24.0f);
-    const float controls_h = std::min(a.h * 0.64f, f * 30.0f);
+    // The landscape needs a square plot with its pickers and caption: the controls (which scroll) give
+    // it most of the column.
+    const float controls_h = r.landscape ? std::min(a.h * 0.3f, f * 12.0f) : std::min(a.h * 0.64f, f * 30.0f);
     s.controls = rect(a.x, a.y, left, controls_h);
     s.loss = rect(a.x, a.y + controls_h + kGap, left, a.h - controls_h - kGap);
     const float x = a.x + left + kGap, w = a.w - left - kGap;
@@ -93,7 +95,7 @@ void compact(ScreenLayout& s, const ScreenRequest& r) {
         const float panel_w = std::max(std::max(kPanelLeast, r.panel_min_width), std::min(std::max(a.w * 0.38f, r.font * 15.0f), a.w - right_min - kGap));
         const float x = a.x + panel_w + kGap, w = a.w - panel_w - kGap;
         panel_view(s, r) = rect(a.x, a.y, panel_w, a.h);
-        const float loss_h = std::max(kMinLoss.height, a.h * 0.28f);
+        const float loss_h = std::max(kMinLoss.height, a.h * (r.landscape ? 0.45f : 0.28f));
         network_and_data(s, r, x, a.y, w, a.h - loss_h - kGap, 0.45f);
         s.loss = rect(x, a.y + a.h - loss_h, w, loss_h);
         return;

@@ -49,6 +49,7 @@ struct ScreenRequest {
     bool presenter = false;
     bool lesson = false;       // a lesson is open and its panel shown
     MainView main = MainView::Network;
+    bool landscape = false;  // the loss view shows the loss landscape: give it room (wide and compact)
 };
 
 // A rectangle of zero area is a view not shown.

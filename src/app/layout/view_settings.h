@@ -18,6 +18,7 @@ struct ViewSettings {
     QrShown qr = QrShown::None;
     MainView main = MainView::Network;  // the phone's one view; the compact panel's controls or inspector
     bool main_changed = false;          // main was set from outside the tabs (the API): select its tab once
+    bool landscape = false;             // the loss view shows the loss landscape rather than the loss curve
 };
 
 }  // namespace bp

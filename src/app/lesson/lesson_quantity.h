@@ -51,7 +51,8 @@ QuantityValue evaluate(const Quantity& q, const Lab& lab, const QuantityContext&
 // "" when every parameter or neuron the quantity names exists in the lab's network, else the reason.
 std::string check_quantity(const Quantity& q, const Lab& lab);
 
-struct Selection;
+struct ParameterRef;
+using Selection = ParameterRef;
 // A parameter as a lesson writes it: "w1_11", "b2_1", "w2_1,12".
 std::string parameter_name(const Selection& s);
 

@@ -60,6 +60,31 @@ void draw_panel_tabs(LabWindow& w, bool with_controls) {
     if (with_controls && inspector_open && !w.view.main_changed) w.view.main = MainView::Inspector;
 }
 
+// The loss view: the loss curve, or the loss landscape of two parameters, as two tabs.
+void draw_loss_view(LabWindow& w, const Rect& r) {
+    ImGui::SetCursorScreenPos(r.min);
+    ImGui::BeginChild("loss_view", ImVec2(r.width(), r.height()), false);
+    const auto asked = [&](bool landscape) {
+        return w.view.main_changed && w.view.main == MainView::Loss && w.view.landscape == landscape ? ImGuiTabItemFlags_SetSelected : 0;
+    };
+    if (ImGui::BeginTabBar("loss_tabs")) {
+        if (ImGui::BeginTabItem("Loss curve", nullptr, asked(false))) {
+            if (!w.view.main_changed) w.view.landscape = false;
+            draw_loss_plot(w.lab, ImGui::GetContentRegionAvail());
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Landscape", nullptr, asked(true))) {
+            if (!w.view.main_changed) w.view.landscape = true;
+            ImGui::BeginChild("landscape", ImVec2(0, 0), true);
+            draw_landscape_view(w.landscape, w.lab);
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+    ImGui::EndChild();
+}
+
 void child_at(const char* id, const Rect& r) {
     ImGui::SetCursorScreenPos(r.min);
     ImGui::BeginChild(id, ImVec2(r.width(), r.height()), true);
@@ -86,10 +111,7 @@ void draw_views(LabWindow& w) {
         ImGui::SetCursorScreenPos(s.data.min);
         draw_data_view(w.data, lab, w.platform, ImVec2(s.data.width(), s.data.height()));
     }
-    if (shown(s.loss)) {
-        ImGui::SetCursorScreenPos(s.loss.min);
-        draw_loss_plot(lab, ImVec2(s.loss.width(), s.loss.height()));
-    }
+    if (shown(s.loss)) draw_loss_view(w, s.loss);
     if (shown(s.lesson)) {
         child_at("lesson", s.lesson);
         draw_lesson_panel(w.lesson_panel, w.lesson, lab, w.view, s.mode == LayoutMode::Phone);
@@ -192,6 +214,7 @@ void draw_lab_window(LabWindow& w) {
     request.lesson = w.lesson.is_open() && w.lesson.shown;
     if (!request.lesson && w.view.main == MainView::Lesson) w.view.main = MainView::Network;
     request.main = w.view.main;
+    request.landscape = w.view.landscape;
     w.layout = lay_out_screen(request);
 
     const bool tabs_on_top = shown(w.layout.tab_bar) && w.layout.tab_bar.min.y <= 0.0f;  // a phone lying sideways

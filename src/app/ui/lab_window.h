@@ -10,6 +10,7 @@
 #include "app/ui/chain_rule_panel.h"
 #include "app/ui/data_table.h"
 #include "app/ui/data_view.h"
+#include "app/ui/landscape_view.h"
 #include "app/ui/lesson_panel.h"
 #include "app/ui/lessons_menu.h"
 #include "app/ui/network_view.h"
@@ -25,6 +26,7 @@ struct LabWindow {
     Platform& platform;
     NetworkView network;
     DataView data;
+    LandscapeView landscape;
     Inspector inspector;
     DataTable table;
     ShareMenu share;
