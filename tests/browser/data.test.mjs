@@ -101,6 +101,21 @@ test("the output drawn behind the points agrees with the network's forward pass"
     worst = Math.max(worst, Math.abs(yHat - predictions[k]));
   }
   assert.ok(worst < 0.03, `largest difference between the drawn and the computed y-hat: ${worst}`);
+
+  // Discretized, the plane holds only the two classes at full tint, each where y-hat is on its side
+  // of 0.5 (positions within 0.02 of the boundary are skipped: a pixel's centre decides them).
+  assert.deepEqual(await page.evaluate(() => window.lab.display({ discretize: true })), { ok: true, error: null });
+  await page.waitForTimeout(500);
+  const sharp = await pixels(page, await page.screenshot(), samples);
+  let checked = 0;
+  for (let k = 0; k < samples.length; ++k) {
+    if (Math.abs(predictions[k] - 0.5) < 0.02) continue;
+    const t = shadeOf(sharp[k]);
+    assert.ok(Math.abs(Math.abs(t) - 1) < 0.05 && (t > 0) === (predictions[k] > 0.5),
+              `at (${samples[k].a}, ${samples[k].b}) y-hat ${predictions[k]} is drawn as ${sharp[k]}`);
+    ++checked;
+  }
+  assert.ok(checked > 30, `enough positions clear of the boundary: ${checked}`);
   await page.context().close();
 });
 

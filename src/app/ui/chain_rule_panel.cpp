@@ -53,27 +53,6 @@ std::string with_separators(int64_t n) {
     return out;
 }
 
-// A long line broken only at spaces to fit the panel's width (ImGui's own wrapping also breaks after
-// a '.', which would split a number such as 0.000272508); the pieces after the first are indented.
-void wrapped_at_spaces(const std::string& line) {
-    const float width = std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 8.0f);
-    std::string piece;
-    size_t start = 0;
-    while (start < line.size()) {
-        size_t end = line.find(' ', start + 1);
-        if (end == std::string::npos) end = line.size();
-        const std::string candidate = piece + line.substr(start, end - start);
-        if (!piece.empty() && ImGui::CalcTextSize(candidate.c_str()).x > width) {
-            ImGui::TextUnformatted(piece.c_str());
-            piece = "    " + line.substr(line[start] == ' ' ? start + 1 : start, end - start - (line[start] == ' ' ? 1 : 0));
-        } else {
-            piece = candidate;
-        }
-        start = end;
-    }
-    ImGui::TextUnformatted(piece.c_str());
-}
-
 // One row per path, every path, largest first: each factor's symbol over its value, then the
 // product. Only the rows in view are built (there can be 16^5 of them).
 void path_table(Inspector& inspector, Lab& lab, const ChainRule& r, const Network& net) {
@@ -151,7 +130,7 @@ void results(const Lab& lab, const ChainRule& r, const std::string& p) {
     if (reg.on() && !r.is_bias) {
         // The paths above are the data loss's; the penalty adds its own part, the same for every sample.
         const double w = lab.inspected_network().W[r.layer - 1](r.i, r.j);
-        wrapped_at_spaces("+ the penalty's part: \u2202R/\u2202" + p + " = " +
+        ui::text_wrapped_at_spaces("+ the penalty's part: \u2202R/\u2202" + p + " = " +
                           (reg.kind == RegularizationKind::L1 ? "\u03bb\u00b7sign(w)" : "\u03bb\u00b7w") + " = " +
                           number_text(penalty_gradient(w, reg), 8) + "   (the same for every sample)");
         ui::tooltip("The paths, backprop and the finite difference above are the data loss's gradient for this sample. "
@@ -165,7 +144,7 @@ void results(const Lab& lab, const ChainRule& r, const std::string& p) {
     const ParameterUpdate u = lab.last_update(selected);
     const double g = u.data_gradient;  // the batch mean of the samples' gradients below
     for (const std::string& line : update_lines(p, u, t.settings(), r.is_bias)) {
-        wrapped_at_spaces(line);  // Adam's lines are longer than a phone is wide
+        ui::text_wrapped_at_spaces(line);  // Adam's lines are longer than a phone is wide
         ui::tooltip("The last step's update of this parameter, by the chosen optimizer. \u2202L/\u2202w here is the "
                     "mean over the step's batch, not this one sample's gradient: each sample pulls its own way, the "
                     "update follows their average (plus the regularization penalty's part, when it is on).");

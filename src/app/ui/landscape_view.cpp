@@ -12,6 +12,7 @@
 #include "app/notation/chain_rule_symbols.h"
 #include "app/notation/number_text.h"
 #include "app/ui/ui_style.h"
+#include "app/ui/update_text.h"
 
 namespace bp {
 
@@ -242,19 +243,17 @@ void draw_legend(const LandscapeGrid& g, ImVec2 at, float width) {
     draw->AddText(ImVec2(b0.x + bar + font * 0.5f, at.y), ui::kInk, hi.c_str());
 }
 
-// The update of a and b in the last step, as the inspector writes it.
+// The update of a and b in the last step, as the inspector writes it: the chosen optimizer's rule
+// with the penalty's part, its numbers filled in.
 void draw_update_lines(const LandscapeView& v, const Lab& lab) {
-    const double alpha = lab.settings().learning_rate;
     for (const ParameterRef& p : {v.shown.a, v.shown.b}) {
         const std::string s = symbol(p);
         if (lab.trainer().step_count() == 0) {
-            ImGui::TextWrapped("%s' = %s \u2212 \u03b1\u00b7\u2202L/\u2202%s: press Step.", s.c_str(), s.c_str(), s.c_str());
+            ui::text_wrapped_at_spaces(s + "' = " + s + " \u2212 \u03b1\u00b7\u2202L/\u2202" + s + ": press Step.");
             continue;
         }
-        const ParameterUpdate u = lab.last_update(p);
-        ImGui::TextWrapped("%s' = %s \u2212 \u03b1\u00b7\u2202L/\u2202%s = %s \u2212 %s\u00b7%s = %s", s.c_str(), s.c_str(), s.c_str(),
-                           number_text(u.before, 5).c_str(), number_text(alpha, 3).c_str(), number_text(u.gradient, 4).c_str(),
-                           number_text(u.after, 5).c_str());
+        for (const std::string& line : update_lines(s, lab.last_update(p), lab.settings(), p.is_bias))
+            ui::text_wrapped_at_spaces(line);
     }
     ui::tooltip("The last step's update of a and b, with its mini-batch's mean gradient, as the chain-rule "
                 "inspector writes it. The arrow uses the gradient over all training points, so a step of a small "

@@ -64,11 +64,13 @@ void node_number(ImDrawList* draw, ImVec2 c, float radius, double v, ImU32 color
 }
 
 // The inspected point on a neuron's map (the map's square spans the plane [-e, e]^2): a small ring,
-// where it falls inside the circle.
+// where it falls inside the circle and clear of the band across the middle where the neuron's number
+// is written (a ring over "0.43" reads as "0:43").
 void map_point(ImDrawList* draw, ImVec2 c, float radius, double x1, double x2) {
     const float dx = static_cast<float>(x1 / kPlaneExtent) * radius, dy = static_cast<float>(-x2 / kPlaneExtent) * radius;
     const float ring = std::max(2.0f, radius * 0.12f);
     if (std::hypot(dx, dy) + ring > radius) return;
+    if (std::fabs(dy) < radius * 0.32f + ring && std::fabs(dx) < radius * 0.8f + ring) return;
     draw->AddCircle(ImVec2(c.x + dx, c.y + dy), ring, ui::kInk, 0, 1.5f);
 }
 

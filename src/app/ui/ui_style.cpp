@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 
 namespace bp::ui {
@@ -54,6 +55,25 @@ void heading(const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, kMutedInk);
     ImGui::TextUnformatted(text);
     ImGui::PopStyleColor();
+}
+
+void text_wrapped_at_spaces(const std::string& line) {
+    const float width = std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 8.0f);
+    std::string piece;
+    size_t start = 0;
+    while (start < line.size()) {
+        size_t end = line.find(' ', start + 1);
+        if (end == std::string::npos) end = line.size();
+        const std::string candidate = piece + line.substr(start, end - start);
+        if (!piece.empty() && ImGui::CalcTextSize(candidate.c_str()).x > width) {
+            ImGui::TextUnformatted(piece.c_str());
+            piece = "    " + line.substr(line[start] == ' ' ? start + 1 : start, end - start - (line[start] == ' ' ? 1 : 0));
+        } else {
+            piece = candidate;
+        }
+        start = end;
+    }
+    ImGui::TextUnformatted(piece.c_str());
 }
 
 }  // namespace bp::ui

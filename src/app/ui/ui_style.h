@@ -28,6 +28,9 @@ void tooltip(const char* text);
 bool escape_pressed();
 // A panel title in the lab's heading style.
 void heading(const char* text);
+// A long line broken only at spaces to fit the panel's width (ImGui's own wrapping also breaks after
+// a '.', which would split a number such as 0.000272508); the pieces after the first are indented.
+void text_wrapped_at_spaces(const std::string& line);
 // A multi-line text box editing a std::string, growing it as the user types or pastes.
 void text_box(const char* id, std::string& text, ImVec2 size);
 
