@@ -10,6 +10,7 @@
 #include "app/lesson/builtin_lessons.h"
 #include "app/lesson/lesson_markup.h"
 #include "app/lesson/lesson_parser.h"
+#include "app/lesson/lesson_quantity.h"
 #include "app/lesson/lesson_run.h"
 #include "app/notation/number_text.h"
 #include "core/loss.h"
@@ -305,4 +306,34 @@ TEST(LessonRun, ABadLessonChangesNothingAndOpeningOneCanBeUndone) {
     EXPECT_EQ(run.step(), 1);
     ASSERT_TRUE(lab.undo());
     EXPECT_EQ(lab.share_link(true), before);
+}
+
+// With momentum or Adam, a lesson's "updated w" and "direction w" are the chosen optimizer's update,
+// checked against the value the lab's own update then gives (after a first step, so the velocity and
+// moments are not zero).
+TEST(LessonQuantity, UpdatedAndDirectionFollowTheChosenOptimizer) {
+    for (const char* kind : {"momentum", "adam"}) {
+        Lab lab;
+        TrainingSettings s = lab.settings();
+        s.optimizer.kind = *parse_optimizer(kind);
+        ASSERT_EQ(lab.configure(s), "");
+        lab.step_epoch();
+        while (lab.trainer().phase().phase != Phase::Backward || lab.trainer().phase().layer != 1) lab.next_phase();
+        Quantity updated, direction;
+        std::string error;
+        ASSERT_TRUE(parse_quantity("updated w1_11", updated, error)) << error;
+        ASSERT_TRUE(parse_quantity("direction w1_11", direction, error)) << error;
+        const QuantityValue predicted = evaluate(updated, lab, {});
+        const QuantityValue way = evaluate(direction, lab, {});
+        ASSERT_TRUE(predicted.ok) << predicted.why;
+        const double before = lab.trainer().pass_network().W[0](0, 0);
+        lab.next_phase();  // the update
+        ASSERT_EQ(lab.trainer().phase().phase, Phase::Update);
+        const double after = lab.trainer().network().W[0](0, 0);
+        EXPECT_NEAR(predicted.number, after, 1e-12) << kind;
+        EXPECT_EQ(way.text, after > before ? "up" : "down") << kind;
+        // Plain w − α·g would be another number: the test tells the rules apart.
+        const double sgd = before - s.learning_rate * lab.trainer().gradients().dW[0](0, 0);
+        EXPECT_GT(std::fabs(sgd - after), 1e-6) << kind;
+    }
 }

@@ -6,6 +6,7 @@
 
 #include "app/lab/lab.h"
 #include "app/notation/number_text.h"
+#include "core/optimizer.h"
 
 namespace bp {
 
@@ -130,6 +131,23 @@ double used_value(const Lab& lab, const Quantity& q) {  // the parameter as the 
     return q.is_bias ? n.b[q.layer - 1](q.j) : n.W[q.layer - 1](q.i, q.j);
 }
 
+// The parameter after the step's update: the chosen optimizer's rule (core/optimizer.h) on the
+// gradient g, from the weights and the optimizer state the step began with.
+double updated_value(const Lab& lab, const Quantity& q, double g) {
+    const Trainer& t = lab.trainer();
+    const double w = used_value(lab, q), alpha = t.settings().learning_rate;
+    const OptimizerSettings& o = t.settings().optimizer;
+    const OptimizerState& state = t.previous_optimizer_state();
+    const auto at = [&](const Gradients& m) { return q.is_bias ? m.db[q.layer - 1](q.j) : m.dW[q.layer - 1](q.i, q.j); };
+    switch (o.kind) {
+        case OptimizerKind::Momentum: return momentum_update(w, g, at(state.velocity), alpha, o.beta).weight;
+        case OptimizerKind::Adam:
+            return adam_update(w, g, at(state.first), at(state.second), adam_step(alpha, o, state.t + 1)).weight;
+        case OptimizerKind::Sgd: break;
+    }
+    return w - alpha * g;  // w' = w − α g
+}
+
 bool wrong(const Trainer& t, const Point& p) { return (t.predict(p.x1, p.x2) >= 0.5) != (p.y >= 0.5); }
 
 // The points from index `from` on that the network gets wrong: training points, or test points.
@@ -246,8 +264,9 @@ QuantityValue evaluate(const Quantity& q, const Lab& lab, const QuantityContext&
                 return none("the backward pass has not reached layer " + std::to_string(q.layer) + " yet");
             const double g = batch_gradient(lab, q);
             if (q.kind == Quantity::Kind::BatchGradient) return number(g);
-            if (q.kind == Quantity::Kind::Updated) return number(used_value(lab, q) - t.settings().learning_rate * g);
-            return text(g < 0.0 ? "up" : g > 0.0 ? "down" : "stays");
+            const double w = used_value(lab, q), updated = updated_value(lab, q, g);
+            if (q.kind == Quantity::Kind::Updated) return number(updated);
+            return text(updated > w ? "up" : updated < w ? "down" : "stays");
         }
         case Quantity::Kind::Z:
         case Quantity::Kind::A:
