@@ -105,8 +105,9 @@ void results(const Lab& lab, const ChainRule& r, const std::string& p) {
                                                    : neuron_symbol("a", r.layer - 1, r.i) + "\u00b7" +
                                                          neuron_symbol("\u03b4", r.layer, r.j);
     ImGui::Text("\u03a3 of the path products = %s", number_text(r.sum, 8).c_str());
-    ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
-    ImGui::Text("backprop %s = %s", backprop_formula.c_str(), number_text(r.backprop, 8).c_str());
+    const std::string backprop = "backprop " + backprop_formula + " = " + number_text(r.backprop, 8);
+    ui::same_line_if_fits(ImGui::CalcTextSize(backprop.c_str()).x, ImGui::GetFontSize() * 1.5f);
+    ImGui::TextUnformatted(backprop.c_str());
     ui::tooltip("What the backward pass computed for this sample: the input of the weight times the \u03b4 of "
                 "its target neuron. It equals the sum over the paths: backprop is the chain rule, organised.");
     if (r.numeric_kink) {
@@ -187,7 +188,8 @@ void draw_chain_rule_panel(Inspector& inspector, Lab& lab) {
     ImGui::Text("\u2202L/\u2202%s", p.c_str());
     ui::tooltip("Click any edge (weight) or bias square in the network, or a cell in Matrices, to choose the "
                 "parameter.");
-    ImGui::SameLine(0, ImGui::GetFontSize());
+    const float chooser = ImGui::CalcTextSize("Sample 10 of the last batch (point #200)").x + 2 * ImGui::GetFrameHeight();
+    ui::same_line_if_fits(chooser, ImGui::GetFontSize());
     sample_chooser(lab);
     draw_parameter_editor(inspector.editor, lab);
 

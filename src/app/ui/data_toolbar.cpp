@@ -7,13 +7,6 @@
 
 namespace bp {
 
-namespace {
-// Keeps the next item on this line when `width` still fits, else starts a new line.
-void same_line_if_fits(float width) {
-    const float used = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x;
-    if (used + width <= ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
-}
-}  // namespace
 
 void draw_data_toolbar(DataView& view, Lab& lab) {
     TrainingSettings s = lab.settings();
@@ -33,7 +26,7 @@ void draw_data_toolbar(DataView& view, Lab& lab) {
                 "regression (fit y of x\u2081). Choosing one generates its points and restarts training.");
     const float frame = ImGui::GetFrameHeight(), gap = ImGui::GetStyle().ItemInnerSpacing.x;
     if (!regression) {
-        same_line_if_fits(frame * 2 + ImGui::CalcTextSize("1").x * 2 + gap * 3);
+        ui::same_line_if_fits(frame * 2 + ImGui::CalcTextSize("1").x * 2 + gap * 3);
         int one = view.add_class_one ? 1 : 0;
         ImGui::PushStyleColor(ImGuiCol_Text, ui::kPositive);
         if (ImGui::RadioButton("1", &one, 1)) view.add_class_one = true;
@@ -45,10 +38,10 @@ void draw_data_toolbar(DataView& view, Lab& lab) {
         ImGui::PopStyleColor();
         ui::tooltip("A click on the plane adds a class 0 point (Shift+click adds class 1).");
     }
-    same_line_if_fits(frame + gap + ImGui::CalcTextSize("delete").x);
+    ui::same_line_if_fits(frame + gap + ImGui::CalcTextSize("delete").x);
     ImGui::Checkbox("delete", &view.delete_mode);
     ui::tooltip("Delete mode: a click on a point removes it (for touch screens; with a mouse, right click removes).");
-    same_line_if_fits(frame * 2.5f);
+    ui::same_line_if_fits(frame * 2.5f);
     ImGui::BeginDisabled(!lab.can_undo());
     if (ImGui::Button("\u21b6")) lab.undo();
     ImGui::EndDisabled();

@@ -76,6 +76,12 @@ void text_wrapped_at_spaces(const std::string& line) {
     ImGui::TextUnformatted(piece.c_str());
 }
 
+void same_line_if_fits(float width, float spacing) {
+    const float gap = spacing >= 0.0f ? spacing : ImGui::GetStyle().ItemSpacing.x;
+    const float used = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + gap;
+    if (used + width <= ImGui::GetWindowContentRegionMax().x) ImGui::SameLine(0, gap);
+}
+
 }  // namespace bp::ui
 
 namespace bp {

@@ -31,6 +31,9 @@ void heading(const char* text);
 // A long line broken only at spaces to fit the panel's width (ImGui's own wrapping also breaks after
 // a '.', which would split a number such as 0.000272508); the pieces after the first are indented.
 void text_wrapped_at_spaces(const std::string& line);
+// Keeps the next item, `width` wide, on this line when it still fits the window (after `spacing`,
+// or the style's item spacing), else lets it start a new line: a row that wraps on a phone.
+void same_line_if_fits(float width, float spacing = -1.0f);
 // A multi-line text box editing a std::string, growing it as the user types or pastes.
 void text_box(const char* id, std::string& text, ImVec2 size);
 
