@@ -355,11 +355,13 @@ double Trainer::test_data_loss() const {
     return mean_loss(net_, settings_.loss, pass);
 }
 
-double Trainer::training_data_loss() const {
+double Trainer::training_data_loss() const { return training_losses().data; }
+
+Trainer::Losses Trainer::training_losses() const {
     const int n = training_point_count();
-    if (n == 0) return 0.0;
     load_training_points(net_, eval_pass_, 0, n);
-    return add_data_losses(net_, eval_pass_, 1, 0.0) / n;
+    const double sum = n > 0 ? add_data_losses(net_, eval_pass_, 1, 0.0) : 0.0;
+    return {n > 0 ? sum / n : 0.0, training_loss_of(net_, sum, n)};
 }
 
 void Trainer::set_regularization(const Regularization& reg) { settings_.regularization = reg; }

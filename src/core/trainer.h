@@ -126,6 +126,11 @@ public:
     double training_loss() const;
     // Mean data loss over the training points (test points excluded) on the current weights.
     double training_data_loss() const;
+    // Both from one pass over the training points: {training_data_loss(), training_loss()}.
+    struct Losses {
+        double data = 0.0, total = 0.0;
+    };
+    Losses training_losses() const;
     // The regularization penalty R(W) of the current weights (0 without regularization).
     double penalty() const { return bp::penalty(net_, settings_.regularization); }
     // The training loss L of `net` (the current network's shape) over every training point (test

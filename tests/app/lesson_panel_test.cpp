@@ -19,9 +19,9 @@ using test_util::kNoMouse;
 ImVec2 centre(const Rect& r) { return ImVec2((r.min.x + r.max.x) * 0.5f, (r.min.y + r.max.y) * 0.5f); }
 
 struct Student {
-    explicit Student(ImVec2 display) : imgui(display), window(lab, platform) {
+    explicit Student(ImVec2 display, const char* text = nullptr) : imgui(display), window(lab, platform) {
         const BuiltinLesson* b = find_builtin_lesson("chain-rule");
-        EXPECT_EQ(window.lesson.open(lab, b->text, b->name, 0), "");
+        EXPECT_EQ(window.lesson.open(lab, text ? text : b->text, text ? "" : b->name, 0), "");
         frame();
         frame();
     }
@@ -147,4 +147,28 @@ TEST(LessonEditor, ChecksTheDraftAsItIsTypedAndOpensItAtThePreviewedStep) {
     EXPECT_TRUE(e.ok) << e.status;
     ASSERT_EQ(e.preview.steps.size(), 2u);
     EXPECT_EQ(e.preview.steps[1].paragraphs[0], "Second.");
+}
+
+// A step that names two parameters shows the loss view's Landscape tab with them, on a laptop at
+// once and on a phone through Show me.
+TEST(LessonPanel, AStepShowsTheLandscapeOfTheTwoParametersItNames) {
+    const char* text =
+        "lesson: Downhill\n"
+        "step: The surface\n"
+        "set: landscape = w2_11 b2_1\n"
+        "point: panel landscape\n"
+        "The loss over two parameters.\n";
+    Student laptop(ImVec2(1440, 900), text);
+    EXPECT_TRUE(laptop.window.view.landscape);
+    EXPECT_EQ(laptop.window.landscape.a, (ParameterRef{2, 0, 0, false}));
+    EXPECT_EQ(laptop.window.landscape.b, (ParameterRef{2, 0, 0, true}));
+    for (int k = 0; k < 20 && laptop.window.landscape.shown.n == 0; ++k) laptop.frame();
+    EXPECT_GT(laptop.window.landscape.shown.n, 0) << "the tab is drawn, so its grid is computed";
+
+    Student phone(ImVec2(390, 844), text);
+    EXPECT_EQ(phone.window.view.main, MainView::Lesson);
+    phone.tap(phone.controls().show_me);
+    EXPECT_EQ(phone.window.view.main, MainView::Loss);
+    EXPECT_TRUE(phone.window.view.landscape);
+    EXPECT_TRUE(shown(phone.window.layout.loss));
 }

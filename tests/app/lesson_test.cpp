@@ -138,6 +138,15 @@ TEST(LessonFormat, MalformedFilesAreRefusedAtTheirLine) {
         {"lesson: A\nstep: B\nset: select = w3_11\nThe path {path 9}.\n", 4, "path 9 does not exist"},
         {"lesson: A\nstep: B\nabout: x\n", 3, "belongs to the lesson's header"},
         {"lesson: A\nstep: B\nset: inspect = point 9999\n", 3, "no point #9999"},
+        {"lesson: A\nstep: B\nset: regularization = l3 0.1\n", 3, "unknown regularization kind"},
+        {"lesson: A\nstep: B\nset: regularization = l2 lots\n", 3, "like l2 0.003"},
+        {"lesson: A\nstep: B\nset: regularization = l2 -1\n", 3, "regularization rate"},
+        {"lesson: A\nstep: B\nset: optimizer = momentum 0.9 0.8\n", 3, "like momentum 0.9"},
+        {"lesson: A\nstep: B\nset: optimizer = adam 0.9 2\n", 3, "beta2"},
+        {"lesson: A\nstep: B\nset: landscape = w1_11\n", 3, "two parameters"},
+        {"lesson: A\nstep: B\nset: landscape = w1_11 w1_11\n", 3, "two different"},
+        {"lesson: A\nstep: B\nset: landscape = w1_11 w4_11\n", 3, "no w4_11"},
+        {"lesson: A\nstep: B\nset: landscape = w1_11 a1_1\n", 3, "weights or biases"},
         {std::string("lesson: A\nstep: B\n") + std::string(70000, 'x') + "\n", 0, "at most 64 KB"},
         {std::string("lesson: A\nstep: B\n") + std::string(65520, 'x') + "\n", 0, "65539 bytes"},
     };
@@ -336,4 +345,51 @@ TEST(LessonQuantity, UpdatedAndDirectionFollowTheChosenOptimizer) {
         const double sgd = before - s.learning_rate * lab.trainer().gradients().dW[0](0, 0);
         EXPECT_GT(std::fabs(sgd - after), 1e-6) << kind;
     }
+}
+
+// A lesson can choose the penalty and the optimizer (a kind alone keeps the numbers the lab has),
+// and show the loss landscape of two parameters it names.
+TEST(LessonRun, ASetUpChoosesRegularizationTheOptimizerAndTheLandscapesPair) {
+    Lab lab;
+    LessonRun run;
+    const char* text =
+        "lesson: Methods\n"
+        "set: regularization = l2 0.003\n"
+        "set: optimizer = momentum 0.8\n"
+        "step: One\n"
+        "set: landscape = w1_11 b1_1\n"
+        "Text.\n"
+        "step: Two\n"
+        "set: optimizer = adam 0.85 0.99 1e-6\n"
+        "set: regularization = none\n"
+        "Text.\n"
+        "step: Three\n"
+        "set: regularization = l1\n"
+        "set: optimizer = sgd\n"
+        "Text.\n";
+    ASSERT_EQ(run.open(lab, text, "", 0), "");
+    EXPECT_EQ(lab.settings().regularization.kind, RegularizationKind::L2);
+    EXPECT_EQ(lab.settings().regularization.rate, 0.003);
+    EXPECT_EQ(lab.settings().optimizer.kind, OptimizerKind::Momentum);
+    EXPECT_EQ(lab.settings().optimizer.beta, 0.8);
+    EXPECT_GT(lab.trainer().penalty(), 0.0);  // the penalty is on: the loss the lab shows includes it
+    LessonView asked;
+    ASSERT_TRUE(run.take_view_request(asked));
+    ASSERT_TRUE(asked.landscape.has_value());
+    EXPECT_EQ(asked.landscape->first, (ParameterRef{1, 0, 0, false}));
+    EXPECT_EQ(asked.landscape->second, (ParameterRef{1, 0, 0, true}));
+
+    ASSERT_EQ(run.next(lab), "");
+    EXPECT_EQ(lab.settings().regularization.kind, RegularizationKind::None);
+    EXPECT_EQ(lab.trainer().penalty(), 0.0);
+    EXPECT_EQ(lab.settings().optimizer.kind, OptimizerKind::Adam);
+    EXPECT_EQ(lab.settings().optimizer.beta1, 0.85);
+    EXPECT_EQ(lab.settings().optimizer.beta2, 0.99);
+    EXPECT_EQ(lab.settings().optimizer.epsilon, 1e-6);
+    EXPECT_FALSE(run.take_view_request(asked));  // step two names no view: the landscape's pair is the learner's
+
+    ASSERT_EQ(run.next(lab), "");
+    EXPECT_EQ(lab.settings().regularization.kind, RegularizationKind::L1);
+    EXPECT_EQ(lab.settings().regularization.rate, 0.003);  // "l1" alone keeps the rate
+    EXPECT_EQ(lab.settings().optimizer.kind, OptimizerKind::Sgd);
 }

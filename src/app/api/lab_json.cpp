@@ -61,7 +61,7 @@ json state_json(const Lab& lab) {
                   {"samplesSeen", t.samples_seen()},
                   {"lossHistory", history},
                   {"trainingLoss", lab.training_loss()},
-                  {"dataLoss", t.training_data_loss()},
+                  {"dataLoss", lab.training_data_loss()},
                   {"penalty", t.penalty()},
                   {"optimizerState", optimizer_state_json(t.settings().optimizer.kind, t.optimizer_state())},
                   {"testLoss", std::isnan(t.test_loss()) ? json(nullptr) : json(t.test_loss())},

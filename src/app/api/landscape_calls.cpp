@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/api/parameter_calls.h"
 #include "app/lab/settings_json.h"
 #include "core/landscape.h"
 
@@ -24,16 +25,8 @@ const char* kParameterForm = "{layer, i, j} or {layer, j, bias: true}";
 
 std::string read_parameter(const json& spec, const std::string& what, const Lab& lab, Selection& out) {
     if (!spec.is_object()) return what + " must be " + kParameterForm;
-    if (spec.contains("bias") && !spec["bias"].is_boolean()) return what + ".bias must be true or false";
     Selection s;
-    int i = 1, j = 0;
-    s.is_bias = spec.value("bias", false);
-    std::string error = read_whole(spec.value("layer", json()), (what + ".layer").c_str(), s.layer);
-    if (error.empty() && !s.is_bias) error = read_whole(spec.value("i", json()), (what + ".i").c_str(), i);
-    if (error.empty()) error = read_whole(spec.value("j", json()), (what + ".j").c_str(), j);
-    if (!error.empty()) return error;
-    s.i = s.is_bias ? 0 : i - 1;
-    s.j = j - 1;
+    if (auto error = read_parameter_ref(spec, "", s, what); !error.empty()) return error;
     if (auto invalid = lab.validate_selection(s); !invalid.empty()) return what + ": " + invalid;
     out = s;
     return "";

@@ -7,14 +7,16 @@ namespace bp {
 
 using json = nlohmann::json;
 
-std::string read_parameter_ref(const json& spec, const char* call, Selection& out) {
+std::string read_parameter_ref(const json& spec, const char* call, Selection& out, const std::string& field) {
     if (!spec.is_object()) return std::string(call) + " takes {layer, i, j} or {layer, j, bias: true}";
+    const std::string prefix = field.empty() ? "" : field + ".";
+    if (spec.contains("bias") && !spec["bias"].is_boolean()) return prefix + "bias must be true or false";
     Selection s;
     int i = 1;
-    s.is_bias = spec.contains("bias") && spec["bias"].is_boolean() && spec["bias"].get<bool>();
-    std::string error = read_whole(spec.value("layer", json()), "layer", s.layer);
-    if (error.empty() && !s.is_bias) error = read_whole(spec.value("i", json()), "i", i);
-    if (error.empty()) error = read_whole(spec.value("j", json()), "j", s.j);
+    s.is_bias = spec.value("bias", false);
+    std::string error = read_whole(spec.value("layer", json()), (prefix + "layer").c_str(), s.layer);
+    if (error.empty() && !s.is_bias) error = read_whole(spec.value("i", json()), (prefix + "i").c_str(), i);
+    if (error.empty()) error = read_whole(spec.value("j", json()), (prefix + "j").c_str(), s.j);
     if (!error.empty()) return error;
     s.i = s.is_bias ? 0 : i - 1;
     s.j -= 1;

@@ -305,10 +305,15 @@ const Pass& Lab::inspected_pass() const {
 
 double Lab::training_loss() const {
     if (loss_key_ != state_key()) {
-        loss_ = trainer_.training_loss();
+        losses_ = trainer_.training_losses();
         loss_key_ = state_key();
     }
-    return loss_;
+    return losses_.total;
+}
+
+double Lab::training_data_loss() const {
+    training_loss();  // refreshes both together
+    return losses_.data;
 }
 
 // While Play runs, the values below change every frame; recomputing them over every point each

@@ -216,8 +216,10 @@ public:
     // is dragging a point lets go of it when this turns false.
     bool drag_open() const { return dragging_; }
 
-    // Mean loss over the training points on the current weights (cached per step).
+    // The training loss L (the mean data loss over the training points, plus the penalty when
+    // regularization is on) on the current weights, and its data loss alone; both cached per step.
     double training_loss() const;
+    double training_data_loss() const;
     // The training loss as the loss plot shows it: training_loss(), refreshed at most every
     // kPlayingRefreshMs while Play runs.
     double shown_training_loss() const;
@@ -309,7 +311,7 @@ private:
     int64_t generation_ = 0;
     mutable Pass inspected_pass_;
     mutable StateKey inspected_key_{-1, -1};
-    mutable double loss_ = 0.0;
+    mutable Trainer::Losses losses_;
     mutable StateKey loss_key_{-1, -1};
     mutable Gradients inspected_grad_;  // scratch for the inspected point's backward pass
     mutable double shown_loss_ = 0.0, shown_penalty_ = 0.0, shown_loss_ms_ = 0.0;

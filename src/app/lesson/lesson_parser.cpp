@@ -7,6 +7,7 @@
 
 #include "app/lab/lab.h"
 #include "app/lesson/lesson_markup.h"
+#include "app/lesson/lesson_setup.h"
 #include "app/notation/number_text.h"
 
 namespace bp {
@@ -16,13 +17,7 @@ namespace {
 constexpr const char* kKeys[] = {"lesson", "about", "locks", "set", "step", "point",
                                  "task", "ask", "choices", "answer", "tolerance", "explain"};
 
-// The settings a `set:` line may name: configure()'s, and the lesson's own.
-constexpr const char* kSettings[] = {
-    "layers", "features", "hidden", "output", "loss", "learningRate", "batchSize", "dataset", "pointCount",
-    "noise", "testFraction", "seed", "link", "reset", "train", "phase", "select", "inspect", "tab", "view", "edges",
-};
-
-constexpr const char* kPanels[] = {"network", "data", "loss", "chain rule", "controls", "matrices", "data table"};
+constexpr const char* kPanels[] = {"network", "data", "loss", "landscape", "chain rule", "controls", "matrices", "data table"};
 constexpr const char* kControls[] = {"play", "step", "next phase", "epoch", "reset", "learning rate", "batch size", "edges",
                                      "regularization", "optimizer"};
 
@@ -144,7 +139,7 @@ bool Parser::setting(const std::string& value, std::vector<LessonSetting>& into)
         return true;
     }
     if (eq == std::string::npos) return fail("a set line reads 'set: <setting> = <value>', like 'set: seed = 1'");
-    if (!one_of(name, kSettings)) return fail("unknown setting '" + name + "' (the settings: " + list(kSettings) + ")");
+    if (!is_lesson_setting(name)) return fail("unknown setting '" + name + "' (the settings: " + lesson_setting_names() + ")");
     const std::string v = trim(value.substr(eq + 1));
     if (v.empty()) return fail("'" + name + "' has no value");
     into.push_back({line_, name, v});

@@ -16,10 +16,14 @@ using nlohmann::json;
 
 namespace {
 
-constexpr const char* kConfigureNames[] = {"layers", "features", "hidden", "output", "loss", "learningRate",
-                                           "batchSize", "dataset", "pointCount", "noise", "testFraction", "seed"};
+constexpr const char* kConfigureNames[] = {
+    "layers", "features", "hidden", "output", "loss", "learningRate", "batchSize",
+    "dataset", "pointCount", "noise", "testFraction", "seed", "regularization", "optimizer",
+};
 // The lesson's own settings, in the order they are applied.
-constexpr const char* kOrder[] = {"link", "configure", "reset", "train", "phase", "select", "inspect", "edges", "tab", "view"};
+constexpr const char* kOrder[] = {
+    "link", "configure", "reset", "train", "phase", "select", "inspect", "edges", "tab", "view", "landscape",
+};
 
 std::vector<std::string> words(const std::string& value) {
     std::vector<std::string> out;
@@ -59,6 +63,25 @@ bool layer_list(std::string value, json& out) {
     return !out.empty();
 }
 
+// "l2 0.003", "none"; "sgd", "momentum 0.9", "adam 0.9 0.999 1e-8": the kind, then its numbers in
+// the order configure() names them (a kind alone keeps the numbers the lab has).
+bool method_json(const std::string& name, const std::string& value, json& out) {
+    const std::vector<std::string> w = words(value);
+    if (w.empty()) return false;
+    out = {{"kind", w[0]}};
+    std::vector<const char*> numbers;
+    if (name == "regularization" && w[0] != "none") numbers = {"rate"};
+    if (name == "optimizer" && w[0] == "momentum") numbers = {"beta"};
+    if (name == "optimizer" && w[0] == "adam") numbers = {"beta1", "beta2", "epsilon"};
+    if (w.size() > 1 + numbers.size()) return false;
+    for (size_t k = 1; k < w.size(); ++k) {
+        double v = 0.0;
+        if (!number_from_text(w[k], v)) return false;
+        out[numbers[k - 1]] = v;
+    }
+    return true;
+}
+
 bool to_configure_json(const std::vector<const LessonSetting*>& lines, json& out, std::string& error, int& line) {
     out = json::object();
     for (const LessonSetting* s : lines) {
@@ -74,6 +97,14 @@ bool to_configure_json(const std::vector<const LessonSetting*>& lines, json& out
             out["features"] = words(s->value);
         } else if (s->name == "hidden" || s->name == "output") {
             out["activations"][s->name] = s->value;
+        } else if (s->name == "regularization" || s->name == "optimizer") {
+            if (!method_json(s->name, s->value, out[s->name])) {
+                error = s->name == "regularization"
+                            ? "regularization is none, or l1 or l2 with a rate λ: like l2 0.003"
+                            : "optimizer is sgd, momentum with β (like momentum 0.9), or adam with β₁ β₂ ε "
+                              "(like adam 0.9 0.999 1e-8; adam alone keeps them)";
+                return false;
+            }
         } else {
             out[s->name] = plain(s->value);
         }
@@ -194,11 +225,38 @@ bool apply_one(Lab& lab, const LessonSetting& s, LessonView& view, std::string& 
         return true;
     }
     if (s.name == "view") {
-        if (s.value != "network" && s.value != "loss" && s.value != "chain rule" && s.value != "controls" && s.value != "lesson") {
-            error = "view takes network, loss, chain rule, controls or lesson";
+        if (s.value != "network" && s.value != "loss" && s.value != "landscape" && s.value != "chain rule" &&
+            s.value != "controls" && s.value != "lesson") {
+            error = "view takes network, loss, landscape, chain rule, controls or lesson";
             return false;
         }
         view.view = s.value;
+        return true;
+    }
+    if (s.name == "landscape") {
+        const std::vector<std::string> w = words(s.value);
+        Quantity q[2];
+        const auto parameter = [&](int k) {
+            std::string ignored;
+            return parse_quantity(w[k], q[k], ignored) && (q[k].kind == Quantity::Kind::Weight || q[k].kind == Quantity::Kind::Bias);
+        };
+        if (w.size() != 2 || !parameter(0) || !parameter(1)) {
+            error = "landscape takes two parameters, weights or biases, like w1_11 w1_21";
+            return false;
+        }
+        ParameterRef ref[2];
+        for (int k = 0; k < 2; ++k) {
+            ref[k] = {q[k].layer, q[k].i, q[k].j, q[k].kind == Quantity::Kind::Bias};
+            if (!has_parameter(lab.trainer().network(), ref[k])) {
+                error = "landscape = " + s.value + ": the network has no " + w[k];
+                return false;
+            }
+        }
+        if (ref[0] == ref[1]) {
+            error = "landscape takes two different parameters";
+            return false;
+        }
+        view.landscape = std::make_pair(ref[0], ref[1]);
         return true;
     }
     error = "unknown setting '" + s.name + "'";
@@ -206,6 +264,20 @@ bool apply_one(Lab& lab, const LessonSetting& s, LessonView& view, std::string& 
 }
 
 }  // namespace
+
+bool is_lesson_setting(const std::string& name) {
+    return is_configure(name) || std::find_if(std::begin(kOrder), std::end(kOrder), [&](const char* n) {
+                                     return name == n && name != "configure";
+                                 }) != std::end(kOrder);
+}
+
+std::string lesson_setting_names() {
+    std::string out;
+    for (const char* n : kConfigureNames) out += std::string(out.empty() ? "" : ", ") + n;
+    for (const char* n : kOrder)
+        if (std::string(n) != "configure") out += std::string(", ") + n;
+    return out;
+}
 
 bool apply_lesson_setup(Lab& lab, const std::vector<LessonSetting>& setup, LessonView& view, std::string& error,
                         int& problem_line) {

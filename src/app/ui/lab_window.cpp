@@ -65,7 +65,8 @@ void draw_loss_view(LabWindow& w, const Rect& r) {
     ImGui::SetCursorScreenPos(r.min);
     ImGui::BeginChild("loss_view", ImVec2(r.width(), r.height()), false);
     const auto asked = [&](bool landscape) {
-        return w.view.main_changed && w.view.main == MainView::Loss && w.view.landscape == landscape ? ImGuiTabItemFlags_SetSelected : 0;
+        const bool by_view = w.view.main_changed && w.view.main == MainView::Loss && w.view.landscape == landscape;
+        return by_view || (landscape && w.pending_landscape) ? ImGuiTabItemFlags_SetSelected : 0;
     };
     if (ImGui::BeginTabBar("loss_tabs")) {
         if (ImGui::BeginTabItem("Loss curve", nullptr, asked(false))) {
@@ -82,6 +83,7 @@ void draw_loss_view(LabWindow& w, const Rect& r) {
         }
         ImGui::EndTabBar();
     }
+    w.pending_landscape = false;
     ImGui::EndChild();
 }
 
@@ -140,6 +142,7 @@ void draw_views(LabWindow& w) {
     ring_view("network", s.network);
     ring_view("data", s.data);
     ring_view("loss", s.loss);
+    ring_view("landscape", s.loss);
     ring_view("controls", s.controls);
     for (const char* tab : {"chain rule", "matrices", "data table", "controls"}) ring_view(tab, panel ? panel_rect : s.inspector);
 }
@@ -152,6 +155,10 @@ void follow_lesson(LabWindow& w, LayoutMode mode) {
         if (asked.tab == "controls") w.view.main = MainView::Controls;
         else if (!asked.tab.empty()) w.view.main = MainView::Inspector;
         if (asked.tab == "matrices" || asked.tab == "data table") w.pending_tab = asked.tab;
+        if (asked.landscape) {
+            w.landscape.choose(asked.landscape->first, asked.landscape->second);
+            w.view.landscape = w.pending_landscape = true;
+        }
         if (phone) w.view.main = MainView::Lesson;  // the step's text first; its "Show me" goes to what it points at
         w.view.main_changed = true;
     }

@@ -35,6 +35,7 @@ struct LabWindow {
     LessonPanel lesson_panel;
     LessonsMenu lessons_menu;
     std::string pending_tab;  // a tab a lesson step asks for ("matrices", "data table"), selected once
+    bool pending_landscape = false;  // a lesson step shows the loss view's Landscape tab, once
 
     ScreenLayout layout;                // where the last frame put every view
     bool help_open = false;             // the help overlay (the ? key)

@@ -132,8 +132,14 @@ void feedback(LessonPanel& panel, const LessonRun& run) {
 }
 
 // The view a phone should show for the step: its 'view' setting, else what it points at first.
-bool pointed_view(const LessonStep& step, MainView& out) {
+bool pointed_view(const LessonStep& step, MainView& out, bool& landscape) {
+    landscape = false;
     for (const LessonSetting& s : step.setup) {
+        if (s.name == "landscape" || (s.name == "view" && s.value == "landscape")) {
+            out = MainView::Loss;
+            landscape = true;
+            return true;
+        }
         if (s.name != "view") continue;
         if (s.value == "network") out = MainView::Network;
         else if (s.value == "loss") out = MainView::Loss;
@@ -148,7 +154,10 @@ bool pointed_view(const LessonStep& step, MainView& out) {
         else if (p.kind == K::MatrixCell) out = MainView::Inspector;
         else if (p.kind == K::Control) out = MainView::Controls;
         else if (p.name == "network" || p.name == "data") out = MainView::Network;
-        else if (p.name == "loss") out = MainView::Loss;
+        else if (p.name == "loss" || p.name == "landscape") {
+            out = MainView::Loss;
+            landscape = p.name == "landscape";
+        }
         else if (p.name == "controls") out = MainView::Controls;
         else out = MainView::Inspector;
         return true;
@@ -202,7 +211,8 @@ void draw_lesson_panel(LessonPanel& panel, LessonRun& run, Lab& lab, ViewSetting
     const bool last = run.step() + 1 == static_cast<int>(run.lesson().steps.size());
     const bool ready = run.tasks_done(lab) && (!run.current().has_question || run.last_answer().answered);
     MainView target = MainView::Network;
-    const bool show_me = phone && pointed_view(run.current(), target);
+    bool target_landscape = false;
+    const bool show_me = phone && pointed_view(run.current(), target, target_landscape);
     const int buttons = show_me ? 3 : 2;
     const float w = (ImGui::GetContentRegionAvail().x - st.ItemSpacing.x * (buttons - 1)) / buttons;
     ImGui::BeginDisabled(run.step() == 0);
@@ -213,6 +223,7 @@ void draw_lesson_panel(LessonPanel& panel, LessonRun& run, Lab& lab, ViewSetting
         ImGui::SameLine();
         if (ImGui::Button("Show me", ImVec2(w, 0))) {
             view.main = target;
+            if (target == MainView::Loss) view.landscape = target_landscape;
             view.main_changed = true;
         }
         panel.drawn.show_me = item_rect();
