@@ -6,6 +6,7 @@
 #ifdef __EMSCRIPTEN__
 
 #include <GLFW/glfw3.h>
+#include <emscripten/em_js.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -65,7 +66,11 @@ void scroll_swiped_window(const TouchFrame& f) {
 
 }  // namespace
 
+// A touch screen is the page's main pointer (a phone or a tablet): CSS's (pointer: coarse).
+EM_JS(int, js_pointer_is_coarse, (), { return window.matchMedia && window.matchMedia("(pointer: coarse)").matches ? 1 : 0; });
+
 void install_touch_input() {
+    if (js_pointer_is_coarse()) g_gestures.start_with_touch();
     emscripten_set_touchstart_callback("#canvas", nullptr, EM_TRUE, on_touch);
     emscripten_set_touchmove_callback("#canvas", nullptr, EM_TRUE, on_touch);
     emscripten_set_touchend_callback("#canvas", nullptr, EM_TRUE, on_touch);

@@ -8,7 +8,9 @@
 #include <cmath>
 
 #include "api_test_util.h"
+#include "app/input/touch_state.h"
 #include "app/ui/lab_window.h"
+#include "app/ui/ui_style.h"
 #include "headless_imgui.h"
 
 using namespace bp;
@@ -140,4 +142,40 @@ TEST(NeuronMapScreen, HoveringANeuronShowsItsMapOnTheDataPlaneAndLeavingRestores
     frame(ImVec2(5, 890));
     EXPECT_FALSE(window.geometry().data_neuron.any());
     EXPECT_TRUE(nlohmann::json::parse(call_lab_api(lab, "layout", "[]", window.geometry()))["dataShows"].is_null());
+}
+
+// A phone in its touch style with the first-open banner above the views: the network keeps neurons
+// a finger can hit, and a tap on one puts its map on the plane until the next touch.
+TEST(NeuronMapScreen, OnAPhoneATappedNeuronsMapStaysOnThePlaneUntilTheNextTouch) {
+    test_util::HeadlessImGui imgui(ImVec2(390, 844));
+    apply_lab_style(1.0f, true);
+    Lab lab;
+    Platform headless;
+    LabWindow window(lab, headless);
+    ASSERT_TRUE(window.start_hint);
+    auto frame = [&](Vec2 at, bool down, bool tapped) {
+        TouchFrame touch;
+        touch.active = touch.touch_ui = true;
+        touch.pos = at;
+        touch.down = touch.finger_down = down;
+        touch.last_tap = tapped;
+        publish_touch_frame(touch);
+        test_util::HeadlessImGui::input(ImVec2(at.x, at.y), down);
+        test_util::HeadlessImGui::frame([&] { draw_lab_window(window); });
+    };
+    frame({-1e6f, -1e6f}, false, false);
+    frame({-1e6f, -1e6f}, false, false);
+    ASSERT_EQ(window.layout.mode, LayoutMode::Phone);
+    const float font = ImGui::GetFontSize();
+    EXPECT_GE(window.network.layout.radius, 0.33f * font) << "the neurons stay large enough to see and to tap";
+    EXPECT_GE(window.layout.data.width(), 12.5f * font) << "the plane keeps room for its toolbar";
+    const Vec2 neuron = window.network.layout.nodes[1][1];  // a¹₂
+    frame(neuron, true, false);
+    for (int k = 0; k < 30; ++k) frame(neuron, false, true);
+    EXPECT_EQ(window.geometry().data_neuron.layer, 1);
+    EXPECT_EQ(window.geometry().data_neuron.j, 1);
+    frame(neuron, true, false);  // the next touch takes it away
+    EXPECT_FALSE(window.geometry().data_neuron.any());
+    publish_touch_frame(TouchFrame{});
+    apply_lab_style(1.0f, false);
 }

@@ -250,6 +250,24 @@ TEST(TouchGestures, TheViewsTurnToTouchOnlyAfterTheFirstTapAndBackOnlyBetweenGes
     EXPECT_FALSE(mouse.finger_up.touch_ui);
 }
 
+// A phone's page starts in touch: the very first tap already lands on the touch layout, so what it
+// opens (a neuron's map, a tooltip) stays; nothing is under the pointer before it.
+TEST(TouchGestures, APageThatStartsWithTouchHasTheTouchLayoutBeforeTheFirstTap) {
+    TouchGestures g;
+    g.start_with_touch();
+    const TouchFrame before = g.next_frame(0);
+    EXPECT_TRUE(before.active && before.touch_ui);
+    EXPECT_FALSE(before.down);
+    EXPECT_LT(before.pos.x, -1e30f) << "no pointer until a finger comes down";
+    g.push(touch(TouchPhase::Start, 100, 100, 10), kNoSurfaces);
+    g.push(touch(TouchPhase::End, 100, 100, 30), kNoSurfaces);
+    const TouchFrame press = g.next_frame(40), release = g.next_frame(50), after = g.next_frame(60);
+    EXPECT_TRUE(press.touch_ui && press.down);
+    EXPECT_TRUE(release.touch_ui && !release.down);
+    EXPECT_TRUE(after.touch_ui && after.last_tap);
+    EXPECT_EQ(after.pos.x, 100.0f);
+}
+
 TEST(TouchState, TooltipsShowOnHoverWithAMouseAndAfterATapOnTouch) {
     TouchFrame f;
     publish_touch_frame(f);

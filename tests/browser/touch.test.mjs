@@ -101,6 +101,15 @@ for (const screen of screens) {
     const page = await openTouchLab(screen);
     const cdp = await page.context().newCDPSession(page);
 
+    await t.test("the first tap on a neuron shows its map on the plane until the next touch", async () => {
+      await showPlane(page);
+      const node = (await page.evaluate(() => window.lab.layout())).nodes[1][1];
+      await page.touchscreen.tap(Math.round(node.x), Math.round(node.y));
+      await waitFor(page, () => window.lab.layout().dataShows, null, "the tapped neuron's map on the plane");
+      await page.waitForTimeout(1000);  // the page was a touch page from the start: nothing moves under the tap
+      assert.deepEqual(await page.evaluate(() => window.lab.layout().dataShows), { layer: 1, j: 2 });
+    });
+
     await t.test("a tap on empty plane adds exactly one point where it landed", async () => {
       const plane = await showPlane(page);
       const before = (await points(page)).length;

@@ -3,6 +3,7 @@
 #include "app/input/touch_gestures.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 #include "app/input/touch_tuning.h"
@@ -194,6 +195,11 @@ TouchFrame TouchGestures::next_frame(double now_ms) {
     f.touch_ui = touch_ui_;
     idle_ = !down_ && fingers_.empty() && actions_.empty();
     return f;
+}
+
+void TouchGestures::start_with_touch() {
+    active_ = touch_ui_ = true;
+    pos_ = Vec2{-FLT_MAX, -FLT_MAX};  // ImGui's "no pointer"
 }
 
 void TouchGestures::mouse_moved() {

@@ -55,6 +55,9 @@ public:
     TouchFrame next_frame(double now_ms);
     // A real mouse moved: it drives the pointer again, unless a finger is still down.
     void mouse_moved();
+    // Touch drives the pointer from the start (a phone's or a tablet's page), with nothing under
+    // it until the first touch: the first tap then lands on the touch layout it will keep.
+    void start_with_touch();
     bool active() const { return active_; }
 
 private:

@@ -28,6 +28,7 @@ Area content_area(const ScreenRequest& r, float bottom) {
 }
 
 float network_least(const ScreenRequest& r) { return std::max(kMinNetwork.width, r.network_min_width); }
+float network_least_height(const ScreenRequest& r) { return std::max(kMinNetwork.height, r.network_min_height); }
 
 // The least width of the network and the data side by side.
 float row_least(const ScreenRequest& r) { return network_least(r) + kGap + std::max(kMinData.width, r.data_min_side); }
@@ -122,11 +123,15 @@ void phone(ScreenLayout& s, const ScreenRequest& r) {
     if (!r.lesson && main == MainView::Lesson) main = MainView::Network;
     switch (main) {
         case MainView::Network: {
-            const bool fits_stacked = a.h >= kMinNetwork.height + kGap + kMinData.height + r.data_chrome;
+            const bool fits_stacked = a.h >= network_least_height(r) + kGap + kMinData.height + r.data_chrome;
             if (a.h > a.w || (a.w < row_least(r) && fits_stacked)) {  // portrait, or too narrow for both: stacked
                 // The data view keeps 85 % of the width, which its toolbar needs for two rows with
-                // fingertip-sized buttons; the network takes what height is left, up to 42 % of it.
-                const float network_h = std::max(kMinNetwork.height, std::min(a.h * 0.42f, a.h - kGap - r.data_chrome - a.w * 0.85f));
+                // fingertip-sized buttons; the network takes what height is left, up to 42 % of it,
+                // and not less than its header and readable neurons need (a banner above both takes
+                // its height from the plane then), as long as the plane keeps its toolbar's width.
+                const float data_least = std::max(kMinData.width, r.data_min_side);  // its toolbar in two rows
+                const float network_h = std::max(kMinNetwork.height, std::min(std::max(network_least_height(r), std::min(a.h * 0.42f, a.h - kGap - r.data_chrome - a.w * 0.85f)),
+                                                                              a.h - kGap - r.data_chrome - data_least));
                 const float side = std::min(a.w, std::max(a.h - network_h - kGap - r.data_chrome, kMinData.width));
                 const float data_h = std::min(a.h, side + r.data_chrome);
                 s.network = rect(a.x, a.y, a.w, a.h - data_h - kGap);

@@ -45,6 +45,7 @@ struct ScreenRequest {
     float data_chrome = 0.0f;  // the data view's height beyond its square plane (toolbar, legend)
     float data_min_side = 0.0f;  // the data view's least width for its toolbar in two rows (grows with the text)
     float network_min_width = 0.0f;  // the network view's least width for its labels (grows with the text)
+    float network_min_height = 0.0f;  // its least height for its header and neurons of a readable size
     float panel_min_width = 0.0f;    // the compact panel's least width for its sliders and labels (grows with the text)
     bool presenter = false;
     bool lesson = false;       // a lesson is open and its panel shown

@@ -103,6 +103,7 @@ void draw_views(LabWindow& w) {
     if (shown(s.network)) {
         ImGui::SetCursorScreenPos(s.network.min);
         w.network.data_shown = shown(s.data);
+        w.network.short_header = s.mode == LayoutMode::Phone;
         draw_network_view(w.network, lab, w.inspector, w.platform, ImVec2(s.network.width(), s.network.height()));
     } else {
         w.network.hovered = {};
@@ -213,8 +214,14 @@ void draw_lab_window(LabWindow& w) {
     // The data view's toolbar (two rows where it is narrow) and legend, beside its square plane.
     const float toolbar_rows = w.layout.mode == LayoutMode::Wide ? 1.0f : 2.0f;
     request.data_chrome = toolbar_rows * ImGui::GetFrameHeightWithSpacing() + request.font * 1.8f + style.WindowPadding.y * 2.0f;
-    request.data_min_side = request.font * 12.5f;
     request.network_min_width = request.font * 14.0f;
+    // The network's header (one line on a phone, two elsewhere), the layer labels above the neurons and
+    // the space below, and 5 lines for the neurons (four in a column at a line and a quarter each).
+    const float header_lines = layout_mode(request) == LayoutMode::Phone ? 1.0f : 2.0f;
+    request.network_min_height = header_lines * ImGui::GetTextLineHeightWithSpacing() + 2.0f * style.WindowPadding.y +
+                                 request.font * (2.8f + 1.4f + 5.0f);
+    // The data view's toolbar in two rows: fingertip-sized buttons make it wider.
+    request.data_min_side = request.font * (ImGui::GetFrameHeight() > request.font * 2.0f ? 16.0f : 12.5f);
     request.panel_min_width = request.font * 14.5f;
     request.presenter = w.view.presenter;
     follow_lesson(w, layout_mode(request));  // the mode does not depend on the view a phone shows

@@ -133,8 +133,8 @@ void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& ins
     const std::string header = "Network " + architecture_name(net.sizes) + ":  " + std::to_string(weights) +
                                (weights == 1 ? " weight + " : " weights + ") + std::to_string(biases) +
                                (biases == 1 ? " bias" : " biases");
-    ImGui::TextUnformatted(header.c_str());
-    ui::tooltip("Every weight is an edge, every bias the small square at a neuron's lower left. Hover any of "
+    if (!network_view.short_header) ImGui::TextUnformatted(header.c_str());
+    if (!network_view.short_header) ui::tooltip("Every weight is an edge, every bias the small square at a neuron's lower left. Hover any of "
                 "them for its exact value; click one to expand its chain rule. Neurons are blue above their "
                 "neutral value (0, or 0.5 for sigmoid), orange below.");
     const std::string caption = phase_caption(lab, view);

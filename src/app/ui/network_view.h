@@ -17,6 +17,7 @@ struct NetworkView {
     NeuronRef hovered;     // the neuron under the pointer (touch: the one last tapped), whose map the data view shows
     bool maps_drawn = false;  // the GPU drew every neuron's map inside its circle last frame
     bool data_shown = true;   // the data view is on screen too (else a neuron's tooltip holds its map)
+    bool short_header = false;  // a phone: no title line above the point's values, to give the neurons its height
 };
 
 // The inspector's hovered path and factor are highlighted on the network. Where the platform has a

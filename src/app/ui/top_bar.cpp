@@ -55,22 +55,26 @@ float buttons_width(const char* button, const char* second) {
 }
 
 // The buttons go under the text where beside it they would leave the text less than half the width
-// (a phone).
-bool buttons_below(float width, const char* button, const char* second) {
-    return buttons_width(button, second) > width * 0.5f;
+// (a phone), unless the whole text fits on one line beside them.
+bool buttons_below(const std::string& text, float width, const char* button, const char* second) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float buttons = buttons_width(button, second);
+    const float room = width - buttons - st.WindowPadding.x * 2.0f - st.ItemSpacing.x * 2.0f;
+    return ImGui::CalcTextSize(text.c_str()).x > room && buttons > width * 0.5f;
 }
 
-float text_wrap(float width, const char* button, const char* second) {
+float text_wrap(const std::string& text, float width, const char* button, const char* second) {
     const ImGuiStyle& st = ImGui::GetStyle();
-    const float beside = buttons_below(width, button, second) ? 0.0f : buttons_width(button, second) + st.ItemSpacing.x;
-    return std::max(ImGui::GetFontSize() * 6.0f, width - beside - st.WindowPadding.x * 2.0f - st.ItemSpacing.x);
+    const float beside = buttons_below(text, width, button, second) ? 0.0f : buttons_width(button, second) + st.ItemSpacing.x;
+    return std::max(std::min(ImGui::GetFontSize() * 6.0f, ImGui::CalcTextSize(text.c_str()).x),
+                    width - beside - st.WindowPadding.x * 2.0f - st.ItemSpacing.x);
 }
 
 float banner_height(const std::string& text, float width, const char* button = "Got it", const char* second = nullptr) {
     const ImGuiStyle& st = ImGui::GetStyle();
-    const float text_h = ImGui::CalcTextSize(text.c_str(), nullptr, false, text_wrap(width, button, second)).y;
-    const float content = buttons_below(width, button, second) ? text_h + st.ItemSpacing.y + ImGui::GetFrameHeight()
-                                                                : std::max(text_h, ImGui::GetFrameHeight());
+    const float text_h = ImGui::CalcTextSize(text.c_str(), nullptr, false, text_wrap(text, width, button, second)).y;
+    const float content = buttons_below(text, width, button, second) ? text_h + st.ItemSpacing.y + ImGui::GetFrameHeight()
+                                                                      : std::max(text_h, ImGui::GetFrameHeight());
     return content + st.WindowPadding.y * 2.0f + st.ItemSpacing.y;
 }
 
@@ -80,12 +84,14 @@ int banner(const char* id, const std::string& text, const char* button, ImU32 ba
     const float buttons_w = buttons_width(button, second);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, background);
     ImGui::BeginChild(id, ImVec2(width, h), true, ImGuiWindowFlags_NoScrollbar);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_wrap(width, button, second));
+    const bool one_row = !buttons_below(text, width, button, second) && ImGui::CalcTextSize(text.c_str()).x <= text_wrap(text, width, button, second);
+    if (one_row) ImGui::AlignTextToFramePadding();  // one line beside the buttons, level with their labels
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_wrap(text, width, button, second));
     ImGui::PushStyleColor(ImGuiCol_Text, ink);
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
-    if (!buttons_below(width, button, second)) ImGui::SameLine();
+    if (!buttons_below(text, width, button, second)) ImGui::SameLine();
     ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - buttons_w);
     int pressed = 0;
     if (second) {
@@ -106,6 +112,7 @@ const char* kStartHint =
     "Play to train, Next phase (N) to walk one step forward and back, and tap a weight (an edge) to see its chain rule.";
 
 const char* kStartHintShort = "New here? Take the chain-rule lesson, or press \u25b6 Play.";
+const char* kStartHintPhone = "New here?";  // one line beside its buttons: a phone's height is for the views
 const char* kStartLesson = "Start the lesson";
 
 
@@ -119,6 +126,7 @@ const char* banner_hint(const LabWindow& w) {
     if (!hint_due(w) || w.layout.mode == LayoutMode::Compact) return nullptr;
     // A phone lying sideways has no height to spare: its Learn button offers the lessons.
     if (w.layout.mode == LayoutMode::Phone && shown(w.layout.tab_bar) && w.layout.tab_bar.min.y <= 0.0f) return nullptr;
+    if (w.layout.mode == LayoutMode::Phone) return kStartHintPhone;
     return w.layout.mode == LayoutMode::Wide ? kStartHint : kStartHintShort;
 }
 
