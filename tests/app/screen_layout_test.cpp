@@ -43,6 +43,7 @@ ScreenRequest request(float w, float h, float scale, bool presenter, MainView ma
     r.data_chrome = r.font * 5.0f;  // two rows of toolbar and the legend
     r.data_min_side = r.font * 12.5f;
     r.network_min_width = r.font * 14.0f;
+    r.network_min_height = r.font * 10.5f + 16.0f;  // as the window asks on a phone: one header line, labels, neurons
     r.panel_min_width = r.font * 14.5f;
     r.tab_bar = std::max(52.0f, r.font + 24.0f);
     r.presenter = presenter;
@@ -187,7 +188,41 @@ TEST(ScreenLayout, APhoneGivesTheNetworkRoomForItsNumbersAndTheDataRoomForAFinge
         const ScreenLayout s = lay_out_screen(r);
         ASSERT_EQ(s.mode, LayoutMode::Phone) << size.x << "x" << size.y;
         const float content = s.tab_bar.min.y - s.top_bar.max.y;
-        EXPECT_GE(s.network.height(), 0.25f * content) << size.x << "x" << size.y;
-        EXPECT_GE(s.data.width(), 0.8f * size.x) << size.x << "x" << size.y;  // its toolbar in two rows
+        EXPECT_GE(s.network.height(), std::max(0.25f * content, r.network_min_height)) << size.x << "x" << size.y;
+        EXPECT_GE(s.data.width(), std::max(r.data_min_side, 0.6f * size.x)) << size.x << "x" << size.y;  // its toolbar in two rows
     }
+}
+
+// The loss landscape's tab widens the loss view's column on a large screen (its plot is square), and
+// leaves a laptop's layout as it is.
+TEST(ScreenLayout, TheLandscapeWidensTheLossColumnOnALargeScreen) {
+    for (Vec2 size : {Vec2{1920, 1080}, Vec2{3840, 2160}}) {
+        ScreenRequest r = request(size.x, size.y, 1.0f, false, MainView::Network);
+        const ScreenLayout curve = lay_out_screen(r);
+        r.landscape = true;
+        const ScreenLayout landscape = lay_out_screen(r);
+        EXPECT_GT(landscape.loss.width(), curve.loss.width() * 1.15f) << size.x;
+        EXPECT_GE(std::min(landscape.loss.width(), landscape.loss.height()), 0.9f * landscape.loss.width()) << "room for a square plot";
+        EXPECT_GE(landscape.network.width(), 0.4f * size.x) << "the network keeps the largest share of the width";
+    }
+    ScreenRequest laptop = request(1366, 768, 1.0f, false, MainView::Network);
+    const float curve_w = lay_out_screen(laptop).loss.width();
+    laptop.landscape = true;
+    EXPECT_EQ(lay_out_screen(laptop).loss.width(), curve_w);
+}
+
+// An upright tablet with sixteen neurons a layer: the network takes the height its neurons ask for,
+// and the data, the loss and the panel keep their minimums.
+TEST(ScreenLayout, ATabletGivesALargeNetworkTheHeightItsNeuronsNeed) {
+    ScreenRequest r = request(820, 1180, 1.0f, false, MainView::Network);
+    const ScreenLayout small = lay_out_screen(r);
+    ASSERT_EQ(small.mode, LayoutMode::Compact);
+    r.network_min_height = r.font * (2.8f + 1.4f + 20.0f) + 60.0f;  // what the window asks for 16 neurons
+    const ScreenLayout large = lay_out_screen(r);
+    EXPECT_GE(large.network.height(), r.network_min_height);
+    EXPECT_GT(large.network.height(), small.network.height() + 100.0f);
+    EXPECT_GE(large.data.width(), kMinData.width);
+    EXPECT_GE(large.loss.height(), kMinLoss.height);
+    EXPECT_GE(large.controls.height(), kMinControls.height);
+    EXPECT_LE(large.controls.max.y, 1180.0f);
 }

@@ -17,11 +17,12 @@ NetworkLayout layout_network(const std::vector<int>& sizes, Vec2 min, Vec2 max, 
     if (layers == 0) return layout;
     const int widest = *std::max_element(sizes.begin(), sizes.end());
     const float w = max.x - min.x, h = max.y - min.y;
-    // The radius fits both the vertical spacing of the widest layer and the spacing of the columns;
+    // The radius fits both the vertical spacing of the widest layer (circles 84 % of it across, so that
+    // sixteen neurons still show their maps) and the spacing of the columns;
     // the first and last columns touch the rectangle's sides, so the drawing uses its whole width.
     const float row = h / std::max(widest, 1);
     const float column = w / std::max(layers - 1, 1);
-    layout.radius = std::clamp(std::min(row * 0.34f, column * 0.22f), 6.0f, std::max(6.0f, max_radius));
+    layout.radius = std::clamp(std::min(row * 0.42f, column * 0.22f), 6.0f, std::max(6.0f, max_radius));
     // A rectangle too small for 6-pixel nodes gets smaller ones, never a mirrored drawing.
     layout.radius = std::max(0.5f, std::min(layout.radius, std::min(w / (2.0f * layers), row * 0.5f)));
     layout.bias_size = std::max(std::min(6.0f, layout.radius), layout.radius * 0.55f);

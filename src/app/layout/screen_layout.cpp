@@ -65,10 +65,10 @@ void wide(ScreenLayout& s, const ScreenRequest& r) {
     }
     const Area a = content_area(r, 0.0f);
     const float f = r.font;
-    // The controls, and the loss plot under them.
-    const float left = std::clamp(a.w * 0.27f, f * 16.0f, f * 24.0f);
-    // The landscape needs a square plot with its pickers and caption: the controls (which scroll) give
-    // it most of the column.
+    // The controls, and the loss plot under them. The landscape needs a square plot with its pickers
+    // and caption: on a large screen its column widens, and the controls (which scroll) give it most
+    // of the column's height.
+    const float left = std::clamp(a.w * 0.27f, f * 16.0f, f * (r.landscape ? 40.0f : 24.0f));
     const float controls_h = r.landscape ? std::min(a.h * 0.3f, f * 12.0f) : std::min(a.h * 0.64f, f * 30.0f);
     s.controls = rect(a.x, a.y, left, controls_h);
     s.loss = rect(a.x, a.y + controls_h + kGap, left, a.h - controls_h - kGap);
@@ -101,11 +101,16 @@ void compact(ScreenLayout& s, const ScreenRequest& r) {
         s.loss = rect(x, a.y + a.h - loss_h, w, loss_h);
         return;
     }
-    // Portrait: the network across, data and loss side by side, the panel at the bottom.
-    const float network_h = std::max(kMinNetwork.height, a.h * (r.presenter ? 0.33f : 0.3f));
+    // Portrait: the network across, data and loss side by side, the panel at the bottom. A network
+    // with large layers takes more of the height (its least), as far as the row and the panel keep
+    // their minimums.
+    const float data_row_least = kMinData.height + r.data_chrome, panel_least = kMinControls.height;
+    const float network_h = std::max(kMinNetwork.height, std::min(std::max(network_least_height(r), a.h * (r.presenter ? 0.33f : 0.3f)),
+                                                                  a.h - 2.0f * kGap - data_row_least - panel_least));
     s.network = rect(a.x, a.y, a.w, network_h);
     const float row_y = a.y + network_h + kGap;
-    const float side = std::min(a.w * 0.5f, a.h * (r.presenter ? 0.31f : 0.3f));
+    const float side = std::max(kMinData.height, std::min({a.w * 0.5f, a.h * (r.presenter ? 0.31f : 0.3f),
+                                                           a.y + a.h - row_y - kGap - r.data_chrome - panel_least}));
     s.data = rect(a.x, row_y, side, side + r.data_chrome);
     s.loss = rect(a.x + side + kGap, row_y, a.w - side - kGap, side + r.data_chrome);
     const float panel_y = row_y + side + r.data_chrome + kGap;
