@@ -352,9 +352,15 @@ void draw_landscape_view(LandscapeView& v, Lab& lab) {
     const float below = font * 3.7f + ImGui::GetTextLineHeightWithSpacing() * 4.5f;  // b's name, a's, legend, caption, update
     const float side = std::min(avail.x - font * 4.6f, avail.y - below);
     if (v.shown.n == 0 || side < font * 4.0f) {
-        ImGui::TextWrapped(v.shown.n == 0 ? (lab.trainer().training_point_count() == 0 ? "No training points: add some to see the landscape."
-                                                                                          : "Computing the landscape\u2026")
-                                          : "Too small to draw the landscape: give this view more room.");
+        if (v.shown.n > 0) {
+            ImGui::TextWrapped("Too small to draw the landscape: give this view more room.");
+        } else if (lab.trainer().training_point_count() == 0) {
+            ImGui::TextWrapped("No training points: add some to see the landscape.");
+        } else {  // a large network's first grid takes many frames: say how far it is
+            const int cells = v.computing.grid().n * v.computing.grid().n;
+            const int percent = cells > 0 ? 100 * v.computing.cells_done() / cells : 0;
+            ImGui::TextWrapped("Computing the landscape\u2026 %d %% (a slice each frame, so the lab stays responsive)", percent);
+        }
         return;
     }
     draw_plot(v, lab, origin, side);
