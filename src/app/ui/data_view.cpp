@@ -76,7 +76,7 @@ void neuron_caption(const Lab& lab, NeuronRef n) {
     if (n.layer == 0) name = std::string(feature_label(lab.settings().features[n.j])) + " = " + name;
     if (n.layer == net.layer_count()) name = "\u0177 = " + name;
     const std::string text = name + " over the plane \u2014 " + (touch_active() ? "tapped" : "hovered") + " in the network";
-    ImGui::TextUnformatted(text.c_str());
+    ui::text_wrapped_at_spaces(text);  // a phone's narrow plane: the caption wraps rather than runs off
     ui::tooltip(n.layer == 0 ? "This input's value over the whole plane: white at 0, blue at its largest, orange at its "
                                "most negative. The points are drawn over it."
                  : n.layer == net.layer_count()
