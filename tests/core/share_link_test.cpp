@@ -8,6 +8,15 @@ using namespace bp;
 
 namespace {
 
+// A trainer's moment as a link carries it: its settings, points and run.
+LabSnapshot snapshot_of(const Trainer& t) {
+    LabSnapshot s;
+    s.settings = t.settings();
+    s.points = t.points();
+    s.run = t.run_state();
+    return s;
+}
+
 // A random valid state: settings, points on the grid, weights, counters and view.
 LabSnapshot random_snapshot(Rng& rng) {
     LabSnapshot s;
@@ -95,11 +104,7 @@ std::string resealed(std::vector<uint8_t> bytes) {
 LabSnapshot seed_preset_moment() {
     Trainer trainer;
     trainer.run(137);
-    LabSnapshot s;
-    s.settings = trainer.settings();
-    s.points = trainer.points();
-    s.run = trainer.run_state();
-    return s;
+    return snapshot_of(trainer);
 }
 
 }  // namespace
@@ -177,10 +182,7 @@ TEST(ShareLink, AReopenedRunTrainsToBitIdenticalWeights) {
     Trainer original;
     original.run(137);  // mid-epoch: 200 points, batch 10
     const LinkDecode d = decode_link(encode_link([&] {
-        LabSnapshot s;
-        s.settings = original.settings();
-        s.points = original.points();
-        s.run = original.run_state();
+        const LabSnapshot s = snapshot_of(original);
         return s;
     }()));
     ASSERT_EQ(d.error, "");
@@ -327,10 +329,7 @@ TEST(ShareLink, AnOptimizersStateTravelsAndTheReopenedRunTrainsOnBitForBit) {
         settings.learning_rate = 0.02;
         Trainer original(settings);
         original.run(83);
-        LabSnapshot s;
-        s.settings = original.settings();
-        s.points = original.points();
-        s.run = original.run_state();
+        const LabSnapshot s = snapshot_of(original);
         const LinkDecode d = decode_link(encode_link(s));
         ASSERT_EQ(d.error, "");
         EXPECT_TRUE(d.snapshot.settings.optimizer == settings.optimizer);
@@ -353,10 +352,7 @@ TEST(ShareLink, AnImpossibleOptimizerStateIsRefused) {
     settings.optimizer.kind = OptimizerKind::Adam;
     Trainer t(settings);
     t.run(5);
-    LabSnapshot s;
-    s.settings = t.settings();
-    s.points = t.points();
-    s.run = t.run_state();
+    const LabSnapshot s = snapshot_of(t);
     LabSnapshot negative = s;
     negative.run.optimizer.second.dW[1](0, 0) = -1.0;
     EXPECT_NE(decode_link(encode_link(negative)).error.find("negative second moment"), std::string::npos);
@@ -381,10 +377,7 @@ TEST(ShareLink, TheLargestAdamMomentFitsTheLinkLimit) {
     settings.optimizer.kind = OptimizerKind::Adam;
     Trainer t(settings);
     t.run(1);
-    LabSnapshot s;
-    s.settings = t.settings();
-    s.points = t.points();
-    s.run = t.run_state();
+    const LabSnapshot s = snapshot_of(t);
     const std::string link = encode_link(s);
     EXPECT_LE(link.size(), kMaxLinkLength);
     EXPECT_EQ(decode_link(link).error, "");
