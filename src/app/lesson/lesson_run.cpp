@@ -93,6 +93,15 @@ bool compare(double a, LessonTask::Compare c, double b) {
     return false;
 }
 
+// The lesson parsed and checked, and the step asked for one of its steps; "" or why it cannot be opened.
+std::string read_lesson_at(const std::string& text, int step, Lesson& lesson) {
+    LessonProblem problem;
+    if (!parse_lesson(text, lesson, problem) || !check_lesson(lesson, problem)) return "The lesson cannot be opened: " + problem.text();
+    if (step < 0 || step >= static_cast<int>(lesson.steps.size()))
+        return "The lesson has steps 1 to " + std::to_string(lesson.steps.size()) + "; there is no step " + std::to_string(step + 1);
+    return "";
+}
+
 }  // namespace
 
 bool check_lesson(const Lesson& lesson, LessonProblem& problem) {
@@ -117,36 +126,31 @@ bool check_lesson(const Lesson& lesson, LessonProblem& problem) {
 
 std::string LessonRun::open(Lab& lab, const std::string& text, const std::string& name, int step) {
     Lesson lesson;
-    LessonProblem problem;
-    if (!parse_lesson(text, lesson, problem) || !check_lesson(lesson, problem)) return "The lesson cannot be opened: " + problem.text();
-    if (step < 0 || step >= static_cast<int>(lesson.steps.size()))
-        return "The lesson has steps 1 to " + std::to_string(lesson.steps.size()) + "; there is no step " + std::to_string(step + 1);
+    if (std::string error = read_lesson_at(text, step, lesson); !error.empty()) return error;
     Lab built;
     LessonView view;
+    LessonProblem problem;
     if (!build_step(lesson, step, built, view, problem)) return "The lesson cannot be opened: " + problem.text();
     lab.adopt(built, "The lesson has set up the lab. Undo (\u21b6 or Ctrl+Z) brings back the lab you had before it.");
-    lesson_ = std::move(lesson);
-    text_ = text;
-    name_ = name;
-    step_ = step;
-    open_ = shown = true;
+    start(std::move(lesson), text, name, step);
     entered(lab, view);
     return "";
 }
 
 std::string LessonRun::resume(const Lab& lab, const std::string& text, const std::string& name, int step) {
     Lesson lesson;
-    LessonProblem problem;
-    if (!parse_lesson(text, lesson, problem) || !check_lesson(lesson, problem)) return "The lesson cannot be opened: " + problem.text();
-    if (step < 0 || step >= static_cast<int>(lesson.steps.size()))
-        return "The lesson has steps 1 to " + std::to_string(lesson.steps.size()) + "; there is no step " + std::to_string(step + 1);
+    if (std::string error = read_lesson_at(text, step, lesson); !error.empty()) return error;
+    start(std::move(lesson), text, name, step);
+    entered(lab, {});
+    return "";
+}
+
+void LessonRun::start(Lesson lesson, const std::string& text, const std::string& name, int step) {
     lesson_ = std::move(lesson);
     text_ = text;
     name_ = name;
     step_ = step;
     open_ = shown = true;
-    entered(lab, {});
-    return "";
 }
 
 std::string LessonRun::next(Lab& lab) {

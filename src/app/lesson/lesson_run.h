@@ -76,6 +76,8 @@ private:
     LessonView view_;
     bool view_pending_ = false;
     int points_at_step_start_ = 0;
+    // The lesson becomes the open one, at `step`, shown.
+    void start(Lesson lesson, const std::string& text, const std::string& name, int step);
     void entered(const Lab& lab, const LessonView& view);
 };
 
