@@ -105,8 +105,8 @@ void compact(ScreenLayout& s, const ScreenRequest& r) {
     // with large layers takes more of the height (its least), as far as the row and the panel keep
     // their minimums.
     const float data_row_least = kMinData.height + r.data_chrome, panel_least = kMinControls.height;
-    const float network_h = std::max(kMinNetwork.height, std::min(std::max(network_least_height(r), a.h * (r.presenter ? 0.33f : 0.3f)),
-                                                                  a.h - 2.0f * kGap - data_row_least - panel_least));
+    const float readable = std::max(network_least_height(r), a.h * (r.presenter ? 0.33f : 0.3f));
+    const float network_h = std::max(kMinNetwork.height, std::min(readable, a.h - 2.0f * kGap - data_row_least - panel_least));
     s.network = rect(a.x, a.y, a.w, network_h);
     const float row_y = a.y + network_h + kGap;
     const float side = std::max(kMinData.height, std::min({a.w * 0.5f, a.h * (r.presenter ? 0.31f : 0.3f),
@@ -135,8 +135,9 @@ void phone(ScreenLayout& s, const ScreenRequest& r) {
                 // and not less than its header and readable neurons need (a banner above both takes
                 // its height from the plane then), as long as the plane keeps its toolbar's width.
                 const float data_least = std::max(kMinData.width, r.data_min_side);  // its toolbar in two rows
-                const float network_h = std::max(kMinNetwork.height, std::min(std::max(network_least_height(r), std::min(a.h * 0.42f, a.h - kGap - r.data_chrome - a.w * 0.85f)),
-                                                                              a.h - kGap - r.data_chrome - data_least));
+                const float left_by_data = std::min(a.h * 0.42f, a.h - kGap - r.data_chrome - a.w * 0.85f);
+                const float readable = std::max(network_least_height(r), left_by_data);
+                const float network_h = std::max(kMinNetwork.height, std::min(readable, a.h - kGap - r.data_chrome - data_least));
                 const float side = std::min(a.w, std::max(a.h - network_h - kGap - r.data_chrome, kMinData.width));
                 const float data_h = std::min(a.h, side + r.data_chrome);
                 s.network = rect(a.x, a.y, a.w, a.h - data_h - kGap);

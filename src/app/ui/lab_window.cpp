@@ -215,19 +215,20 @@ void draw_lab_window(LabWindow& w) {
     const float toolbar_rows = w.layout.mode == LayoutMode::Wide ? 1.0f : 2.0f;
     request.data_chrome = toolbar_rows * ImGui::GetFrameHeightWithSpacing() + request.font * 1.8f + style.WindowPadding.y * 2.0f;
     request.network_min_width = request.font * 14.0f;
+    // The data view's toolbar in two rows: fingertip-sized buttons make it wider.
+    request.data_min_side = request.font * (ImGui::GetFrameHeight() > request.font * 2.0f ? 16.0f : 12.5f);
+    request.panel_min_width = request.font * 14.5f;
     // The network's header (one line on a phone, two elsewhere), the layer labels above the neurons and
     // the space below, and a line and a quarter for each neuron of the largest layer (at least 5 lines,
     // at most 20: sixteen neurons whose maps can be told apart).
     const std::vector<int>& sizes = w.lab.trainer().network().sizes;
     const float largest = static_cast<float>(*std::max_element(sizes.begin(), sizes.end()));
-    const float header_lines = layout_mode(request) == LayoutMode::Phone ? 1.0f : 2.0f;
+    const LayoutMode mode = layout_mode(request);  // from the widths and heights above; the views do not change it
+    const float header_lines = mode == LayoutMode::Phone ? 1.0f : 2.0f;
     request.network_min_height = header_lines * ImGui::GetTextLineHeightWithSpacing() + 2.0f * style.WindowPadding.y +
                                  request.font * (2.8f + 1.4f + std::clamp(1.25f * largest, 5.0f, 20.0f));
-    // The data view's toolbar in two rows: fingertip-sized buttons make it wider.
-    request.data_min_side = request.font * (ImGui::GetFrameHeight() > request.font * 2.0f ? 16.0f : 12.5f);
-    request.panel_min_width = request.font * 14.5f;
     request.presenter = w.view.presenter;
-    follow_lesson(w, layout_mode(request));  // the mode does not depend on the view a phone shows
+    follow_lesson(w, mode);  // the mode does not depend on the view a phone shows
     request.lesson = w.lesson.is_open() && w.lesson.shown;
     if (!request.lesson && w.view.main == MainView::Lesson) w.view.main = MainView::Network;
     request.main = w.view.main;

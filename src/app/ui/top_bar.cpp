@@ -66,8 +66,7 @@ bool buttons_below(const std::string& text, float width, const char* button, con
 float text_wrap(const std::string& text, float width, const char* button, const char* second) {
     const ImGuiStyle& st = ImGui::GetStyle();
     const float beside = buttons_below(text, width, button, second) ? 0.0f : buttons_width(button, second) + st.ItemSpacing.x;
-    return std::max(std::min(ImGui::GetFontSize() * 6.0f, ImGui::CalcTextSize(text.c_str()).x),
-                    width - beside - st.WindowPadding.x * 2.0f - st.ItemSpacing.x);
+    return std::max(ImGui::GetFontSize() * 6.0f, width - beside - st.WindowPadding.x * 2.0f - st.ItemSpacing.x);
 }
 
 float banner_height(const std::string& text, float width, const char* button = "Got it", const char* second = nullptr) {
@@ -84,14 +83,15 @@ int banner(const char* id, const std::string& text, const char* button, ImU32 ba
     const float buttons_w = buttons_width(button, second);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, background);
     ImGui::BeginChild(id, ImVec2(width, h), true, ImGuiWindowFlags_NoScrollbar);
-    const bool one_row = !buttons_below(text, width, button, second) && ImGui::CalcTextSize(text.c_str()).x <= text_wrap(text, width, button, second);
-    if (one_row) ImGui::AlignTextToFramePadding();  // one line beside the buttons, level with their labels
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_wrap(text, width, button, second));
+    const bool below = buttons_below(text, width, button, second);
+    const float wrap = text_wrap(text, width, button, second);
+    if (!below && ImGui::CalcTextSize(text.c_str()).x <= wrap) ImGui::AlignTextToFramePadding();  // one line beside the buttons, level with their labels
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
     ImGui::PushStyleColor(ImGuiCol_Text, ink);
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
-    if (!buttons_below(text, width, button, second)) ImGui::SameLine();
+    if (!below) ImGui::SameLine();
     ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - buttons_w);
     int pressed = 0;
     if (second) {
