@@ -141,3 +141,43 @@ TEST(Frames, TheLargestNetworkPlaysWithoutStallingAFrame) {
     EXPECT_LT(large_ms, 4.0 * default_ms + 10.0);
 #endif
 }
+
+// A phone's first open, with fingertip-sized controls: the bar's buttons on screen, the "New here?" banner sits over the views
+// where the network keeps the height its header and neurons ask for (so the four inputs' labels do
+// not overlap) and the plane keeps its least size; on a shorter phone the Learn button offers the
+// lesson instead. Either way the data view is as high as its toolbar, plane and legend, with no empty
+// band under them, and its toolbar keeps two rows.
+TEST(Frames, APhonesFirstOpenKeepsTheInputsApartAndTheDataViewFilled) {
+    for (ImVec2 size : {ImVec2(390, 844), ImVec2(430, 932), ImVec2(375, 667), ImVec2(360, 640)}) {
+        HeadlessImGui imgui(size, 3.0f);
+        apply_lab_style(1.0f, true);
+        Lab lab;
+        Platform headless;
+        LabWindow window(lab, headless);
+        ASSERT_TRUE(window.start_hint);
+        for (int k = 0; k < 3; ++k) {
+            HeadlessImGui::input(kNoMouse, false);
+            HeadlessImGui::frame([&] { draw_lab_window(window); });
+        }
+        ASSERT_EQ(window.layout.mode, LayoutMode::Phone) << size.x;
+        const bool tall = size.y >= 800.0f;
+        EXPECT_EQ(window.hint_on_learn, !tall) << size.x << "x" << size.y << ": the banner shows where the views keep their sizes";
+        const ImGuiWindow* whole = ImGui::FindWindowByName("Backprop Lab");
+        ASSERT_NE(whole, nullptr);
+        EXPECT_LE(whole->ContentSize.x, size.x) << size.x << ": nothing runs off the right edge (the bar's five buttons)";
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float font = ImGui::GetFontSize(), line = ImGui::GetTextLineHeight();
+        const std::vector<Vec2>& inputs = window.network.layout.nodes[0];
+        ASSERT_EQ(inputs.size(), 4u);
+        for (size_t i = 1; i < inputs.size(); ++i)
+            EXPECT_GE(inputs[i].y - inputs[i - 1].y, line) << size.x << ": the labels x\u2081, x\u2082, x\u2081\u00b2, x\u2082\u00b2 overlap";
+        const Rect data = window.layout.data;
+        const Rect plane{window.data.plane.view.min, window.data.plane.view.max};
+        EXPECT_LE(data.max.y - plane.max.y, 1.8f * font + style.WindowPadding.y + 2.0f) << size.x << ": no empty band under the legend";
+        EXPECT_GE(plane.width(), 120.0f) << size.x;
+        EXPECT_GE(window.data.plane.view.min.y - data.min.y, 2.0f * ImGui::GetFrameHeight()) << size.x << ": the toolbar keeps two rows";
+        EXPECT_LE(window.data.plane.view.min.y - data.min.y, 2.0f * ImGui::GetFrameHeightWithSpacing() + style.WindowPadding.y + 1.0f)
+            << size.x << ": the toolbar keeps two rows";
+        apply_lab_style(1.0f, false);
+    }
+}

@@ -1,5 +1,5 @@
-// Every screen a class uses: a phone either way round, a tablet, a 720p projector (and zoomed to
-// 150 %), a laptop, a desktop and a 4K screen. At each, the views lie inside the canvas, do not overlap,
+// Every screen a class uses: a phone either way round (and a small one), a tablet, a 720p projector (and zoomed to
+// 150 %), a laptop (zoomed out to 50 % and in to 200 %), a desktop and a 4K screen. At each, the views lie inside the canvas, do not overlap,
 // keep their minimum sizes, and the network runs left to right; a screenshot of each is written
 // to build/screen-<name>.png.
 import { test } from "node:test";
@@ -12,10 +12,13 @@ const env = useBrowser();
 // Page zoom shrinks the CSS viewport and raises devicePixelRatio by the same factor.
 export const screens = [
   { name: "phone", width: 390, height: 844, dpr: 3, touch: true, mode: "phone" },
+  { name: "phone-small", width: 360, height: 640, dpr: 2, touch: true, mode: "phone" },
   { name: "phone-landscape", width: 844, height: 390, dpr: 3, touch: true, mode: "phone" },
   { name: "tablet", width: 820, height: 1180, dpr: 2, touch: true, mode: "compact" },
   { name: "projector-150", width: Math.round(1280 / 1.5), height: Math.round(720 / 1.5), dpr: 1.5, mode: "phone" },
   { name: "projector", width: 1280, height: 720, dpr: 1, mode: "wide" },
+  { name: "laptop-zoom-50", width: 1366 * 2, height: 768 * 2, dpr: 0.5, mode: "wide" },
+  { name: "laptop-zoom-200", width: Math.round(1366 / 2), height: 768 / 2, dpr: 2, mode: "phone" },
   { name: "laptop", width: 1366, height: 768, dpr: 1, mode: "wide" },
   { name: "desktop", width: 1920, height: 1080, dpr: 1, mode: "wide" },
   { name: "4k", width: 3840, height: 2160, dpr: 1, mode: "wide" },

@@ -10,6 +10,8 @@ namespace {
 
 constexpr float kMargin = 8.0f;  // around the canvas's edge
 constexpr float kGap = 8.0f;     // between views
+// The data view's least side on the shortest phones: a plane of 120 CSS px inside its padding.
+constexpr float kPhonePlaneLeast = 144.0f;
 // The compact panel shows the controls or the inspector: the wider least width of the two.
 constexpr float kPanelLeast = kMinInspector.width > kMinControls.width ? kMinInspector.width : kMinControls.width;
 
@@ -29,6 +31,13 @@ Area content_area(const ScreenRequest& r, float bottom) {
 
 float network_least(const ScreenRequest& r) { return std::max(kMinNetwork.width, r.network_min_width); }
 float network_least_height(const ScreenRequest& r) { return std::max(kMinNetwork.height, r.network_min_height); }
+
+bool network_fits_over_data(const ScreenRequest& r, const Area& a) {
+    return a.h >= network_least_height(r) + kGap + kMinData.height + r.data_chrome;
+}
+
+// The phone's content area, between its top bar and (upright) its bottom bar.
+Area phone_area(const ScreenRequest& r, bool sideways) { return content_area(r, sideways ? 0.0f : r.tab_bar + kGap - kMargin); }
 
 // The least width of the network and the data side by side.
 float row_least(const ScreenRequest& r) { return network_least(r) + kGap + std::max(kMinData.width, r.data_min_side); }
@@ -122,26 +131,30 @@ void phone(ScreenLayout& s, const ScreenRequest& r) {
     const bool sideways = r.display.x >= r.display.y && r.display.x >= 640.0f;
     s.tab_bar = sideways ? rect(r.display.x * 0.5f, 0.0f, r.display.x * 0.5f, r.bar_row)
                          : rect(0.0f, r.display.y - r.tab_bar, r.display.x, r.tab_bar);
-    const Area a = content_area(r, sideways ? 0.0f : r.tab_bar + kGap - kMargin);
+    const Area a = phone_area(r, sideways);
     MainView main = r.main;
     if (r.presenter && main == MainView::Controls) main = MainView::Network;
     if (!r.lesson && main == MainView::Lesson) main = MainView::Network;
     switch (main) {
         case MainView::Network: {
-            const bool fits_stacked = a.h >= network_least_height(r) + kGap + kMinData.height + r.data_chrome;
+            const bool fits_stacked = network_fits_over_data(r, a);
             if (a.h > a.w || (a.w < row_least(r) && fits_stacked)) {  // portrait, or too narrow for both: stacked
-                // The data view keeps 85 % of the width, which its toolbar needs for two rows with
-                // fingertip-sized buttons; the network takes what height is left, up to 42 % of it,
-                // and not less than its header and readable neurons need (a banner above both takes
-                // its height from the plane then), as long as the plane keeps its toolbar's width.
+                // The data view spans the width, so its toolbar keeps two rows of fingertip-sized
+                // buttons; its square plane is as large as the height left to it allows, up to 85 %
+                // of the width. The network takes the rest of the height, up to 42 % of it. Where that
+                // is short (a short phone, or a banner above both), the network keeps what its header
+                // and readable neurons need: first down to the plane that fills the toolbar's width,
+                // then, on the shortest phones, down to the plane's own least size.
                 const float data_least = std::max(kMinData.width, r.data_min_side);  // its toolbar in two rows
-                const float left_by_data = std::min(a.h * 0.42f, a.h - kGap - r.data_chrome - a.w * 0.85f);
+                const float below = a.h - kGap - r.data_chrome;  // the network's and the plane's heights
+                const float left_by_data = std::min(a.h * 0.42f, below - a.w * 0.85f);
                 const float readable = std::max(network_least_height(r), left_by_data);
-                const float network_h = std::max(kMinNetwork.height, std::min(readable, a.h - kGap - r.data_chrome - data_least));
-                const float side = std::min(a.w, std::max(a.h - network_h - kGap - r.data_chrome, kMinData.width));
+                const float network_h = std::max({kMinNetwork.height, std::min(network_least_height(r), below - kPhonePlaneLeast),
+                                                  std::min(readable, below - data_least)});
+                const float side = std::min(a.w, std::max(below - network_h, kPhonePlaneLeast));
                 const float data_h = std::min(a.h, side + r.data_chrome);
                 s.network = rect(a.x, a.y, a.w, a.h - data_h - kGap);
-                s.data = rect(a.x + (a.w - side) * 0.5f, a.y + a.h - data_h, side, data_h);
+                s.data = rect(a.x, a.y + a.h - data_h, a.w, data_h);
             } else {
                 network_and_data(s, r, a.x, a.y, a.w, a.h, 0.5f);
             }
@@ -238,6 +251,8 @@ LayoutMode layout_mode(const ScreenRequest& r) {
     if (d.x >= std::max(640.0f, least_width) && d.y >= 440.0f && d.y - r.top_bar >= needed) return LayoutMode::Compact;
     return LayoutMode::Phone;
 }
+
+bool phone_fits_network_over_data(const ScreenRequest& r) { return network_fits_over_data(r, phone_area(r, false)); }
 
 bool layout_keeps_minimums(Vec2 display) {
     const float short_side = std::min(display.x, display.y), long_side = std::max(display.x, display.y);

@@ -68,6 +68,10 @@ inline bool shown(const Rect& r) { return r.width() > 0.0f && r.height() > 0.0f;
 // small landscape canvas (a 720p projector zoomed to 150 %) shows the network and data largest.
 LayoutMode layout_mode(const ScreenRequest& request);
 
+// Whether an upright phone has the height for the network over the data view, each at its least
+// size (the network's header and readable neurons; the plane's least side with its toolbar).
+bool phone_fits_network_over_data(const ScreenRequest& request);
+
 // True for the canvases on which every shown view gets at least its minimum size: a 360×640 phone
 // either way round, or larger. Smaller canvases still get no negative or mirrored geometry.
 bool layout_keeps_minimums(Vec2 display);

@@ -23,6 +23,9 @@ namespace bp {
 
 namespace {
 
+// The legend's height under the plane, in lines of text (a caption that wraps takes more).
+constexpr float kLegendLines = 1.8f;
+
 constexpr int kGridCells = 48;  // the CPU fallback draws the output as kGridCells^2 squares
 
 // Where a point sits on the canvas: (x1, x2), or (x1, y) for regression.
@@ -352,15 +355,25 @@ int point_under(const Lab& lab, const PlaneView& plane, ImVec2 at, float reach, 
 
 }  // namespace
 
+float data_view_chrome(float toolbar_rows) {
+    // Its plane is as wide as the view inside its padding, and as high as what the toolbar above it
+    // and the legend under it leave of the height inside the padding.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    return toolbar_rows * ImGui::GetFrameHeightWithSpacing() + ImGui::GetFontSize() * kLegendLines +
+           2.0f * style.WindowPadding.y - 2.0f * style.WindowPadding.x;
+}
+
 void draw_data_view(DataView& view, Lab& lab, Platform& platform, ImVec2 size) {
-    ImGui::BeginChild("data", size, true);
+    // Laid out to fit (its plane takes what the toolbar and the legend leave), it never scrolls: a
+    // scrollbar would narrow the plane and change what fits, frame after frame.
+    ImGui::BeginChild("data", size, true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     const bool regression = is_regression(lab.settings().dataset);
     const bool touch = touch_active();
     draw_data_toolbar(view, lab);
     const float font = ImGui::GetFontSize();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float side = std::max(10.0f, std::min(avail.x, avail.y - font * 1.8f));
+    const float side = std::max(10.0f, std::min(avail.x, avail.y - font * kLegendLines));
     PlaneView& plane = view.plane;
     plane.extent = kPlaneExtent;
     const Vec2 corner{origin.x + (avail.x - side) * 0.5f, origin.y};

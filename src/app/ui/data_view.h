@@ -26,6 +26,11 @@ struct DataView {
     bool showing_neuron = false;  // the plane showed that neuron's map in the last frame
 };
 
+// The data view's height beyond its plane's width (its toolbar in `toolbar_rows` rows, the legend
+// under the plane and the view's padding): a view `side` wide and `side + data_view_chrome(rows)` high
+// has a plane that fills its width and a legend that ends at its bottom.
+float data_view_chrome(float toolbar_rows);
+
 void draw_data_view(DataView& view, Lab& lab, Platform& platform, ImVec2 size);
 void draw_data_toolbar(DataView& view, Lab& lab);
 

@@ -168,6 +168,32 @@ void follow_lesson(LabWindow& w, LayoutMode mode) {
     w.inspector.hold_results = shown_now && w.lesson.answer_pending_for_gradient();
 }
 
+// The sizes the screen layout works from: this frame's canvas, text and controls, with `banners` of
+// notices under the top bar. The mode follows from them; the views drawn in it do not change it.
+ScreenRequest screen_request(const LabWindow& w, float banners) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float margin = 8.0f, row = ImGui::GetFrameHeight();
+    ScreenRequest request;
+    request.display = {io.DisplaySize.x, io.DisplaySize.y};
+    request.font = ImGui::GetFontSize();
+    request.bar_row = margin + row;
+    request.top_bar = request.bar_row + (banners > 0.0f ? style.ItemSpacing.y + banners : 0.0f);
+    request.tab_bar = std::max(52.0f, row + 16.0f);
+    // The data view's toolbar (two rows where it is narrow) and legend, beside its square plane.
+    request.data_chrome = data_view_chrome(w.layout.mode == LayoutMode::Wide ? 1.0f : 2.0f);
+    request.network_min_width = request.font * 14.0f;
+    // The data view's toolbar in two rows: fingertip-sized buttons make it wider.
+    request.data_min_side = request.font * (ImGui::GetFrameHeight() > request.font * 2.0f ? 16.0f : 12.5f);
+    request.panel_min_width = request.font * 14.5f;
+    const std::vector<int>& sizes = w.lab.trainer().network().sizes;
+    const LayoutMode mode = layout_mode(request);  // from the widths and heights above
+    request.network_min_height = network_view_least_height(*std::max_element(sizes.begin(), sizes.end()), mode == LayoutMode::Phone);
+    request.presenter = w.view.presenter;
+    request.landscape = w.view.landscape;
+    return request;
+}
+
 }  // namespace
 
 void handle_shortcut(LabWindow& w, int key, bool ctrl, bool shift) {
@@ -204,35 +230,21 @@ void draw_lab_window(LabWindow& w) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float margin = 8.0f, row = ImGui::GetFrameHeight();
     const float width = io.DisplaySize.x - 2.0f * margin;
-    const float banners = banners_height(w, width);
-    ScreenRequest request;
-    request.display = {io.DisplaySize.x, io.DisplaySize.y};
-    request.font = ImGui::GetFontSize();
-    request.bar_row = margin + row;
-    request.top_bar = request.bar_row + (banners > 0.0f ? style.ItemSpacing.y + banners : 0.0f);
-    request.tab_bar = std::max(52.0f, row + 16.0f);
-    // The data view's toolbar (two rows where it is narrow) and legend, beside its square plane.
-    const float toolbar_rows = w.layout.mode == LayoutMode::Wide ? 1.0f : 2.0f;
-    request.data_chrome = toolbar_rows * ImGui::GetFrameHeightWithSpacing() + request.font * 1.8f + style.WindowPadding.y * 2.0f;
-    request.network_min_width = request.font * 14.0f;
-    // The data view's toolbar in two rows: fingertip-sized buttons make it wider.
-    request.data_min_side = request.font * (ImGui::GetFrameHeight() > request.font * 2.0f ? 16.0f : 12.5f);
-    request.panel_min_width = request.font * 14.5f;
-    // The network's header (one line on a phone, two elsewhere), the layer labels above the neurons and
-    // the space below, and a line and a quarter for each neuron of the largest layer (at least 5 lines,
-    // at most 20: sixteen neurons whose maps can be told apart).
-    const std::vector<int>& sizes = w.lab.trainer().network().sizes;
-    const float largest = static_cast<float>(*std::max_element(sizes.begin(), sizes.end()));
-    const LayoutMode mode = layout_mode(request);  // from the widths and heights above; the views do not change it
-    const float header_lines = mode == LayoutMode::Phone ? 1.0f : 2.0f;
-    request.network_min_height = header_lines * ImGui::GetTextLineHeightWithSpacing() + 2.0f * style.WindowPadding.y +
-                                 request.font * (2.8f + 1.4f + std::clamp(1.25f * largest, 5.0f, 20.0f));
-    request.presenter = w.view.presenter;
+    // A phone too short for the first-open banner over the network and the data at their least sizes
+    // shows the hint on its Learn button instead.
+    w.hint_on_learn = false;
+    float banners = banners_height(w, width);
+    ScreenRequest request = screen_request(w, banners);
+    if (start_hint_in_banner(w) && layout_mode(request) == LayoutMode::Phone && !phone_fits_network_over_data(request)) {
+        w.hint_on_learn = true;
+        banners = banners_height(w, width);
+        request = screen_request(w, banners);
+    }
+    const LayoutMode mode = layout_mode(request);
     follow_lesson(w, mode);  // the mode does not depend on the view a phone shows
     request.lesson = w.lesson.is_open() && w.lesson.shown;
     if (!request.lesson && w.view.main == MainView::Lesson) w.view.main = MainView::Network;
     request.main = w.view.main;
-    request.landscape = w.view.landscape;
     w.layout = lay_out_screen(request);
 
     const bool tabs_on_top = shown(w.layout.tab_bar) && w.layout.tab_bar.min.y <= 0.0f;  // a phone lying sideways

@@ -40,6 +40,7 @@ struct LabWindow {
     ScreenLayout layout;                // where the last frame put every view
     bool help_open = false;             // the help overlay (the ? key)
     bool start_hint = true;             // the first-open hint, until dismissed or the lab first trains
+    bool hint_on_learn = false;         // this frame, the hint is on the Learn button: no room for its banner
     bool was_presenting = false;        // presenter mode in the last frame: its end restores the panel's tab
 
     // Where the views were drawn in the last frame (for window.lab's layout()).

@@ -25,6 +25,11 @@ namespace bp {
 
 namespace {
 
+// Above the neurons, the layer labels (two lines: "layer 1", "tanh"); under them, a margin that keeps
+// the lowest neuron's bias square off the edge (a phone, whose height is dear, keeps less).
+constexpr float kLabelLines = 2.8f;
+float margin_under(bool short_header) { return short_header ? 0.9f : 1.4f; }
+
 // A layer's title above its column, and its activation below that; short forms for narrow columns.
 std::string layer_title(const Network& net, int l, bool narrow) {
     if (l == 0) return narrow ? "in" : "inputs";
@@ -122,6 +127,13 @@ std::string phase_caption(const Lab& lab, const KnownValues& view) {
 
 }  // namespace
 
+float network_view_least_height(int largest_layer, bool short_header) {
+    const float header_lines = short_header ? 1.0f : 2.0f;
+    const float neuron_lines = std::clamp(1.25f * static_cast<float>(largest_layer), 5.0f, 20.0f);
+    return header_lines * ImGui::GetTextLineHeightWithSpacing() + 2.0f * ImGui::GetStyle().WindowPadding.y +
+           ImGui::GetFontSize() * (kLabelLines + margin_under(short_header) + neuron_lines);
+}
+
 void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& inspector, Platform& platform, ImVec2 size) {
     ImGui::BeginChild("network", size, true);
     const Trainer& t = lab.trainer();
@@ -143,8 +155,10 @@ void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& ins
         ImGui::TextWrapped("%s", caption.c_str());
     } else if (pass.rows > 0) {
         const Point& p = t.points()[lab.inspected_point()];
-        ImGui::TextWrapped("Point #%d: x\u2081 = %s, x\u2082 = %s, y = %s", lab.inspected_point() + 1, number_text(p.x1, 3).c_str(),
-                           number_text(p.x2, 3).c_str(), number_text(p.y, 4).c_str());
+        // A phone's narrow view keeps it to one line: the point as a pair.
+        ImGui::TextWrapped(network_view.short_header ? "Point #%d: x = (%s, %s), y = %s" : "Point #%d: x\u2081 = %s, x\u2082 = %s, y = %s",
+                           lab.inspected_point() + 1, number_text(p.x1, 3).c_str(), number_text(p.x2, 3).c_str(),
+                           number_text(p.y, 4).c_str());
     } else {
         ImGui::TextUnformatted("No data points: the neurons have nothing to show.");
     }
@@ -153,8 +167,8 @@ void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& ins
     const float font = ImGui::GetFontSize();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const ImVec2 min(origin.x + font * 3.2f, origin.y + font * 2.8f);
-    const ImVec2 max(origin.x + avail.x - font * 2.6f, origin.y + avail.y - font * 1.4f);
+    const ImVec2 min(origin.x + font * 3.2f, origin.y + font * kLabelLines);
+    const ImVec2 max(origin.x + avail.x - font * 2.6f, origin.y + avail.y - font * margin_under(network_view.short_header));
     network_view.layout = layout_network(net.sizes, min, max, 36.0f * font / 18.0f);
     const NetworkLayout& layout = network_view.layout;
     ImDrawList* draw = ImGui::GetWindowDrawList();

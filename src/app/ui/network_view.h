@@ -20,6 +20,12 @@ struct NetworkView {
     bool short_header = false;  // a phone: no title line above the point's values, to give the neurons its height
 };
 
+// The least height of the view for neurons that keep their labels apart and their numbers readable:
+// its header (the point's values, with the title line unless `short_header`), the layer labels above
+// the neurons, the margin under them, and a line and a quarter for each neuron of the largest layer
+// (at least 5 lines, at most 20: sixteen neurons whose maps can be told apart).
+float network_view_least_height(int largest_layer, bool short_header);
+
 // The inspector's hovered path and factor are highlighted on the network. Where the platform has a
 // GPU, each neuron's circle holds its map: its activation over the plane.
 void draw_network_view(NetworkView& view, Lab& lab, const Inspector& inspector, Platform& platform, ImVec2 size);

@@ -95,10 +95,9 @@ int banner(const char* id, const std::string& text, const char* button, ImU32 ba
     ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - buttons_w);
     int pressed = 0;
     if (second) {
-        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.15f, 0.39f, 0.92f, 1.0f));
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+        ui::push_primary_button();
         if (ImGui::Button(second)) pressed = 2;
-        ImGui::PopStyleColor(2);
+        ui::pop_primary_button();
         ImGui::SameLine();
     }
     if (ImGui::Button(button)) pressed = 1;
@@ -123,7 +122,7 @@ bool hint_due(const LabWindow& w) {
 // The hint is a banner under the bar, which the views make room for, except in the compact layout,
 // where it lies over the loss plot: that plot has nothing to show before the first step.
 const char* banner_hint(const LabWindow& w) {
-    if (!hint_due(w) || w.layout.mode == LayoutMode::Compact) return nullptr;
+    if (!hint_due(w) || w.layout.mode == LayoutMode::Compact || w.hint_on_learn) return nullptr;
     // A phone lying sideways has no height to spare: its Learn button offers the lessons.
     if (w.layout.mode == LayoutMode::Phone && shown(w.layout.tab_bar) && w.layout.tab_bar.min.y <= 0.0f) return nullptr;
     if (w.layout.mode == LayoutMode::Phone) return kStartHintPhone;
@@ -141,9 +140,22 @@ void start_hint(LabWindow& w, const char* text, ImU32 background, float width) {
     }
 }
 
-}  // namespace
+// A button of the bar, at least as wide as it is high (a fingertip's width on a touch screen).
+bool bar_button(const char* label) {
+    const float text = ImGui::CalcTextSize(label, nullptr, true).x;
+    return ImGui::Button(label, ImVec2(std::max(ImGui::GetFrameHeight(), text + 2.0f * ImGui::GetStyle().FramePadding.x), 0.0f));
+}
 
-void draw_top_bar(LabWindow& w, ImVec2 min, float width) {
+// The phone's five buttons side by side, as wide as bar_button and steady_button draw them.
+float phone_buttons_width() {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    float total = -st.ItemSpacing.x;
+    for (const char* label : {"\u2016 Pause", "Link", "More\u2026", "Learn", "Aa"})
+        total += std::max(ImGui::GetFrameHeight(), ImGui::CalcTextSize(label).x + 2.0f * st.FramePadding.x) + st.ItemSpacing.x;
+    return total;
+}
+
+void draw_bar_row(LabWindow& w, ImVec2 min, float width) {
     Lab& lab = w.lab;
     const Trainer& t = lab.trainer();
     const float right = min.x + width;
@@ -159,7 +171,7 @@ void draw_top_bar(LabWindow& w, ImVec2 min, float width) {
     ui::tooltip("Train continuously (Space). Next phase (N) walks one step forward and back instead.");
     ImGui::SameLine();
     const ImVec2 copy_at = ImGui::GetCursorScreenPos();
-    if (ImGui::Button(phone(w) ? "Link" : "Copy link")) copy_share_link(w.share, lab, w.platform, true, lab.locks());
+    if (bar_button(phone(w) ? "Link" : "Copy link")) copy_share_link(w.share, lab, w.platform, true, lab.locks());
     ui::tooltip("Copy a link that reopens exactly this moment: the network, its trained weights, the data, the "
                 "step and what is on screen. Students who open it and press Play see the same numbers at every "
                 "step. The address bar also follows the lab, so a bookmark or a reload keeps it.");
@@ -171,21 +183,26 @@ void draw_top_bar(LabWindow& w, ImVec2 min, float width) {
                     "any training, so the class trains it themselves.");
     }
     ImGui::SameLine();
-    if (ImGui::Button("More\u2026")) open_more_menu();
+    if (bar_button("More\u2026")) open_more_menu();
     ui::tooltip("A teacher's link that locks or hides controls; export and import of weights, the loss history "
                 "and a picture; back to the defaults.");
     draw_share_dialog(w.share, lab, w.platform);
     ImGui::SameLine();
-    if (ImGui::Button(phone(w) ? "Learn" : "Lessons\u2026")) {
+    // Where a phone has no room for the first-open banner, the Learn button carries its offer.
+    const bool offers_lesson = w.hint_on_learn && hint_due(w);
+    if (offers_lesson) ui::push_primary_button();
+    if (bar_button(phone(w) ? "Learn" : "Lessons\u2026")) {
         if (w.lesson.is_open() && !w.lesson.shown) w.lesson.shown = true;
         else open_lessons_menu();
     }
+    if (offers_lesson) ui::pop_primary_button();
     ui::tooltip(w.lesson.is_open() && !w.lesson.shown ? "Brings back the lesson, at the step you left it."
-                                                      : "Guided lessons that walk through the lab step by step, "
-                                                        "and lessons of your own (a file, or written here).");
+                : offers_lesson ? "New here? The lesson \"The chain rule\" walks you through the lab one step at a time."
+                                : "Guided lessons that walk through the lab step by step, "
+                                  "and lessons of your own (a file, or written here).");
     draw_lessons_menu(w.lessons_menu, w.lesson, lab, w.platform);
     ImGui::SameLine();
-    if (ImGui::Button(phone(w) ? "Aa" : "View\u2026")) ImGui::OpenPopup("View");
+    if (bar_button(phone(w) ? "Aa" : "View\u2026")) ImGui::OpenPopup("View");
     ui::tooltip("Text size, presenter mode for a projector, the link as a QR code, and every shortcut (?).");
     draw_view_menu(w);
 
@@ -222,6 +239,23 @@ void draw_top_bar(LabWindow& w, ImVec2 min, float width) {
     ui::tooltip("Frames per second the screen shows, and the CPU time the lab itself spends on each frame "
                 "(training and building the picture; the graphics card's drawing is not included).");
 }
+
+}  // namespace
+
+void draw_top_bar(LabWindow& w, ImVec2 min, float width) {
+    // A narrow phone (360 CSS px): the buttons keep their height and a fingertip's width, with
+    // narrower sides and gaps, so that all five stay on screen.
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const bool tight = phone(w) && phone_buttons_width() > width;
+    if (tight) {
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(st.FramePadding.x * 0.5f, st.FramePadding.y));
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(st.ItemSpacing.x * 0.5f, st.ItemSpacing.y));
+    }
+    draw_bar_row(w, min, width);
+    if (tight) ImGui::PopStyleVar(2);
+}
+
+bool start_hint_in_banner(const LabWindow& w) { return banner_hint(w) != nullptr; }
 
 float banners_height(const LabWindow& w, float width) {
     float h = 0.0f;

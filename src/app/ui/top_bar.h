@@ -12,6 +12,9 @@ void draw_top_bar(LabWindow& window, ImVec2 min, float width);
 // The lab's notice, its error and (on a wide screen) the first-open hint, under the bar; their total
 // height first.
 float banners_height(const LabWindow& window, float width);
+// Whether the first-open hint is due and would be a banner under the bar (not the compact layout's
+// callout, nor a sideways phone's or a short phone's Learn button).
+bool start_hint_in_banner(const LabWindow& window);
 void draw_banners(LabWindow& window, ImVec2 min, float width);
 // Where the screen is tight (compact, phone), the first-open hint is a callout at the foot of the
 // network view rather than a banner that would take the views' room.

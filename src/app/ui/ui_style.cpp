@@ -82,6 +82,13 @@ void same_line_if_fits(float width, float spacing) {
     if (used + width <= ImGui::GetWindowContentRegionMax().x) ImGui::SameLine(0, gap);
 }
 
+void push_primary_button() {
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.15f, 0.39f, 0.92f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+}
+
+void pop_primary_button() { ImGui::PopStyleColor(2); }
+
 }  // namespace bp::ui
 
 namespace bp {

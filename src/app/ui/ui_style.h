@@ -34,6 +34,9 @@ void text_wrapped_at_spaces(const std::string& line);
 // Keeps the next item, `width` wide, on this line when it still fits the window (after `spacing`,
 // or the style's item spacing), else lets it start a new line: a row that wraps on a phone.
 void same_line_if_fits(float width, float spacing = -1.0f);
+// The colours of the one button that is the suggested next move (white on blue), until the pop.
+void push_primary_button();
+void pop_primary_button();
 // A multi-line text box editing a std::string, growing it as the user types or pastes.
 void text_box(const char* id, std::string& text, ImVec2 size);
 
