@@ -3,6 +3,8 @@
 // plane and leaving it brings the output back.
 #include <gtest/gtest.h>
 
+#include <imgui_internal.h>
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -174,6 +176,12 @@ TEST(NeuronMapScreen, OnAPhoneATappedNeuronsMapStaysOnThePlaneUntilTheNextTouch)
     for (int k = 0; k < 30; ++k) frame(neuron, false, true);
     EXPECT_EQ(window.geometry().data_neuron.layer, 1);
     EXPECT_EQ(window.geometry().data_neuron.j, 1);
+    // The map's caption stays one line, as the legend it replaces: nothing under the plane is cut off.
+    const ImGuiWindow* data = nullptr;
+    for (const ImGuiWindow* win : ImGui::GetCurrentContext()->Windows)
+        if (std::string(win->Name).find("/data_") != std::string::npos) data = win;
+    ASSERT_NE(data, nullptr);
+    EXPECT_LE(data->ContentSize.y + 2.0f * ImGui::GetStyle().WindowPadding.y, data->Size.y + 0.5f) << "the caption fits under the plane";
     frame(neuron, true, false);  // the next touch takes it away
     EXPECT_FALSE(window.geometry().data_neuron.any());
     publish_touch_frame(TouchFrame{});

@@ -78,8 +78,10 @@ void neuron_caption(const Lab& lab, NeuronRef n) {
     std::string name = neuron_symbol("a", n.layer, n.j);
     if (n.layer == 0) name = std::string(feature_label(lab.settings().features[n.j])) + " = " + name;
     if (n.layer == net.layer_count()) name = "\u0177 = " + name;
+    // One line, as the legend it replaces: where the whole caption does not fit (a phone), its name.
     const std::string text = name + " over the plane \u2014 " + (touch_active() ? "tapped" : "hovered") + " in the network";
-    ui::text_wrapped_at_spaces(text);  // a phone's narrow plane: the caption wraps rather than runs off
+    const bool fits = ImGui::CalcTextSize(text.c_str()).x <= ImGui::GetWindowContentRegionMax().x + ImGui::GetWindowPos().x - ImGui::GetCursorScreenPos().x;
+    ImGui::TextUnformatted(fits ? text.c_str() : (name + " over the plane").c_str());
     ui::tooltip(n.layer == 0 ? "This input's value over the whole plane: white at 0, blue at its largest, orange at its "
                                "most negative. The points are drawn over it."
                  : n.layer == net.layer_count()
