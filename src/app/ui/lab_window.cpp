@@ -16,6 +16,7 @@ namespace bp {
 namespace {
 
 constexpr int kKeySlash = 47, kKeyEscape = 256, kKeyF1 = 290;  // as GLFW spells them
+constexpr float kMargin = 8.0f;  // between the canvas's edge and the top bar, in CSS px
 
 // A tab item that the API can select once (ImGui selects tabs only through this flag).
 bool tab(LabWindow& w, const char* label, MainView v, bool when) {
@@ -173,11 +174,11 @@ void follow_lesson(LabWindow& w, LayoutMode mode) {
 ScreenRequest screen_request(const LabWindow& w, float banners) {
     const ImGuiIO& io = ImGui::GetIO();
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float margin = 8.0f, row = ImGui::GetFrameHeight();
+    const float row = ImGui::GetFrameHeight();
     ScreenRequest request;
     request.display = {io.DisplaySize.x, io.DisplaySize.y};
     request.font = ImGui::GetFontSize();
-    request.bar_row = margin + row;
+    request.bar_row = kMargin + row;
     request.top_bar = request.bar_row + (banners > 0.0f ? style.ItemSpacing.y + banners : 0.0f);
     request.tab_bar = std::max(52.0f, row + 16.0f);
     // The data view's toolbar (two rows where it is narrow) and legend, beside its square plane.
@@ -228,8 +229,8 @@ void draw_lab_window(LabWindow& w) {
 
     // The bar, then the banners, then the views in the rest; the layout is computed from this frame's sizes.
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float margin = 8.0f, row = ImGui::GetFrameHeight();
-    const float width = io.DisplaySize.x - 2.0f * margin;
+    const float row = ImGui::GetFrameHeight();
+    const float width = io.DisplaySize.x - 2.0f * kMargin;
     // A phone too short for the first-open banner over the network and the data at their least sizes
     // shows the hint on its Learn button instead.
     w.hint_on_learn = false;
@@ -248,8 +249,8 @@ void draw_lab_window(LabWindow& w) {
     w.layout = lay_out_screen(request);
 
     const bool tabs_on_top = shown(w.layout.tab_bar) && w.layout.tab_bar.min.y <= 0.0f;  // a phone lying sideways
-    draw_top_bar(w, ImVec2(margin, margin), tabs_on_top ? w.layout.tab_bar.min.x - 2.0f * margin : width);
-    if (banners > 0.0f) draw_banners(w, ImVec2(margin, margin + row + style.ItemSpacing.y), width);
+    draw_top_bar(w, ImVec2(kMargin, kMargin), tabs_on_top ? w.layout.tab_bar.min.x - 2.0f * kMargin : width);
+    if (banners > 0.0f) draw_banners(w, ImVec2(kMargin, kMargin + row + style.ItemSpacing.y), width);
     draw_views(w);
     if (w.layout.mode == LayoutMode::Phone) draw_tab_bar(w, w.layout.tab_bar);
     draw_start_callout(w);
