@@ -167,6 +167,12 @@ window.backpropLabAutosave = (function () {
 
   // --- opening ------------------------------------------------------------------------------------
 
+  // How this page was reached: "navigate", "reload", "back_forward" or "prerender".
+  function navigationType() {
+    const entry = performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
+    return entry ? entry.type : "navigate";
+  }
+
   function restore() {
     saves.migrate();
     const tab = saves.session();
@@ -174,9 +180,12 @@ window.backpropLabAutosave = (function () {
     const mine = tab.entry ? entries.find((e) => e.id === tab.entry && e.tab === tab.tab) : null;
     const hash = location.hash.startsWith("#lab=") ? location.hash.slice(5) : null;
     // This tab reloaded (or came back): it goes on with its own lab. Its entry is newer than the
-    // address bar when it changed after the address was last written (a save while leaving).
-    if (mine && (hash === null || tab.address === hash)) {
-      const link = hash === null || mine.link !== tab.entryLink ? mine.link : hash;
+    // address bar when it changed after the address was last written (a save while leaving), and
+    // when a reload came so soon after the page wrote the address that the browser reloaded the
+    // address before it (the page's record holds the newer one).
+    const reloaded = hash !== null && tab.address !== hash && navigationType() === "reload";
+    if (mine && (hash === null || tab.address === hash || reloaded)) {
+      const link = hash === null || reloaded || mine.link !== tab.entryLink ? mine.link : hash;
       const r = lab.openLink(link);
       if (r.ok) {
         opened(mine);

@@ -71,6 +71,25 @@ test("an edit just before a reload survives it, also when the address bar still 
   await page.context().close();
 });
 
+// A reload that comes while the browser still holds the address from before the page's last write
+// (the page wrote it a moment before): the tab goes on with its own, newer lab.
+test("a reload of an address older than the page's last write opens the tab's newer lab", async () => {
+  const page = await openLab(env.browser, env.url);
+  await page.evaluate(() => window.lab.configure({ learningRate: 0.35 }));
+  await page.waitForFunction(() => location.hash.startsWith("#lab="), null, { timeout: 5000 });
+  const older = await page.evaluate(() => location.hash);
+  await page.evaluate(() => { window.lab.configure({ learningRate: 0.4 }); window.lab.train(7); });
+  await page.waitForFunction((h) => location.hash !== h, older, { timeout: 5000 });  // written and recorded
+  await page.evaluate((h) => history.replaceState(null, "", h), older);  // the address the browser reloads
+  await page.reload();
+  await page.evaluate(() => window.lab.ready);
+  const s = await page.evaluate(() => window.lab.state());
+  assert.equal(s.learningRate, 0.4);
+  assert.equal(s.step, 7);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test("a save the browser refuses shows a message and a download that keeps the lab", async () => {
   const context = await newLabContext(env.browser);
   await context.addInitScript(() => {
