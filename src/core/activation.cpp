@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/deterministic_math.h"
+#include "core/named_values.h"
 
 namespace bp {
 
@@ -17,11 +18,7 @@ const char* activation_name(Activation f) {
     return "?";
 }
 
-std::optional<Activation> parse_activation(const std::string& name) {
-    for (Activation f : kAllActivations)
-        if (name == activation_name(f)) return f;
-    return std::nullopt;
-}
+std::optional<Activation> parse_activation(const std::string& name) { return value_named(kAllActivations, activation_name, name); }
 
 double activate(Activation f, double z) {
     switch (f) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/named_values.h"
 #include "core/rng.h"
 
 namespace bp {
@@ -68,11 +69,7 @@ const char* dataset_name(DatasetKind kind) {
     return "?";
 }
 
-std::optional<DatasetKind> parse_dataset(const std::string& name) {
-    for (DatasetKind kind : kAllDatasets)
-        if (name == dataset_name(kind)) return kind;
-    return std::nullopt;
-}
+std::optional<DatasetKind> parse_dataset(const std::string& name) { return value_named(kAllDatasets, dataset_name, name); }
 
 std::vector<Point> generate_circle(int count, double noise, uint64_t seed) {
     Rng rng(seed);

@@ -3,15 +3,13 @@
 
 #include <cmath>
 
+#include "core/named_values.h"
+
 namespace bp {
 
 const char* loss_name(Loss loss) { return loss == Loss::Mse ? "mse" : "bce"; }
 
-std::optional<Loss> parse_loss(const std::string& name) {
-    for (Loss l : kAllLosses)
-        if (name == loss_name(l)) return l;
-    return std::nullopt;
-}
+std::optional<Loss> parse_loss(const std::string& name) { return value_named(kAllLosses, loss_name, name); }
 
 bool loss_accepts_output(Loss loss, Activation output) {
     return loss == Loss::Mse || output == Activation::Sigmoid;

@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+#include "core/named_values.h"
+
 namespace bp {
 
 const char* optimizer_name(OptimizerKind kind) {
@@ -14,11 +16,7 @@ const char* optimizer_name(OptimizerKind kind) {
     return "?";
 }
 
-std::optional<OptimizerKind> parse_optimizer(const std::string& name) {
-    for (OptimizerKind k : kAllOptimizers)
-        if (name == optimizer_name(k)) return k;
-    return std::nullopt;
-}
+std::optional<OptimizerKind> parse_optimizer(const std::string& name) { return value_named(kAllOptimizers, optimizer_name, name); }
 
 std::string validate(const OptimizerSettings& o) {
     const auto decay = [](double b) { return std::isfinite(b) && b >= 0.0 && b < 1.0; };

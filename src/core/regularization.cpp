@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+#include "core/named_values.h"
+
 namespace bp {
 
 const char* regularization_name(RegularizationKind kind) {
@@ -14,11 +16,7 @@ const char* regularization_name(RegularizationKind kind) {
     return "?";
 }
 
-std::optional<RegularizationKind> parse_regularization(const std::string& name) {
-    for (RegularizationKind k : kAllRegularizations)
-        if (name == regularization_name(k)) return k;
-    return std::nullopt;
-}
+std::optional<RegularizationKind> parse_regularization(const std::string& name) { return value_named(kAllRegularizations, regularization_name, name); }
 
 double penalty(const Network& net, const Regularization& reg) {
     if (!reg.on()) return 0.0;
