@@ -15,11 +15,18 @@ namespace bp {
 
 namespace {
 
-// A button as wide as the widest of its labels, so a label change moves nothing after it.
-bool steady_button(const char* label, std::initializer_list<const char*> all_labels) {
-    float widest = 0.0f;
+// The room around the bar's button labels: `side` on each side of a label, `gap` between buttons.
+struct BarSpacing {
+    float side, gap;
+};
+
+// A button of the bar, as wide as the widest of its labels (`all_labels`, else `label`), so a label
+// change moves nothing after it, and at least as wide as it is high (a fingertip on a touch screen).
+bool bar_button(const char* label, const BarSpacing& spacing, std::initializer_list<const char*> all_labels = {}) {
+    float widest = ImGui::CalcTextSize(label, nullptr, true).x;
+    if (all_labels.size() > 0) widest = 0.0f;
     for (const char* l : all_labels) widest = std::max(widest, ImGui::CalcTextSize(l, nullptr, true).x);
-    return ImGui::Button(label, ImVec2(widest + ImGui::GetStyle().FramePadding.x * 2.0f, 0.0f));
+    return ImGui::Button(label, ImVec2(std::max(ImGui::GetFrameHeight(), widest + 2.0f * spacing.side), 0.0f));
 }
 
 // Text that is drawn only where it fits before `right`; true when it was drawn.
@@ -140,22 +147,15 @@ void start_hint(LabWindow& w, const char* text, ImU32 background, float width) {
     }
 }
 
-// A button of the bar, at least as wide as it is high (a fingertip's width on a touch screen).
-bool bar_button(const char* label) {
-    const float text = ImGui::CalcTextSize(label, nullptr, true).x;
-    return ImGui::Button(label, ImVec2(std::max(ImGui::GetFrameHeight(), text + 2.0f * ImGui::GetStyle().FramePadding.x), 0.0f));
-}
-
-// The phone's five buttons side by side, as wide as bar_button and steady_button draw them.
-float phone_buttons_width() {
-    const ImGuiStyle& st = ImGui::GetStyle();
-    float total = -st.ItemSpacing.x;
+// The phone's five buttons side by side, as wide as bar_button draws them.
+float phone_buttons_width(const BarSpacing& spacing) {
+    float total = -spacing.gap;
     for (const char* label : {"\u2016 Pause", "Link", "More\u2026", "Learn", "Aa"})
-        total += std::max(ImGui::GetFrameHeight(), ImGui::CalcTextSize(label).x + 2.0f * st.FramePadding.x) + st.ItemSpacing.x;
+        total += std::max(ImGui::GetFrameHeight(), ImGui::CalcTextSize(label).x + 2.0f * spacing.side) + spacing.gap;
     return total;
 }
 
-void draw_bar_row(LabWindow& w, ImVec2 min, float width) {
+void draw_bar_row(LabWindow& w, ImVec2 min, float width, const BarSpacing& sp) {
     Lab& lab = w.lab;
     const Trainer& t = lab.trainer();
     const float right = min.x + width;
@@ -165,33 +165,33 @@ void draw_bar_row(LabWindow& w, ImVec2 min, float width) {
         ImGui::TextUnformatted("Backprop Lab");
         ImGui::SameLine(0, ImGui::GetFontSize());
     }
-    if (steady_button(lab.playing() ? "\u2016 Pause###play" : "\u25b6 Play###play", {"\u2016 Pause", "\u25b6 Play"}))
+    if (bar_button(lab.playing() ? "\u2016 Pause###play" : "\u25b6 Play###play", sp, {"\u2016 Pause", "\u25b6 Play"}))
         lab.toggle_play();
     ring_if_marked("play");
     ui::tooltip("Train continuously (Space). Next phase (N) walks one step forward and back instead.");
-    ImGui::SameLine();
+    ImGui::SameLine(0.0f, sp.gap);
     const ImVec2 copy_at = ImGui::GetCursorScreenPos();
-    if (bar_button(phone(w) ? "Link" : "Copy link")) copy_share_link(w.share, lab, w.platform, true, lab.locks());
+    if (bar_button(phone(w) ? "Link" : "Copy link", sp)) copy_share_link(w.share, lab, w.platform, true, lab.locks());
     ui::tooltip("Copy a link that reopens exactly this moment: the network, its trained weights, the data, the "
                 "step and what is on screen. Students who open it and press Play see the same numbers at every "
                 "step. The address bar also follows the lab, so a bookmark or a reload keeps it.");
     copied_toast(w, ImVec2(copy_at.x, min.y + ImGui::GetFrameHeight() + 4.0f));
     if (w.layout.mode == LayoutMode::Wide) {
-        ImGui::SameLine();
-        if (ImGui::Button("Copy start link")) copy_share_link(w.share, lab, w.platform, false, lab.locks());
+        ImGui::SameLine(0.0f, sp.gap);
+        if (bar_button("Copy start link", sp)) copy_share_link(w.share, lab, w.platform, false, lab.locks());
         ui::tooltip("Copy a link to the starting point: the same settings and data with the initial weights, before "
                     "any training, so the class trains it themselves.");
     }
-    ImGui::SameLine();
-    if (bar_button("More\u2026")) open_more_menu();
+    ImGui::SameLine(0.0f, sp.gap);
+    if (bar_button("More\u2026", sp)) open_more_menu();
     ui::tooltip("A teacher's link that locks or hides controls; export and import of weights, the loss history "
                 "and a picture; back to the defaults.");
     draw_share_dialog(w.share, lab, w.platform);
-    ImGui::SameLine();
+    ImGui::SameLine(0.0f, sp.gap);
     // Where a phone has no room for the first-open banner, the Learn button carries its offer.
     const bool offers_lesson = w.hint_on_learn && hint_due(w);
     if (offers_lesson) ui::push_primary_button();
-    if (bar_button(phone(w) ? "Learn" : "Lessons\u2026")) {
+    if (bar_button(phone(w) ? "Learn" : "Lessons\u2026", sp)) {
         if (w.lesson.is_open() && !w.lesson.shown) w.lesson.shown = true;
         else open_lessons_menu();
     }
@@ -201,8 +201,8 @@ void draw_bar_row(LabWindow& w, ImVec2 min, float width) {
                                 : "Guided lessons that walk through the lab step by step, "
                                   "and lessons of your own (a file, or written here).");
     draw_lessons_menu(w.lessons_menu, w.lesson, lab, w.platform);
-    ImGui::SameLine();
-    if (bar_button(phone(w) ? "Aa" : "View\u2026")) ImGui::OpenPopup("View");
+    ImGui::SameLine(0.0f, sp.gap);
+    if (bar_button(phone(w) ? "Aa" : "View\u2026", sp)) ImGui::OpenPopup("View");
     ui::tooltip("Text size, presenter mode for a projector, the link as a QR code, and every shortcut (?).");
     draw_view_menu(w);
 
@@ -246,13 +246,9 @@ void draw_top_bar(LabWindow& w, ImVec2 min, float width) {
     // A narrow phone (360 CSS px): the buttons keep their height and a fingertip's width, with
     // narrower sides and gaps, so that all five stay on screen.
     const ImGuiStyle& st = ImGui::GetStyle();
-    const bool tight = phone(w) && phone_buttons_width() > width;
-    if (tight) {
-        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(st.FramePadding.x * 0.5f, st.FramePadding.y));
-        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(st.ItemSpacing.x * 0.5f, st.ItemSpacing.y));
-    }
-    draw_bar_row(w, min, width);
-    if (tight) ImGui::PopStyleVar(2);
+    BarSpacing spacing{st.FramePadding.x, st.ItemSpacing.x};
+    if (phone(w) && phone_buttons_width(spacing) > width) spacing = {spacing.side * 0.5f, spacing.gap * 0.5f};
+    draw_bar_row(w, min, width, spacing);
 }
 
 bool start_hint_in_banner(const LabWindow& w) { return banner_hint(w) != nullptr; }
