@@ -46,6 +46,17 @@ test("a refused link changes no save: it leaves the address bar, and a plain pag
   await context.close();
 });
 
+// Reloads the page and checks it opened the edit both reload tests make last (α 0.4, 7 steps).
+async function reloadKeepsTheEdit(page) {
+  await page.reload();
+  await page.evaluate(() => window.lab.ready);
+  const s = await page.evaluate(() => window.lab.state());
+  assert.equal(s.learningRate, 0.4);
+  assert.equal(s.step, 7);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+}
+
 test("an edit just before a reload survives it, also when the address bar still holds an older link", async () => {
   const page = await openLab(env.browser, env.url);
   await page.evaluate(() => window.lab.configure({ learningRate: 0.3 }));
@@ -62,13 +73,7 @@ test("an edit just before a reload survives it, also when the address bar still 
     return location.hash === address && !address.endsWith(window.lab.shareLink().split("#")[1]);
   });
   assert.equal(behind, true, "the address bar still holds the link from before the edit");
-  await page.reload();
-  await page.evaluate(() => window.lab.ready);
-  const s = await page.evaluate(() => window.lab.state());
-  assert.equal(s.learningRate, 0.4);
-  assert.equal(s.step, 7);
-  assert.deepEqual(page.errors, []);
-  await page.context().close();
+  await reloadKeepsTheEdit(page);
 });
 
 // A reload that comes while the browser still holds the address from before the page's last write
@@ -81,13 +86,7 @@ test("a reload of an address older than the page's last write opens the tab's ne
   await page.evaluate(() => { window.lab.configure({ learningRate: 0.4 }); window.lab.train(7); });
   await page.waitForFunction((h) => location.hash !== h, older, { timeout: 5000 });  // written and recorded
   await page.evaluate((h) => history.replaceState(null, "", h), older);  // the address the browser reloads
-  await page.reload();
-  await page.evaluate(() => window.lab.ready);
-  const s = await page.evaluate(() => window.lab.state());
-  assert.equal(s.learningRate, 0.4);
-  assert.equal(s.step, 7);
-  assert.deepEqual(page.errors, []);
-  await page.context().close();
+  await reloadKeepsTheEdit(page);
 });
 
 test("a save the browser refuses shows a message and a download that keeps the lab", async () => {

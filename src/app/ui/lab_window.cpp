@@ -236,12 +236,13 @@ void draw_lab_window(LabWindow& w) {
     w.hint_on_learn = false;
     float banners = banners_height(w, width);
     ScreenRequest request = screen_request(w, banners);
-    if (start_hint_in_banner(w) && layout_mode(request) == LayoutMode::Phone && !phone_fits_network_over_data(request)) {
+    LayoutMode mode = layout_mode(request);
+    if (start_hint_in_banner(w) && mode == LayoutMode::Phone && !phone_fits_network_over_data(request)) {
         w.hint_on_learn = true;
         banners = banners_height(w, width);
         request = screen_request(w, banners);
+        mode = layout_mode(request);
     }
-    const LayoutMode mode = layout_mode(request);
     follow_lesson(w, mode);  // the mode does not depend on the view a phone shows
     request.lesson = w.lesson.is_open() && w.lesson.shown;
     if (!request.lesson && w.view.main == MainView::Lesson) w.view.main = MainView::Network;

@@ -229,14 +229,13 @@ void draw_lesson_panel(LessonPanel& panel, LessonRun& run, Lab& lab, ViewSetting
         panel.drawn.show_me = item_rect();
     }
     ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Button, ready ? ImVec4(0.15f, 0.39f, 0.92f, 1.0f) : st.Colors[ImGuiCol_Button]);
-    ImGui::PushStyleColor(ImGuiCol_Text, ready ? ImVec4(1, 1, 1, 1) : st.Colors[ImGuiCol_Text]);
+    if (ready) ui::push_primary_button();
     if (ImGui::Button(last ? "Finish \u2713" : "Next \u25b6", ImVec2(w, 0))) {
         if (last) run.close(lab);
         else run.next(lab);
     }
     panel.drawn.next = item_rect();
-    ImGui::PopStyleColor(2);
+    if (ready) ui::pop_primary_button();
     if (!ready) ui::tooltip("You can go on at any time; the step's task or question is still open.");
 }
 

@@ -20,13 +20,18 @@ struct BarSpacing {
     float side, gap;
 };
 
+// A bar button's width for a label `text_width` wide: at least as wide as it is high (a fingertip on
+// a touch screen).
+float bar_button_width(float text_width, const BarSpacing& spacing) {
+    return std::max(ImGui::GetFrameHeight(), text_width + 2.0f * spacing.side);
+}
+
 // A button of the bar, as wide as the widest of its labels (`all_labels`, else `label`), so a label
-// change moves nothing after it, and at least as wide as it is high (a fingertip on a touch screen).
+// change moves nothing after it.
 bool bar_button(const char* label, const BarSpacing& spacing, std::initializer_list<const char*> all_labels = {}) {
-    float widest = ImGui::CalcTextSize(label, nullptr, true).x;
-    if (all_labels.size() > 0) widest = 0.0f;
+    float widest = all_labels.size() == 0 ? ImGui::CalcTextSize(label, nullptr, true).x : 0.0f;
     for (const char* l : all_labels) widest = std::max(widest, ImGui::CalcTextSize(l, nullptr, true).x);
-    return ImGui::Button(label, ImVec2(std::max(ImGui::GetFrameHeight(), widest + 2.0f * spacing.side), 0.0f));
+    return ImGui::Button(label, ImVec2(bar_button_width(widest, spacing), 0.0f));
 }
 
 // Text that is drawn only where it fits before `right`; true when it was drawn.
@@ -151,7 +156,7 @@ void start_hint(LabWindow& w, const char* text, ImU32 background, float width) {
 float phone_buttons_width(const BarSpacing& spacing) {
     float total = -spacing.gap;
     for (const char* label : {"\u2016 Pause", "Link", "More\u2026", "Learn", "Aa"})
-        total += std::max(ImGui::GetFrameHeight(), ImGui::CalcTextSize(label).x + 2.0f * spacing.side) + spacing.gap;
+        total += bar_button_width(ImGui::CalcTextSize(label).x, spacing) + spacing.gap;
     return total;
 }
 
