@@ -9,7 +9,7 @@ want_browser=0
 [ "${1:-}" = "--browser" ] && want_browser=1
 
 packages=(cmake g++ clang libclang-rt-14-dev emscripten libeigen3-dev googletest libgtest-dev
-          libbenchmark-dev libglfw3-dev fonts-dejavu-core fonttools nlohmann-json3-dev libgles-dev python3 xz-utils dpkg-dev)
+          libbenchmark-dev libglfw3-dev fonts-dejavu-core fonttools nlohmann-json3-dev libgles-dev python3 xz-utils dpkg-dev ccache)
 # Node.js and npm may come from another repository than Debian's; ask for Debian's only when the command is absent.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
