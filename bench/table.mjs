@@ -24,7 +24,7 @@ for (const w of ["W1", "W2"]) {
              check(m >= goal && n / m <= 1.6)]);
   for (const g of [48, 100, 400]) {
     const nk = native[`${w}_grid${g}_ms`], mk = wasm[`${w}_grid${g}_ms`];
-    // The page draws the output with a fragment shader (src/platform/gpu/output.frag); the CPU grid serves
+    // The page draws the output with a fragment shader (shaders/output.frag); the CPU grid serves
     // headless runs and tests, so the target is met by the GPU whatever this row says.
     const target = w === "W2" && g === 100 ? "< 2 ms, or on the GPU" : "";
     rows.push([`${w} output over ${g}x${g} grid (CPU), ms`, fmt(nk, 3), fmt(mk, 3), fmt(mk / nk), target,

@@ -1,5 +1,5 @@
 // OutputRenderer: draws the network's output behind the data view's points, and every neuron's map
-// in the network view, with a fragment shader (output.frag and output.vert beside this file), so the
+// in the network view, with a fragment shader (shaders/output.frag and output.vert at the top level), so the
 // decision boundary and the maps cost the CPU nothing however fine they are drawn. Each quad hooks
 // into ImGui's draw list as a callback, so it is drawn in order with the rest of the UI.
 #pragma once
