@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/landscape.h"
+#include "core/prediction.h"
 #include "core/trainer.h"
 
 using namespace bp;
@@ -68,12 +69,13 @@ double grid_ms(const TrainingSettings& s, int n, double seconds, int runs) {
     Trainer trainer(s);
     trainer.run(100);
     std::vector<double> out;
+    Pass scratch;
     std::vector<double> times;
     for (int r = -1; r < runs; ++r) {
         const double start = now_s();
         int evaluations = 0;
         while (now_s() - start < seconds / 4) {
-            trainer.predict_grid(n, out);
+            predict_grid(trainer.network(), trainer.settings().features, n, scratch, out);
             ++evaluations;
         }
         if (r >= 0) times.push_back((now_s() - start) * 1000.0 / evaluations);

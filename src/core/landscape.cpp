@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "core/evaluation.h"
+
 namespace bp {
 
 namespace {
@@ -46,12 +48,13 @@ void LandscapeComputation::start(const Trainer& trainer, const Network& net, con
 }
 
 void LandscapeComputation::split_into_blocks(const Trainer& trainer) {
-    const int points = trainer.training_point_count();
+    const PointRows training = trainer.training_rows();
+    const int points = training.count();
     const int rows = static_cast<int>(std::clamp(kBlockWork / forward_work(net_, 1), 8.0, double(std::max(points, 1))));
     const int count = (points + rows - 1) / rows;
     blocks_.resize(count);
     for (int k = 0; k < count; ++k) {
-        trainer.load_training_points(net_, blocks_[k], k * rows, std::min(rows, points - k * rows));
+        load_points(training, k * rows, std::min(rows, points - k * rows), net_, blocks_[k]);
     }
 }
 
@@ -60,10 +63,11 @@ void LandscapeComputation::gradient_block(const Trainer& trainer) {
     // backward down to layer l. The forward pass leaves a^m for m = 1..l-1 in the block, and those
     // never change across the grid (a and b live in layers >= l): block.a[l-1] serves every cell.
     Pass& block = blocks_[next_block_];
-    trainer.add_data_losses(net_, block, 1, 0.0);
-    trainer.add_data_gradient(net_, block, first_layer_, scratch_, grad_sum_);
+    const TrainingSettings& s = trainer.settings();
+    add_data_losses(net_, s.loss, block, 1, 0.0);
+    add_data_gradient(net_, s.loss, block, first_layer_, scratch_, grad_sum_);
     if (++next_block_ < block_count()) return;
-    trainer.training_gradient_of(net_, grad_sum_, trainer.training_point_count(), grad_);
+    training_gradient_of(net_, s.regularization, grad_sum_, trainer.training_point_count(), grad_);
     grid_.gradient_a = parameter_gradient(grad_, grid_.a);
     grid_.gradient_b = parameter_gradient(grad_, grid_.b);
     gradient_done_ = true;
@@ -76,9 +80,10 @@ void LandscapeComputation::cell_block(const Trainer& trainer) {
     parameter(net_, grid_.b) = grid_.b_values[r];
     // The data losses of this block with a = aValues[c], b = bValues[r]: layers l..L from the
     // cached a^{l-1}, summed on in row order.
-    loss_sum_ = trainer.add_data_losses(net_, blocks_[next_block_], first_layer_, loss_sum_);
+    const TrainingSettings& s = trainer.settings();
+    loss_sum_ = add_data_losses(net_, s.loss, blocks_[next_block_], first_layer_, loss_sum_);
     if (++next_block_ < block_count()) return;
-    grid_.losses[next_cell_] = trainer.training_loss_of(net_, loss_sum_, trainer.training_point_count());
+    grid_.losses[next_cell_] = training_loss_of(net_, s.regularization, loss_sum_, trainer.training_point_count());
     loss_sum_ = 0.0;
     next_block_ = 0;
     ++next_cell_;
@@ -92,7 +97,7 @@ int LandscapeComputation::advance(const Trainer& trainer, int max_blocks) {
     int blocks = 0;
     while (started_ && !done() && (blocks == 0 || blocks < max_blocks)) {
         if (block_count() == 0) {  // no training points: L = 0 everywhere
-            grid_.losses[next_cell_++] = trainer.training_loss_of(net_, 0.0, 0);
+            grid_.losses[next_cell_++] = training_loss_of(net_, trainer.settings().regularization, 0.0, 0);
             gradient_done_ = true;
             continue;
         }

@@ -28,12 +28,16 @@
 // The seed preset with generated data is about 400 bytes; with 200 listed points about 1,300.
 // Decoding checks every field and every count before using it: a truncated, corrupted, oversized,
 // wrong-version or hostile text gives an error that says what is wrong, never a partial state.
+// The code: the bytes (link_bytes.h), each part's writer and reader (link_parts.h), the formats
+// (link_formats.h: format 3 in link_format3.cpp, formats 1 and 2 in link_formats_1_2.cpp), and
+// encode_link and decode_link (share_link.cpp).
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "core/link_bytes.h"  // base64url_encode, base64url_decode, crc32
 #include "core/trainer.h"
 
 namespace bp {
@@ -75,12 +79,5 @@ struct LinkDecode {
     std::string error;  // "" when the text was a whole, valid link
 };
 LinkDecode decode_link(const std::string& text);
-
-std::string base64url_encode(const std::vector<uint8_t>& bytes);
-// The CRC-32 of IEEE 802.3 (as zlib and PNG compute it) of the bytes.
-uint32_t crc32(const uint8_t* bytes, size_t size);
-// false on a character outside the base64url alphabet, an impossible length or unused bits that
-// are not zero (so every text decodes to different bytes).
-bool base64url_decode(const std::string& text, std::vector<uint8_t>& bytes);
 
 }  // namespace bp

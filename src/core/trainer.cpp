@@ -1,4 +1,4 @@
-// Trainer: mini-batch SGD in bounded slices, with divergence detection.
+// Trainer: mini-batch steps in bounded slices (SGD, momentum or Adam), with divergence detection.
 #include "core/trainer.h"
 
 #include <algorithm>
@@ -273,95 +273,8 @@ int Trainer::run(int max_steps) {
     return done;
 }
 
-namespace {
-// Resizes g to net's shape (zeroed) unless it has it already.
-void shape_like(Gradients& g, const Network& net) {
-    bool same = g.dW.size() == net.W.size();
-    for (size_t l = 0; same && l < net.W.size(); ++l)
-        same = g.dW[l].rows() == net.W[l].rows() && g.dW[l].cols() == net.W[l].cols();
-    if (!same) g.resize_like(net);
-}
-}  // namespace
-
-void Trainer::load_training_points(const Network& net, Pass& pass, int first, int count) const {
-    if (pass.capacity() < count || !pass.fits(net, pass.capacity())) pass.reserve(net, std::max(count, 1));
-    pass.rows = count;
-    for (int s = 0; s < count; ++s) {
-        const int k = train_indices_[first + s];
-        pass.a[0].row(s) = inputs_.row(k);  // a^0 = x   (count x n_0)
-        pass.y(s) = points_[k].y;
-    }
-}
-
-double Trainer::add_data_losses(const Network& net, Pass& pass, int from_layer, double sum) const {
-    for (int l = from_layer; l <= net.layer_count(); ++l) forward_layer(net, pass, l);  // z^l, a^l
-    mean_loss(net, settings_.loss, pass);  // each sample's loss into pass.loss
-    for (int s = 0; s < pass.rows; ++s) sum += pass.loss(s);
-    return sum;
-}
-
-double Trainer::training_loss_of(const Network& net, double data_loss_sum, int n) const {
-    const double data = n > 0 ? data_loss_sum / n : 0.0;  // (1/n) Σ_s loss_s
-    const Regularization& reg = settings_.regularization;
-    return reg.on() ? data + bp::penalty(net, reg) : data;  // L = data loss + R(W)
-}
-
-void Trainer::add_data_gradient(const Network& net, Pass& pass, int down_to, Gradients& scratch, Gradients& grad_sum) const {
-    shape_like(scratch, net);
-    for (int l = net.layer_count(); l >= down_to; --l) {
-        backward_layer(net, settings_.loss, pass, scratch, l);  // the block's mean, (1/rows) Σ_s
-        grad_sum.dW[l - 1] += pass.rows * scratch.dW[l - 1];
-        grad_sum.db[l - 1] += pass.rows * scratch.db[l - 1];
-    }
-}
-
-void Trainer::training_gradient_of(const Network& net, const Gradients& grad_sum, int n, Gradients& grad) const {
-    shape_like(grad, net);
-    const double scale = n > 0 ? 1.0 / n : 0.0;
-    for (int l = 0; l < net.layer_count(); ++l) {  // dL/dθ = (1/n) Σ_s dloss_s/dθ + dR/dθ
-        grad.dW[l] = scale * grad_sum.dW[l];
-        grad.db[l] = scale * grad_sum.db[l];
-    }
-    if (settings_.regularization.on()) add_penalty_gradient(net, settings_.regularization, grad);
-}
-
-double Trainer::training_loss_at(const Network& net) const {
-    const int n = training_point_count();
-    load_training_points(net, eval_pass_, 0, n);
-    return training_loss_of(net, n > 0 ? add_data_losses(net, eval_pass_, 1, 0.0) : 0.0, n);
-}
-
-double Trainer::training_gradient_at(const Network& net, Gradients& grad) const {
-    const int n = training_point_count();
-    load_training_points(net, eval_pass_, 0, n);
-    shape_like(eval_grad_sum_, net);
-    eval_grad_sum_.set_zero();
-    const double loss_sum = n > 0 ? add_data_losses(net, eval_pass_, 1, 0.0) : 0.0;
-    if (n > 0) add_data_gradient(net, eval_pass_, 1, eval_scratch_, eval_grad_sum_);
-    training_gradient_of(net, eval_grad_sum_, n, grad);
-    return training_loss_of(net, loss_sum, n);
-}
-
-double Trainer::training_loss() const { return training_loss_at(net_); }
-
-double Trainer::test_data_loss() const {
-    Pass& pass = eval_pass_;
-    pass.rows = static_cast<int>(test_indices_.size());
-    for (int s = 0; s < pass.rows; ++s) {
-        pass.a[0].row(s) = inputs_.row(test_indices_[s]);
-        pass.y(s) = points_[test_indices_[s]].y;
-    }
-    forward(net_, pass);
-    return mean_loss(net_, settings_.loss, pass);
-}
-
-double Trainer::training_data_loss() const { return training_losses().data; }
-
-Trainer::Losses Trainer::training_losses() const {
-    const int n = training_point_count();
-    load_training_points(net_, eval_pass_, 0, n);
-    const double sum = n > 0 ? add_data_losses(net_, eval_pass_, 1, 0.0) : 0.0;
-    return {n > 0 ? sum / n : 0.0, training_loss_of(net_, sum, n)};
+TrainingLosses Trainer::training_losses() const {
+    return bp::training_losses(net_, settings_.loss, settings_.regularization, training_rows(), eval_pass_);
 }
 
 void Trainer::set_regularization(const Regularization& reg) { settings_.regularization = reg; }
@@ -378,49 +291,8 @@ void Trainer::reset_optimizer_state() {
 }
 
 double Trainer::test_loss() const {
-    return test_indices_.empty() ? std::numeric_limits<double>::quiet_NaN() : test_data_loss();
-}
-
-double Trainer::predict(double x1, double x2) const {
-    Pass pass;
-    pass.reserve(net_, 1);
-    pass.rows = 1;
-    for (size_t f = 0; f < settings_.features.size(); ++f)
-        pass.a[0](0, f) = feature_value(settings_.features[f], x1, x2);
-    forward(net_, pass);
-    return pass.a[net_.layer_count()](0, 0);
-}
-
-void Trainer::predict_grid(int n, std::vector<double>& out) const {
-    Pass& pass = grid_pass_;
-    if (!pass.fits(net_, n * n)) pass.reserve(net_, n * n);
-    pass.rows = n * n;
-    const double cell = 2.0 * kPlaneExtent / n;
-    for (int r = 0; r < n; ++r) {
-        const double x2 = kPlaneExtent - (r + 0.5) * cell;
-        for (int c = 0; c < n; ++c) {
-            const double x1 = -kPlaneExtent + (c + 0.5) * cell;
-            for (size_t f = 0; f < settings_.features.size(); ++f)
-                pass.a[0](r * n + c, f) = feature_value(settings_.features[f], x1, x2);
-        }
-    }
-    forward(net_, pass);
-    out.resize(n * n);
-    const Matrix& y_hat = pass.a[net_.layer_count()];
-    for (int k = 0; k < n * n; ++k) out[k] = y_hat(k, 0);
-}
-
-void Trainer::predict_curve(int n, std::vector<double>& out) const {
-    Pass& pass = grid_pass_;
-    if (!pass.fits(net_, n)) pass.reserve(net_, n);
-    pass.rows = n;
-    for (int k = 0; k < n; ++k) {
-        const double x1 = -kPlaneExtent + 2.0 * kPlaneExtent * k / std::max(1, n - 1);
-        for (size_t f = 0; f < settings_.features.size(); ++f) pass.a[0](k, f) = feature_value(settings_.features[f], x1, 0.0);
-    }
-    forward(net_, pass);
-    out.resize(n);
-    for (int k = 0; k < n; ++k) out[k] = pass.a[net_.layer_count()](k, 0);
+    if (test_indices_.empty()) return std::numeric_limits<double>::quiet_NaN();
+    return mean_data_loss(net_, settings_.loss, test_rows(), eval_pass_);
 }
 
 void Trainer::set_parameters(const std::vector<Matrix>& W, const std::vector<RowVector>& b) {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/dataset.h"
+#include "core/evaluation.h"
 #include "core/loss_history.h"
 #include "core/network.h"
 #include "core/optimizer.h"
@@ -120,54 +121,23 @@ public:
     // Up to max_steps steps; returns how many ran.
     int run(int max_steps);
 
-    // The training loss L on the current weights: training_loss_at(network()). It is the total loss,
-    // training_data_loss() + penalty(): the loss history, the divergence check and the gradient are
-    // of this loss.
-    double training_loss() const;
+    // The training loss L on the current weights (evaluation.h: training_losses). It is the total
+    // loss, training_data_loss() + penalty(): the loss history, the divergence check and the gradient
+    // are of this loss.
+    double training_loss() const { return training_losses().total; }
     // Mean data loss over the training points (test points excluded) on the current weights.
-    double training_data_loss() const;
-    // Both from one pass over the training points: {training_data_loss(), training_loss()}.
-    struct Losses {
-        double data = 0.0, total = 0.0;
-    };
-    Losses training_losses() const;
+    double training_data_loss() const { return training_losses().data; }
+    // Both from one pass over the training points.
+    TrainingLosses training_losses() const;
     // The regularization penalty R(W) of the current weights (0 without regularization).
     double penalty() const { return bp::penalty(net_, settings_.regularization); }
-    // The training loss L of `net` (the current network's shape) over every training point (test
-    // points excluded), and its gradient (into grad, resized to net; returns L).
-    double training_loss_at(const Network& net) const;
-    double training_gradient_at(const Network& net, Gradients& grad) const;
-    // The same two, a block of training points at a time (the loss landscape spreads them over
-    // frames). L and its gradient are formed only by training_loss_of() and training_gradient_of(),
-    // from the data losses summed over every training point; every training loss the lab shows or
-    // plots, and every cell of the landscape, goes through them.
-    //   L = (1/n) Σ_s loss(y-hat_s, y_s) + R(W): the mean data loss over the n training points, plus
-    //   the regularization penalty of net's weights when regularization is on.
-    double training_loss_of(const Network& net, double data_loss_sum, int n) const;
-    //   dL/dθ = (1/n) Σ_s dloss_s/dθ + dR/dθ, from grad_sum = Σ_s dloss_s/dθ (shaped like net).
-    void training_gradient_of(const Network& net, const Gradients& grad_sum, int n, Gradients& grad) const;
-    // sum + Σ_s loss(y-hat_s, y_s) over the rows of `pass`, added one at a time in row order (so
-    // blocks of points summed in turn give the same bits as one block), after running layers
-    // from_layer..L: pass holds training points (load_training_points) and, for from_layer > 1, their
-    // a^{from_layer-1} computed with net's layers below from_layer, which this leaves as it is (the
-    // landscape's cached prefix).
-    double add_data_losses(const Network& net, Pass& pass, int from_layer, double sum) const;
-    // Adds Σ_s dloss_s/dW^l and dloss_s/db^l for l = down_to..L over the rows of `pass` (forward()
-    // done) to grad_sum; `scratch` is working space shaped like net.
-    void add_data_gradient(const Network& net, Pass& pass, int down_to, Gradients& scratch, Gradients& grad_sum) const;
-    // a^0 (features) and targets y of the training points first..first+count-1 (in the trainer's
-    // training order) into `pass`, sized for `net` (reserved anew only when it does not fit).
-    void load_training_points(const Network& net, Pass& pass, int first, int count) const;
     // Mean data loss over the test points on the current weights (no penalty: it does not depend on
     // the data); NaN when there are none.
     double test_loss() const;
-    // y-hat for one input point on the current weights (allocates; for views and tests).
-    double predict(double x1, double x2) const;
-    // y-hat over an n x n grid covering the plane, row by row from the top (x2 = +extent) and left
-    // (x1 = -extent), each value at its cell's centre. out is resized to n * n.
-    void predict_grid(int n, std::vector<double>& out) const;
-    // y-hat at n points x1 = -extent..extent (both ends included), x2 = 0: the curve data set's fit.
-    void predict_curve(int n, std::vector<double>& out) const;
+    // The training points in the trainer's training order, and the test points, for evaluation.h
+    // (they refer to the trainer's data: valid until its points change).
+    PointRows training_rows() const { return {inputs_, points_, train_indices_}; }
+    PointRows test_rows() const { return {inputs_, points_, test_indices_}; }
 
     const TrainingSettings& settings() const { return settings_; }
     // Changes only the learning rate (takes effect at the next step).
@@ -220,9 +190,6 @@ private:
     Pass pass_;
     Gradients grad_;
     mutable Pass eval_pass_;         // every training (or test) point at once, for the losses
-    mutable Gradients eval_grad_sum_, eval_scratch_;  // training_gradient_at's working space
-    double test_data_loss() const;
-    mutable Pass grid_pass_;         // reused by predict_grid()
     std::vector<int> last_batch_;
     StepPhase phase_;
     LossHistory history_;

@@ -5,13 +5,14 @@
 #include <set>
 
 #include "core/trainer.h"
+#include "core/prediction.h"
 
 using namespace bp;
 
 namespace {
 double accuracy(const Trainer& trainer) {
     int right = 0;
-    for (const Point& p : trainer.points()) right += (trainer.predict(p.x1, p.x2) > 0.5) == (p.y > 0.5);
+    for (const Point& p : trainer.points()) right += (predict(trainer.network(), trainer.settings().features, p.x1, p.x2) > 0.5) == (p.y > 0.5);
     return static_cast<double>(right) / trainer.points().size();
 }
 }  // namespace
@@ -94,7 +95,7 @@ TEST(Trainer, ExplodingLearningRateStopsWithAMessageAndKeepsFiniteWeights) {
     EXPECT_TRUE(trainer.network().all_within_limit());
     // The weights kept give numbers, not overflows: every loss and output is finite.
     EXPECT_TRUE(std::isfinite(trainer.training_loss()));
-    EXPECT_TRUE(std::isfinite(trainer.predict(2.0, -2.0)));
+    EXPECT_TRUE(std::isfinite(predict(trainer.network(), trainer.settings().features, 2.0, -2.0)));
     EXPECT_FALSE(trainer.step());  // stays stopped until reset
     trainer.set_learning_rate(0.01);
     trainer.reset();

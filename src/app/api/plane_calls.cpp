@@ -7,6 +7,7 @@
 
 #include "app/lab/settings_json.h"
 #include "core/neuron_map.h"
+#include "core/prediction.h"
 
 namespace bp {
 
@@ -22,7 +23,7 @@ json predict(const ApiCall& c) {
     if (error.empty() && (std::fabs(x1) > kMaxPredictCoordinate || std::fabs(x2) > kMaxPredictCoordinate))
         error = "predict() takes x1 and x2 from -1000 to 1000 (the data plane runs from -2 to 2)";
     if (!error.empty()) return result(error);
-    const double y_hat = c.lab.trainer().predict(x1, x2);
+    const double y_hat = predict(c.lab.trainer().network(), c.lab.settings().features, x1, x2);
     if (!std::isfinite(y_hat)) return result("the network's output overflows at this point: its weights have diverged");
     return y_hat;
 }

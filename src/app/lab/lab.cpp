@@ -1,12 +1,11 @@
-// Lab: commands on the lab state and the per-frame training slice.
+// Lab: commands on the lab state, what the views read of it (cached), and the frame's Play slice.
 #include "app/lab/lab.h"
 
-#include "core/neuron_map.h"
-
 #include <algorithm>
-#include <chrono>
-#include <cmath>
 #include <memory>
+
+#include "core/neuron_map.h"
+#include "core/prediction.h"
 
 namespace bp {
 
@@ -21,10 +20,6 @@ bool same_model(const TrainingSettings& a, const TrainingSettings& b) {
     return a.hidden == b.hidden && a.hidden_activation == b.hidden_activation &&
            a.output_activation == b.output_activation && a.loss == b.loss && a.batch_size == b.batch_size &&
            a.features == b.features && a.seed == b.seed;
-}
-double now_ms() {
-    using namespace std::chrono;
-    return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
 }
 }  // namespace
 
@@ -54,11 +49,10 @@ std::string Lab::configure(const TrainingSettings& settings) {
         if (!validate_selection(selection_).empty()) selection_ = {};
         if (!same_model(old, settings)) forget_parameter_edits();  // they name parameters of the old network
         if (!same_data(old, settings)) {  // new data: edits of the old data cannot be undone into it
-            undo_.clear();
-            redo_.clear();
+            history_.clear();
         }
     }
-    step_cost_ms_ = 0.0;  // measured anew for this network and batch
+    clock_.measure_anew();  // for this network and batch
     // Play goes on with the new run, if it has anything to train on.
     if (playing_ && trainer_.training_point_count() == 0) {
         playing_ = false;
@@ -104,7 +98,7 @@ void Lab::reset() {
     auto before = std::make_shared<const WholeLab>(whole_lab());
     const std::string before_link = share_link(true);
     trainer_.reset();
-    owed_steps_ = 0.0;
+    clock_.drop_backlog();
     changed();
     remember_whole_lab(std::move(before), before_link,
                        "Started again from fresh weights. Undo (Ctrl+Z) brings the trained network back.");
@@ -131,12 +125,12 @@ void Lab::reset_to_defaults() {
     const std::string before_link = share_link(true);
     trainer_ = Trainer(TrainingSettings{});
     playing_ = false;
-    speed_ = 300.0;
+    clock_.set_speed(PlayClock::kDefaultSpeed);
     selection_ = {};
     inspected_ = {};
     edge_mode_ = EdgeMode::Weights;
     display_ = {};
-    step_cost_ms_ = 0.0;
+    clock_.measure_anew();
     dragging_ = false;  // the points a view may be dragging are gone
     notice_.clear();
     data_message_ = {};
@@ -166,158 +160,72 @@ void Lab::step_epoch() {
     changed();
 }
 
-// The selected parameter's chain rule, recomputed when the lab changed (while Play runs, every half
-// second for the same parameter: ranking its paths costs a large network).
+// The selected parameter's chain rule, recomputed when the lab changed; while Play runs the numbers
+// change every frame, and the inspector refreshes twice a second then (ranking the paths costs a
+// large network), at once for another parameter or when it had no paths.
 const ChainRule& Lab::chain_rule() const {
-    // While Play runs the numbers change every frame; the inspector refreshes twice a second then,
-    // at once for another parameter.
-    const ChainRule& r = chain_rule_;
-    const bool same_parameter = r.layer == selection_.layer && r.i == selection_.i && r.j == selection_.j &&
-                                r.is_bias == selection_.is_bias;
-    if (chain_key_ != state_key() && (!same_parameter || r.path_count == 0 || refresh_due(chain_time_ms_, 500.0))) {
-        chain_rule_ = chain_rule_for(selection_, true);
-        chain_key_ = state_key();
-        chain_time_ms_ = now_ms();
-    }
-    return chain_rule_;
+    const bool throttled = playing_ && chain_rule_.value().path_count > 0;
+    return chain_rule_.get_throttled(
+        state_key(), throttled, PlayClock::steady_now_ms(), 500.0,
+        [&](ChainRule& rule) { rule = chain_rule_for(selection_, true); }, selection_);
 }
 
 double Lab::training_loss() const {
-    if (loss_key_ != state_key()) {
-        losses_ = trainer_.training_losses();
-        loss_key_ = state_key();
-    }
-    return losses_.total;
+    return losses_.get(state_key(), [&](TrainingLosses& l) { l = trainer_.training_losses(); }).total;
 }
 
 double Lab::training_data_loss() const {
-    training_loss();  // refreshes both together
-    return losses_.data;
+    return losses_.get(state_key(), [&](TrainingLosses& l) { l = trainer_.training_losses(); }).data;
 }
 
 // While Play runs, the values below change every frame; recomputing them over every point each
 // frame would cost a large network its frame rate, so they refresh a few times a second then.
-bool Lab::refresh_due(double& last_ms, double interval_ms) const {
-    const double now = now_ms();
-    if (playing_ && now - last_ms < interval_ms) return false;
-    last_ms = now;
-    return true;
+const Lab::ShownLoss& Lab::shown_loss() const {
+    return shown_loss_.get_throttled(state_key(), playing_, PlayClock::steady_now_ms(), kPlayingRefreshMs,
+                                     [&](ShownLoss& shown) { shown = {training_loss(), trainer_.penalty()}; });
 }
 
-double Lab::shown_training_loss() const {
-    if (shown_loss_key_ != state_key() && refresh_due(shown_loss_ms_, kPlayingRefreshMs)) {
-        shown_loss_ = training_loss();
-        shown_penalty_ = trainer_.penalty();
-        shown_loss_key_ = state_key();
-    }
-    return shown_loss_;
-}
+double Lab::shown_training_loss() const { return shown_loss().loss; }
 
-double Lab::shown_penalty() const {
-    shown_training_loss();  // refreshes both together
-    return shown_penalty_;
-}
+double Lab::shown_penalty() const { return shown_loss().penalty; }
 
 const std::vector<double>& Lab::output_grid(int n) const {
-    if ((grid_key_ != state_key() && refresh_due(grid_ms_, kPlayingRefreshMs)) || grid_n_ != n) {
-        trainer_.predict_grid(n, grid_);
-        grid_key_ = state_key();
-        grid_n_ = n;
-    }
-    return grid_;
+    return output_grid_.get_throttled(
+        state_key(), playing_, PlayClock::steady_now_ms(), kPlayingRefreshMs,
+        [&](std::vector<double>& grid) {
+            predict_grid(trainer_.network(), trainer_.settings().features, n, grid_pass_, grid);
+        },
+        n);
 }
 
 const std::vector<double>& Lab::neuron_grid(int layer, int j, int n) const {
-    const bool same = neuron_grid_spec_[0] == layer && neuron_grid_spec_[1] == j && neuron_grid_spec_[2] == n;
-    if (!same || (neuron_grid_key_ != state_key() && refresh_due(neuron_grid_ms_, kPlayingRefreshMs))) {
-        neuron_map(trainer_.network(), trainer_.settings().features, layer, j, n, neuron_grid_pass_, neuron_grid_);
-        neuron_grid_key_ = state_key();
-        neuron_grid_spec_[0] = layer;
-        neuron_grid_spec_[1] = j;
-        neuron_grid_spec_[2] = n;
-    }
-    return neuron_grid_;
+    return neuron_grid_.get_throttled(
+        state_key(), playing_, PlayClock::steady_now_ms(), kPlayingRefreshMs,
+        [&](std::vector<double>& grid) {
+            neuron_map(trainer_.network(), trainer_.settings().features, layer, j, n, neuron_pass_, grid);
+        },
+        {layer, j, n});
 }
 
 bool Lab::data_is_generated() const {
-    if (generated_key_ != generation_) {
-        generated_ = trainer_.points() == generated_points(trainer_.settings());
-        generated_key_ = generation_;
-    }
-    return generated_;
+    return generated_.get(generation_, [&](bool& generated) {
+        generated = trainer_.points() == generated_points(trainer_.settings());
+    });
 }
 
 const std::vector<double>& Lab::output_curve() const {
-    if (curve_key_ != state_key()) {
-        trainer_.predict_curve(201, curve_);
-        curve_key_ = state_key();
-    }
-    return curve_;
+    return output_curve_.get(state_key(), [&](std::vector<double>& curve) {
+        predict_curve(trainer_.network(), trainer_.settings().features, 201, curve_pass_, curve);
+    });
 }
 
 void Lab::advance(double dt_seconds) {
-    last_steps_ = 0;
-    last_train_ms_ = 0.0;
     if (!playing_) {
-        owed_steps_ = 0.0;
+        clock_.idle();
         return;
     }
-    // Steps owed at the chosen speed; the time budget caps them so the frame rate holds.
-    const bool flat_out = speed_ >= kMaxSpeed;
-    owed_steps_ = flat_out ? 1e6 : std::min(owed_steps_ + speed_ * std::clamp(dt_seconds, 0.0, 1.0), 1e6);
-    const int want = static_cast<int>(owed_steps_);
-    const double start = now_ms();
-    int done = 0;
-    // The budget is checked before every slice, and a slice is sized from the measured cost of a
-    // step, so no frame runs far past it: cheap steps go in chunks, a step that alone costs more
-    // than the budget (a large network with a large batch) is split into its phases, one layer of
-    // the batch at a time, across frames.
-    while (done < want && trainer_.error().empty()) {
-        const double left = kTrainBudgetMs - (now_ms() - start);
-        if (left <= 0.0) break;
-        const double t0 = now_ms();
-        int ran = 0;
-        if (step_cost_ms_ > kTrainBudgetMs || trainer_.mid_step()) {
-            const int64_t before = trainer_.step_count();
-            trainer_.advance_phase();
-            ran = static_cast<int>(trainer_.step_count() - before);
-            if (ran == 0 && !trainer_.mid_step()) break;  // nothing to train on
-            step_cost_ms_ += 0.1 * ((now_ms() - t0) * phases_per_step(trainer_.network().layer_count()) - step_cost_ms_);
-        } else {
-            const double cost = step_cost_ms_ > 0.0 ? std::max(step_cost_ms_, 1e-4) : left;  // unknown: one step
-            const int chunk = std::clamp(static_cast<int>(left / cost), 1, std::min(want - done, 256));
-            ran = trainer_.run(chunk);
-            if (ran > 0) step_cost_ms_ += 0.5 * ((now_ms() - t0) / ran - step_cost_ms_);
-            if (ran < chunk) {
-                done += ran;
-                break;  // stopped on an error
-            }
-        }
-        done += ran;
-    }
-    owed_steps_ = done < want || flat_out ? 0.0 : owed_steps_ - done;  // behind: drop the backlog
-    last_steps_ = done;
-    last_train_ms_ = now_ms() - start;
+    clock_.advance(dt_seconds, trainer_);
     if (!trainer_.error().empty()) playing_ = false;
-}
-
-void Lab::record_frame_time(double frame_ms, double dt_seconds) {
-    const double k = 0.1;  // exponential smoothing keeps the readout steady
-    stats_.frame_ms += k * (frame_ms - stats_.frame_ms);
-    stats_.train_ms += k * (last_train_ms_ - stats_.train_ms);
-    stats_.steps_per_frame += k * (last_steps_ - stats_.steps_per_frame);
-    if (dt_seconds > 0.0) stats_.fps += k * (1.0 / dt_seconds - stats_.fps);
-    if (static_cast<int>(stats_.recent_ms.size()) < FrameStats::kRecentFrames) stats_.recent_ms.push_back(frame_ms);
-    else stats_.recent_ms[stats_.next_recent] = frame_ms;
-    stats_.next_recent = (stats_.next_recent + 1) % FrameStats::kRecentFrames;
-}
-
-double FrameStats::recent_quantile(double q) const {
-    if (recent_ms.empty()) return 0.0;
-    std::vector<double> sorted = recent_ms;
-    std::sort(sorted.begin(), sorted.end());
-    const size_t k = static_cast<size_t>(std::clamp(q, 0.0, 1.0) * static_cast<double>(sorted.size() - 1) + 0.5);
-    return sorted[k];
 }
 
 }  // namespace bp

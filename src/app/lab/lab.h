@@ -5,30 +5,22 @@
 // budget, so the page keeps its frame rate whatever the speed.
 #pragma once
 
+#include <array>
 #include <memory>
-#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "app/lab/cached.h"
+#include "app/lab/frame_stats.h"
+#include "app/lab/play_clock.h"
+#include "app/lab/undo_history.h"
 #include "core/chain_rule.h"
+#include "core/evaluation.h"
 #include "core/share_link.h"
 #include "core/trainer.h"
 
 namespace bp {
-
-struct FrameStats {
-    double frame_ms = 0.0;   // the app's CPU time for the last frame (training + UI), smoothed
-    double train_ms = 0.0;   // of which training
-    double steps_per_frame = 0.0;
-    double fps = 0.0;
-    // The app's CPU time of each of the last kRecentFrames frames (a ring), for percentiles.
-    static constexpr int kRecentFrames = 240;
-    std::vector<double> recent_ms;
-    int next_recent = 0;
-    // The q-th quantile (0..1) of the recent frames' CPU time; 0 before the first frame.
-    double recent_quantile(double q) const;
-};
 
 // How the data view draws: the output as a smooth ŷ or as the two classes its 0.5 threshold gives
 // (classification only), and whether test points are shown.
@@ -49,8 +41,6 @@ struct Inspected {
     bool from_batch = true;
     int index = 0;  // row of the last batch, or point index
 };
-
-using StateKey = std::pair<int64_t, int64_t>;
 
 // The last step's update of one parameter, with every number of its rule: g = ∂L/∂w of the total
 // loss (the batch mean of the data loss's gradient plus the penalty's λ·w or λ·sign(w); a bias has no
@@ -85,7 +75,7 @@ public:
     // Fresh weights from the seed, counters at zero; the data stays. One undo step brings the run
     // back (when there was one to lose), and the notice says so.
     void reset();
-    void set_speed(double steps_per_second) { speed_ = steps_per_second; }
+    void set_speed(double steps_per_second) { clock_.set_speed(steps_per_second); }
     void set_inspected_point(int index);  // inspect a data point on the current weights
     // Inspect row `row` of the last batch; returns the reason when there is no such row.
     std::string inspect_batch_sample(int row);
@@ -117,8 +107,8 @@ public:
     static constexpr double kMaxHandParameter = 1000.0;
     bool undo();
     bool redo();
-    bool can_undo() const { return !undo_.empty(); }
-    bool can_redo() const { return !redo_.empty(); }
+    bool can_undo() const { return history_.can_undo(); }
+    bool can_redo() const { return history_.can_redo(); }
 
     // --- share links ---
     // The state as a link's payload (base64url): "the moment" with the trained weights and
@@ -147,17 +137,17 @@ public:
 
     // Called once per frame by the platform with the time since the last frame.
     void advance(double dt_seconds);
-    void record_frame_time(double frame_ms, double dt_seconds);
-    void clear_recent_frames() {
-        stats_.recent_ms.clear();
-        stats_.next_recent = 0;
+    // Called once per frame by the platform with the frame's CPU time, after drawing it.
+    void record_frame_time(double frame_ms, double dt_seconds) {
+        stats_.record(frame_ms, dt_seconds, clock_.last_train_ms(), clock_.last_steps());
     }
+    void clear_recent_frames() { stats_.clear_recent(); }
 
     // --- what the views read ---
     const Trainer& trainer() const { return trainer_; }
     const TrainingSettings& settings() const { return trainer_.settings(); }
     bool playing() const { return playing_; }
-    double speed() const { return speed_; }
+    double speed() const { return clock_.speed(); }
     const FrameStats& stats() const { return stats_; }
     const Selection& selection() const { return selection_; }
     const Inspected& inspected() const { return inspected_; }
@@ -237,54 +227,22 @@ public:
     // cannot. Cached per step and neuron, refreshed like output_grid. The caller checks the neuron.
     const std::vector<double>& neuron_grid(int layer, int j, int n) const;
 
-    // Speeds at or above kMaxSpeed mean "as fast as the frame allows": as many steps as fit in
-    // kTrainBudgetMs, which keeps the whole frame (training + UI) within about 4 ms. A step that
-    // costs more than the budget on its own runs phase by phase, one layer of the batch a frame.
-    static constexpr double kMaxSpeed = 100000.0;  // steps per second
-    static constexpr double kTrainBudgetMs = 2.0;   // training time per frame at most
+    // Speeds at or above kMaxSpeed mean "as fast as the frame allows" (play_clock.h).
+    static constexpr double kMaxSpeed = PlayClock::kMaxSpeed;
 
 private:
     Trainer trainer_;
     bool playing_ = false;
-    double speed_ = 300.0;
-    double owed_steps_ = 0.0;
-    double step_cost_ms_ = 0.0;  // a training step's measured CPU time (smoothed)
+    PlayClock clock_;  // the speed, and how many steps each frame of Play trains
     Inspected inspected_;
-    // Everything Reset and Defaults replace, kept whole so that undoing them restores the lab exactly:
-    // the trainer (network, weights, settings, data, counters, loss history, last batch) and the view.
-    struct WholeLab {
-        Trainer trainer;
-        Selection selection;
-        Inspected inspected;
-        EdgeMode edge_mode;
-        DisplayOptions display;
-        double speed;
-        uint32_t locks;
-        Message data_message;
-    };
-    // One parameter's value before it was set by hand.
-    struct ParameterEdit {
-        Selection which;
-        double value = 0.0;
-    };
-    // One undo (or redo) step: the points before a data edit, a parameter before it was set by
-    // hand, or, when `whole` is set, the lab before Reset or Defaults.
-    struct UndoStep {
-        std::vector<Point> points;
-        std::shared_ptr<const WholeLab> whole;
-        std::optional<ParameterEdit> parameter;  // set: the step is this edit (points unused)
-    };
-    std::vector<UndoStep> undo_, redo_;
+    UndoHistory history_;
     bool dragging_ = false;
     bool parameter_dragging_ = false;  // between begin_parameter_drag() and the next edit of anything else
     Selection parameter_dragged_;      // the parameter that drag sets
     void write_parameter(const Selection& which, double value);  // no checks, no undo step
     void forget_parameter_edits();  // drops the undo and redo steps of parameters set by hand
-    static constexpr size_t kUndoDepth = 200;
-    // Whole-lab steps kept at most (undo and redo together): the largest lab's is several MB.
-    static constexpr size_t kWholeUndoDepth = 8;
     void remember_points();  // before an edit: the undo snapshot
-    void push_undo(UndoStep step);  // a new undo step: redo is forgotten, the oldest steps beyond the depths too
+    void push_undo(UndoStep step);  // history_.push, which also ends a drag on a parameter's value
     WholeLab whole_lab() const;
     void restore_whole_lab(const WholeLab& lab);
     // After Reset or Defaults: `before` becomes an undo step if the lab changed (its moment link
@@ -293,7 +251,7 @@ private:
                             const std::string& notice);
     std::string undo_hint_;  // that notice, which an undo or redo takes away (other notices stay)
     bool can_train();        // false, with a notice, when there are no training points
-    bool travel(std::vector<UndoStep>& from, std::vector<UndoStep>& to);
+    bool travel(UndoHistory::Way way);
     std::string apply_points(std::vector<Point> points);
     Selection selection_;
     EdgeMode edge_mode_ = EdgeMode::Weights;
@@ -301,44 +259,46 @@ private:
     std::string notice_;
     Message data_message_;
     uint32_t locks_ = 0;
-    mutable ChainRule chain_rule_;
-    mutable StateKey chain_key_{-1, -1};
-    mutable double chain_time_ms_ = 0.0;  // when the chain rule was last expanded
     FrameStats stats_;
-    double last_train_ms_ = 0.0;
-    int last_steps_ = 0;
-    // Caches keyed by the step count and a generation bumped on every change.
+
+    // What the views read, cached per state_key() (some per subject too: the parameter, the grid's
+    // size, the neuron); the full-set ones refresh at most every kPlayingRefreshMs while Play runs
+    // (the chain rule twice a second: ranking its paths costs a large network).
     int64_t generation_ = 0;
-    mutable Pass inspected_pass_;
-    mutable StateKey inspected_key_{-1, -1};
-    mutable Trainer::Losses losses_;
-    mutable StateKey loss_key_{-1, -1};
+    mutable Cached<ChainRule, StateKey, Selection> chain_rule_;
+    mutable Cached<Pass> inspected_pass_;
     mutable Gradients inspected_grad_;  // scratch for the inspected point's backward pass
-    mutable double shown_loss_ = 0.0, shown_penalty_ = 0.0, shown_loss_ms_ = 0.0;
-    mutable StateKey shown_loss_key_{-1, -1};
-    mutable double grid_ms_ = 0.0;
-    // False while Play runs and last_ms (the last refresh, which a true answer sets to now) is less
-    // than interval_ms ago.
-    bool refresh_due(double& last_ms, double interval_ms) const;
-    mutable std::vector<double> grid_;
-    mutable StateKey grid_key_{-1, -1};
-    mutable int grid_n_ = 0;
-    mutable bool generated_ = false;  // data_is_generated(), for generated_key_
-    mutable int64_t generated_key_ = -1;
+    mutable Cached<TrainingLosses> losses_;
+    struct ShownLoss {
+        double loss = 0.0, penalty = 0.0;
+    };
+    mutable Cached<ShownLoss> shown_loss_;
+    const ShownLoss& shown_loss() const;  // refreshed at most every kPlayingRefreshMs while Play runs
+    mutable Cached<std::vector<double>, StateKey, int> output_grid_;  // subject: n
+    mutable Cached<std::vector<double>> output_curve_;
+    mutable Cached<std::vector<double>, StateKey, std::array<int, 3>> neuron_grid_;  // layer, j, n
     // The points are those the settings generate, unedited (cached per change: the autosave asks
     // for a link several times a second while Play runs, and training never changes the data).
+    mutable Cached<bool, int64_t> generated_;
+    mutable Pass grid_pass_, curve_pass_, neuron_pass_;  // the plane's forward passes
     bool data_is_generated() const;
-    mutable std::vector<double> curve_;
-    mutable StateKey curve_key_{-1, -1};
-    mutable std::vector<double> neuron_grid_;
-    mutable StateKey neuron_grid_key_{-1, -1};
-    mutable int neuron_grid_spec_[3] = {-1, -1, -1};  // layer, j, n
-    mutable double neuron_grid_ms_ = 0.0;
-    mutable Pass neuron_grid_pass_;
 
     void changed() { ++generation_; }
     // Caches are valid for one (generation, step): any command bumps the generation, training the step.
     StateKey state_key() const { return {generation_, trainer_.step_count()}; }
+};
+
+// Everything Reset and Defaults replace, kept whole so that undoing them restores the lab exactly:
+// the trainer (network, weights, settings, data, counters, loss history, last batch) and the view.
+struct WholeLab {
+    Trainer trainer;
+    Selection selection;
+    Inspected inspected;
+    Lab::EdgeMode edge_mode;
+    DisplayOptions display;
+    double speed;
+    uint32_t locks;
+    Lab::Message data_message;
 };
 
 }  // namespace bp

@@ -110,24 +110,20 @@ ChainPath Lab::chain_path(size_t rank) const {
 }
 
 const Pass& Lab::inspected_pass() const {
-    if (inspected_key_ != state_key()) {
+    return inspected_pass_.get(state_key(), [&](Pass& pass) {
         const Network& net = inspected_network();
-        if (!inspected_pass_.fits(net, 1)) inspected_pass_.reserve(net, 1);
+        if (!pass.fits(net, 1)) pass.reserve(net, 1);
         const int k = inspected_point();
-        inspected_pass_.rows = k < 0 ? 0 : 1;
-        if (k >= 0) {
-            const Point& p = trainer_.points()[k];
-            const auto& features = trainer_.settings().features;
-            for (size_t f = 0; f < features.size(); ++f)
-                inspected_pass_.a[0](0, f) = feature_value(features[f], p.x1, p.x2);
-            inspected_pass_.y(0) = p.y;
-            forward(net, inspected_pass_);
-            inspected_grad_.resize_like(net);
-            backward(net, trainer_.settings().loss, inspected_pass_, inspected_grad_);  // delta of every layer
-        }
-        inspected_key_ = state_key();
-    }
-    return inspected_pass_;
+        pass.rows = k < 0 ? 0 : 1;
+        if (k < 0) return;
+        const Point& p = trainer_.points()[k];
+        const auto& features = trainer_.settings().features;
+        for (size_t f = 0; f < features.size(); ++f) pass.a[0](0, f) = feature_value(features[f], p.x1, p.x2);
+        pass.y(0) = p.y;
+        forward(net, pass);
+        inspected_grad_.resize_like(net);
+        backward(net, trainer_.settings().loss, pass, inspected_grad_);  // delta of every layer
+    });
 }
 
 }  // namespace bp

@@ -42,7 +42,7 @@ std::string Lab::share_link(bool moment, uint32_t link_locks) const {
     v.inspect_batch = snap.phases_walked > 0 && inspecting_batch();
     v.inspect_index = std::clamp(v.inspect_batch ? inspected_.index : inspected_point(), 0, 65535);
     v.edge_mode = edge_mode_ == EdgeMode::Gradients ? 1 : 0;
-    v.speed = speed_;
+    v.speed = clock_.speed();
     v.discretize = display_.discretize;
     v.show_test_points = display_.show_test_points;
     v.flags = link_locks;
@@ -63,17 +63,16 @@ std::string Lab::open_link(const std::string& payload) {
     for (int k = 0; k < snap.phases_walked; ++k) trainer.advance_phase();  // the half-walked step, again
     trainer_ = std::move(trainer);
     playing_ = false;
-    undo_.clear();
-    redo_.clear();
+    history_.clear();
     const LinkView& v = snap.view;
     const Selection wanted{v.selected_layer, v.selected_i, v.selected_j, v.selected_bias};
     selection_ = validate_selection(wanted).empty() ? wanted : Selection{};
     inspected_ = {v.inspect_batch, v.inspect_index};
     edge_mode_ = v.edge_mode == 1 ? EdgeMode::Gradients : EdgeMode::Weights;
-    speed_ = std::min(v.speed, kMaxSpeed);
+    clock_.set_speed(std::min(v.speed, PlayClock::kMaxSpeed));
     display_ = {v.discretize, v.show_test_points};
     set_locks(v.flags);
-    step_cost_ms_ = 0.0;
+    clock_.measure_anew();
     changed();
     return "";
 }

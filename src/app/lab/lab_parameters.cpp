@@ -47,9 +47,7 @@ void Lab::begin_parameter_drag(const Selection& which) {
 }
 
 void Lab::forget_parameter_edits() {
-    const auto is_edit = [](const UndoStep& s) { return s.parameter.has_value(); };
-    undo_.erase(std::remove_if(undo_.begin(), undo_.end(), is_edit), undo_.end());
-    redo_.erase(std::remove_if(redo_.begin(), redo_.end(), is_edit), redo_.end());
+    history_.forget_parameter_edits();
     parameter_dragging_ = false;
 }
 

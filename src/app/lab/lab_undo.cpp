@@ -1,5 +1,5 @@
 // Lab: undo and redo. A data edit keeps the points it replaced, a parameter set by hand the value it
-// replaced (cheap, up to kUndoDepth steps);
+// replaced (cheap, up to UndoHistory::kDepth steps);
 // Reset and Defaults keep the whole lab they replaced (a copy of the trainer and the view), so one
 // undo brings back the network, weights, settings, data, counters, loss history and locks exactly.
 #include "app/lab/lab.h"
@@ -9,14 +9,8 @@
 namespace bp {
 
 void Lab::push_undo(UndoStep step) {
-    undo_.push_back(std::move(step));
-    redo_.clear();
+    history_.push(std::move(step));
     parameter_dragging_ = false;  // any other edit ends a drag on a parameter's value
-    if (undo_.size() > kUndoDepth) undo_.erase(undo_.begin());
-    // Beyond the whole-lab depth the oldest steps go, up to and including the oldest whole one.
-    const auto is_whole = [](const UndoStep& s) { return s.whole != nullptr; };
-    while (static_cast<size_t>(std::count_if(undo_.begin(), undo_.end(), is_whole)) > kWholeUndoDepth)
-        undo_.erase(undo_.begin(), std::find_if(undo_.begin(), undo_.end(), is_whole) + 1);
 }
 
 void Lab::remember_points() {
@@ -32,8 +26,8 @@ void Lab::begin_drag() {
 
 void Lab::end_drag() { dragging_ = false; }
 
-Lab::WholeLab Lab::whole_lab() const {
-    return {trainer_, selection_, inspected_, edge_mode_, display_, speed_, locks_, data_message_};
+WholeLab Lab::whole_lab() const {
+    return {trainer_, selection_, inspected_, edge_mode_, display_, clock_.speed(), locks_, data_message_};
 }
 
 // Play is left as it is (an undo neither starts nor stops training), unless the restored run cannot
@@ -44,13 +38,13 @@ void Lab::restore_whole_lab(const WholeLab& lab) {
     inspected_ = lab.inspected;
     edge_mode_ = lab.edge_mode;
     display_ = lab.display;
-    speed_ = lab.speed;
+    clock_.set_speed(lab.speed);
     locks_ = lab.locks;
     data_message_ = lab.data_message;
     if (notice_ == undo_hint_) notice_.clear();
     if (!trainer_.error().empty() || trainer_.training_point_count() == 0) playing_ = false;
-    owed_steps_ = 0.0;
-    step_cost_ms_ = 0.0;
+    clock_.drop_backlog();
+    clock_.measure_anew();
     changed();
 }
 
@@ -72,32 +66,32 @@ void Lab::adopt(const Lab& other, const char* notice) {
     if (notice) remember_whole_lab(std::move(before), before_link, notice);
 }
 
-// Undo and redo: the lab goes back to `from`'s last step, and what it replaces onto `to`.
-bool Lab::travel(std::vector<UndoStep>& from, std::vector<UndoStep>& to) {
-    if (from.empty()) return false;
+// Undo and redo: the lab goes back to the step `way` leads to, and what that replaces is kept for
+// the other way.
+bool Lab::travel(UndoHistory::Way way) {
+    std::optional<UndoStep> step = history_.take(way);
+    if (!step) return false;
     // Undo or redo in the middle of a drag ends the drag: later mouse moves must not edit the
     // restored points without an undo step of their own (the view sees drag_open() turn false).
     dragging_ = false;
     parameter_dragging_ = false;
-    UndoStep step = std::move(from.back());
-    from.pop_back();
-    if (step.parameter) {
-        const ParameterEdit& edit = *step.parameter;
+    if (step->parameter) {
+        const ParameterEdit& edit = *step->parameter;
         if (validate_selection(edit.which).empty()) {  // always, unless the shape changed without a whole step
-            to.push_back({{}, nullptr, ParameterEdit{edit.which, parameter(edit.which)}});
+            history_.keep_replaced(way, {{}, nullptr, ParameterEdit{edit.which, parameter(edit.which)}});
             write_parameter(edit.which, edit.value);
         }
-    } else if (step.whole) {
-        to.push_back({{}, std::make_shared<const WholeLab>(whole_lab()), std::nullopt});
-        restore_whole_lab(*step.whole);
+    } else if (step->whole) {
+        history_.keep_replaced(way, {{}, std::make_shared<const WholeLab>(whole_lab()), std::nullopt});
+        restore_whole_lab(*step->whole);
     } else {
-        to.push_back({trainer_.points(), nullptr, std::nullopt});
-        apply_points(std::move(step.points));
+        history_.keep_replaced(way, {trainer_.points(), nullptr, std::nullopt});
+        apply_points(std::move(step->points));
     }
     return true;
 }
 
-bool Lab::undo() { return travel(undo_, redo_); }
-bool Lab::redo() { return travel(redo_, undo_); }
+bool Lab::undo() { return travel(UndoHistory::Way::Back); }
+bool Lab::redo() { return travel(UndoHistory::Way::Forward); }
 
 }  // namespace bp

@@ -7,6 +7,7 @@
 #include "app/lab/lab.h"
 #include "app/notation/number_text.h"
 #include "core/optimizer.h"
+#include "core/prediction.h"
 
 namespace bp {
 
@@ -148,7 +149,7 @@ double updated_value(const Lab& lab, const Quantity& q, double g) {
     return w - alpha * g;  // w' = w − α g
 }
 
-bool wrong(const Trainer& t, const Point& p) { return (t.predict(p.x1, p.x2) >= 0.5) != (p.y >= 0.5); }
+bool wrong(const Trainer& t, const Point& p) { return (predict(t.network(), t.settings().features, p.x1, p.x2) >= 0.5) != (p.y >= 0.5); }
 
 // The points from index `from` on that the network gets wrong: training points, or test points.
 QuantityValue count_wrong(const Lab& lab, size_t from, bool test = false) {

@@ -18,6 +18,7 @@
 #include "app/notation/number_text.h"
 #include "app/ui/map_shade.h"
 #include "app/ui/ui_style.h"
+#include "core/prediction.h"
 
 namespace bp {
 
@@ -122,7 +123,7 @@ void point_tooltip(const DataView& view, const Lab& lab, int k, bool regression)
     else
         ImGui::Text("point #%d: x\u2081 = %s, x\u2082 = %s, class %g%s", k + 1, number_text(p.x1, 4).c_str(),
                     number_text(p.x2, 4).c_str(), p.y, test);
-    ImGui::Text("prediction \u0177 = %s", number_text(lab.trainer().predict(p.x1, p.x2), 4).c_str());
+    ImGui::Text("prediction \u0177 = %s", number_text(predict(lab.trainer().network(), lab.settings().features, p.x1, p.x2), 4).c_str());
     if (touch_active())
         ImGui::TextUnformatted(view.delete_mode ? "Tap to delete it." : "Tap to inspect it, drag to move it, hold to delete it.");
     else
