@@ -1,6 +1,7 @@
 // Lab: commands on the lab state and the per-frame training slice.
 #include "app/lab/lab.h"
 
+#include "core/named_values.h"
 #include "core/neuron_map.h"
 
 #include <algorithm>
@@ -318,6 +319,24 @@ double FrameStats::recent_quantile(double q) const {
     std::sort(sorted.begin(), sorted.end());
     const size_t k = static_cast<size_t>(std::clamp(q, 0.0, 1.0) * static_cast<double>(sorted.size() - 1) + 0.5);
     return sorted[k];
+}
+
+const char* lock_name(Lab::Lock lock) {
+    switch (lock) {
+        case Lab::LockNetwork: return "network";
+        case Lab::LockTraining: return "training";
+        case Lab::LockData: return "data";
+        case Lab::HideTables: return "tables";
+    }
+    return "";
+}
+
+std::optional<Lab::Lock> parse_lock(const std::string& name) { return value_named(kAllLockKinds, lock_name, name); }
+
+std::string lock_names() {
+    std::string out;
+    for (Lab::Lock lock : kAllLockKinds) out += (out.empty() ? "" : ", ") + std::string(lock_name(lock));
+    return out;
 }
 
 }  // namespace bp

@@ -341,4 +341,10 @@ private:
     StateKey state_key() const { return {generation_, trainer_.step_count()}; }
 };
 
+// The locks by name, as lessons, links' lock lists and window.lab spell them.
+constexpr Lab::Lock kAllLockKinds[] = {Lab::LockNetwork, Lab::LockTraining, Lab::LockData, Lab::HideTables};
+const char* lock_name(Lab::Lock lock);  // "network", "training", "data", "tables"
+std::optional<Lab::Lock> parse_lock(const std::string& name);
+std::string lock_names();  // "network, training, data, tables", for a message
+
 }  // namespace bp

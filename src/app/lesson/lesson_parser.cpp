@@ -261,11 +261,9 @@ bool Parser::header_key(const std::string& key, const std::string& value) {
             const std::string name = rest.substr(k, end - k);
             k = end + 1;
             if (name.empty()) continue;
-            if (name == "network") lesson_.locks |= Lab::LockNetwork;
-            else if (name == "training") lesson_.locks |= Lab::LockTraining;
-            else if (name == "data") lesson_.locks |= Lab::LockData;
-            else if (name == "tables") lesson_.locks |= Lab::HideTables;
-            else return fail("unknown lock '" + name + "' (the locks: network, training, data, tables)");
+            const std::optional<Lab::Lock> lock = parse_lock(name);
+            if (!lock) return fail("unknown lock '" + name + "' (the locks: " + lock_names() + ")");
+            lesson_.locks |= *lock;
         }
         return true;
     }
