@@ -1,6 +1,6 @@
 # Fails the build when a source file includes across the layers the wrong way:
 #   core  <-  app/notation, app/lab;   app/layout (no dependencies);
-#   app/lab, app/notation  <-  app/lesson (lessons: parser, set-up, checks)
+#   app/lab, app/notation, app/layout  <-  app/lesson (lessons: parser, set-up, checks)
 #   app/lesson, app/lab, app/notation, app/layout  <-  app/api, app/ui  <-  platform (may include anything)
 #   app/layout  <-  app/input (touch gestures)  <-  app/ui, platform
 # Each folder may include its own headers and those of the folders listed for it; no folder below
@@ -11,7 +11,7 @@ set(allowed_app_layout "app/layout/")
 set(allowed_app_notation "app/notation/;core/")
 set(allowed_app_lab "app/lab/;core/")
 set(allowed_app_input "app/input/;app/layout/;core/")
-set(allowed_app_lesson "app/lesson/;app/lab/;app/notation/;core/;lessons_embedded.h")
+set(allowed_app_lesson "app/lesson/;app/lab/;app/notation/;app/layout/;core/;lessons_embedded.h")
 set(allowed_app_api "app/api/;app/lesson/;app/lab/;app/notation/;app/layout/;core/")
 set(allowed_app_ui "app/ui/;app/lesson/;app/lab/;app/notation/;app/layout/;app/input/;core/;embedded_resources.h")
 set(imgui_allowed "app_ui")
