@@ -10,7 +10,7 @@
 
 namespace bp {
 
-constexpr float kMinTextScale = 1.0f;  // body text at 18 CSS px
+constexpr float kMinTextScale = 1.0f;  // body text at kBodyTextPx
 constexpr float kMaxTextScale = 2.0f;
 
 enum class QrShown { None, Moment, Start };  // the link drawn as a QR code, if any

@@ -16,9 +16,6 @@ namespace {
 
 Rect item_rect() { return {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}; }
 
-constexpr ImU32 kDone = IM_COL32(21, 128, 61, 255);
-constexpr ImU32 kWrong = IM_COL32(185, 28, 28, 255);
-constexpr ImU32 kPending = IM_COL32(180, 83, 9, 255);
 
 void progress(const LessonRun& run) {
     const int steps = static_cast<int>(run.lesson().steps.size());
@@ -27,7 +24,7 @@ void progress(const LessonRun& run) {
     ImGui::PopStyleColor();
     // One segment per step: done steps filled, this one outlined.
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    const float h = std::max(6.0f, ImGui::GetFontSize() * 0.35f), gap = 4.0f;
+    const float h = std::max(6.0f, ImGui::GetFontSize() * 0.35f), gap = ui::metrics().gap;
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float w = (ImGui::GetContentRegionAvail().x - gap * (steps - 1)) / std::max(1, steps);
     for (int k = 0; k < steps; ++k) {
@@ -50,7 +47,7 @@ void tasks(const LessonRun& run, const Lab& lab) {
     const auto& all = run.current().tasks;
     for (size_t k = 0; k < all.size(); ++k) {
         const bool done = run.task_done(lab, k);
-        ImGui::PushStyleColor(ImGuiCol_Text, done ? kDone : kPending);
+        ImGui::PushStyleColor(ImGuiCol_Text, done ? ui::kSuccess : ui::kWarning);
         ImGui::TextWrapped("%s %s: %s", done ? "\u2713" : "\u25a1", done ? "Done" : "To do", all[k].source.c_str());
         ImGui::PopStyleColor();
         ui::tooltip("The step notices by itself when this holds in the lab; then go on with Next.");
@@ -125,7 +122,7 @@ void feedback(LessonPanel& panel, const LessonRun& run) {
     const LessonAnswer& a = run.last_answer();
     if (a.feedback.empty()) return;
     ImGui::Separator();
-    ImGui::PushStyleColor(ImGuiCol_Text, a.correct ? kDone : kWrong);
+    ImGui::PushStyleColor(ImGuiCol_Text, a.correct ? ui::kSuccess : ui::kWrong);
     ImGui::TextWrapped("%s", a.feedback.c_str());
     ImGui::PopStyleColor();
     if (panel.answers_seen != run.answers()) ImGui::SetScrollHereY(1.0f);
@@ -181,7 +178,7 @@ void draw_lesson_panel(LessonPanel& panel, LessonRun& run, Lab& lab, ViewSetting
     const bool pin = asked > 0.0f && ImGui::GetContentRegionAvail().y - foot - asked >= ImGui::GetFontSize() * 5.0f;
     ImGui::BeginChild("lesson_step", ImVec2(0, -foot - (pin ? asked : 0.0f)), false);
     if (new_step) ImGui::SetScrollY(0.0f);
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(30, 64, 175, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::kLink);
     ImGui::TextWrapped("%s", run.current().title.c_str());
     ImGui::PopStyleColor();
     ImGui::Spacing();
