@@ -81,7 +81,8 @@
     setTextScale: (scale) => call("setTextScale", [sendable(scale)]),
     // Presenter mode (controls hidden, network and data enlarged) on or off: {ok, error}.
     presenter: (on) => call("presenter", [on]),
-    // The view a phone shows, or the panel tab elsewhere: "network", "loss", "inspector", "controls".
+    // The view a phone shows, or the panel tab elsewhere: "network", "loss", "landscape", "inspector"
+    // (or "chain rule", as lessons name it), "controls", "lesson".
     showView: (name) => call("showView", [name]),
     // The link as a QR code over the lab: {start: true} for the starting point; false closes it.
     showQr: (options) => call("showQr", options === undefined ? [] : [options]),

@@ -27,8 +27,6 @@
 
 namespace {
 
-constexpr float kFontSize = 18.0f;  // CSS pixels: readable from the back of a room
-
 struct App {
     GLFWwindow* window = nullptr;
     bp::Lab lab;
@@ -69,7 +67,7 @@ void on_scroll(GLFWwindow* window, double dx, double dy) {
 
 // The font at the text scale, rasterised for the screen's pixel ratio, and the style's sizes to match.
 void rebuild_font(App& app, float ratio, float text_scale) {
-    bp::load_lab_font(kFontSize * text_scale, ratio);
+    bp::load_lab_font(bp::kBodyTextPx * text_scale, ratio);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     bp::apply_lab_style(text_scale, app.touch_style);
@@ -126,7 +124,8 @@ void frame() {
     const double cpu_ms = now_ms() - start;
 
     glViewport(0, 0, fb_w, fb_h);
-    glClearColor(0.95f, 0.96f, 0.97f, 1.0f);
+    const ImVec4 clear = ImGui::ColorConvertU32ToFloat4(bp::ui::kBackground);  // behind the panels, as the style's
+    glClearColor(clear.x, clear.y, clear.z, clear.w);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     app.services.after_frame();

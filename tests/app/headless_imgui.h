@@ -26,7 +26,7 @@ public:
         io.DeltaTime = 1.0f / 60.0f;
         io.KeyMap[ImGuiKey_Escape] = kEscapeKey;
         bp::apply_lab_style(1.0f);
-        bp::load_lab_font(18.0f, pixel_ratio);
+        bp::load_lab_font(bp::kBodyTextPx, pixel_ratio);
         // NewFrame refuses an atlas that was never built; a renderer would build it on upload.
         unsigned char* pixels;
         int w, h;

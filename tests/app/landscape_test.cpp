@@ -174,9 +174,7 @@ using test_util::HeadlessImGui;
 
 struct Frames {
     explicit Frames(Lab& lab, ImVec2 display = ImVec2(1440, 900)) : imgui(display, 1.0f), window(lab, platform) {
-        window.view.main = MainView::Loss;
-        window.view.landscape = true;
-        window.view.main_changed = true;
+        show_panel(window.view, Panel::Landscape);
     }
     void frame() {
         HeadlessImGui::input(test_util::kNoMouse, false);
@@ -243,7 +241,7 @@ TEST(LandscapeView, TheLargestNetworkComputesInSlicesWithoutStallingAFrame) {
         Lab lab;
         EXPECT_EQ(lab.configure(largest_settings()), "");
         Frames ui(lab);
-        ui.window.view.landscape = landscape;
+        show_panel(ui.window.view, landscape ? Panel::Landscape : Panel::Loss);
         lab.set_speed(Lab::kMaxSpeed);
         lab.play(true);
         double slowest = 0.0;

@@ -239,14 +239,12 @@ json share_link(const ApiCall& c) {  // ({start, locks: [...]}); the payload aft
     const bool start = options.is_object() && options.contains("start") && options["start"] == true;
     uint32_t locks = c.lab.locks();
     if (options.is_object() && options.contains("locks")) {
-        if (!options["locks"].is_array()) return result("locks is an array of network, training, data, tables");
+        if (!options["locks"].is_array()) return result("locks is an array of " + lock_names());
         locks = 0;
         for (const json& name : options["locks"]) {
-            if (name == "network") locks |= Lab::LockNetwork;
-            else if (name == "training") locks |= Lab::LockTraining;
-            else if (name == "data") locks |= Lab::LockData;
-            else if (name == "tables") locks |= Lab::HideTables;
-            else return result("unknown lock " + name.dump() + " (use network, training, data, tables)");
+            const std::optional<Lab::Lock> lock = name.is_string() ? parse_lock(name.get<std::string>()) : std::nullopt;
+            if (!lock) return result("unknown lock " + name.dump() + " (use " + lock_names() + ")");
+            locks |= *lock;
         }
     }
     return c.lab.share_link(!start, locks);

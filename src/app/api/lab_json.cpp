@@ -20,10 +20,8 @@ json point_json(const Point& p, const std::vector<Feature>& features) {
 
 json locks_json(const Lab& lab) {
     json locks = json::array();
-    if (lab.locked(Lab::LockNetwork)) locks.push_back("network");
-    if (lab.locked(Lab::LockTraining)) locks.push_back("training");
-    if (lab.locked(Lab::LockData)) locks.push_back("data");
-    if (lab.locked(Lab::HideTables)) locks.push_back("tables");
+    for (Lab::Lock lock : kAllLockKinds)
+        if (lab.locked(lock)) locks.push_back(lock_name(lock));
     return locks;
 }
 

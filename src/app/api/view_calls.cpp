@@ -2,6 +2,7 @@
 #include "app/api/view_calls.h"
 
 #include <cmath>
+#include <optional>
 #include <string>
 
 namespace bp {
@@ -13,8 +14,6 @@ namespace {
 json rect_json(const Rect& r) {
     return {{"left", r.min.x}, {"top", r.min.y}, {"right", r.max.x}, {"bottom", r.max.y}};
 }
-
-constexpr const char* kMainViews[] = {"network", "loss", "inspector", "controls", "lesson"};
 
 }  // namespace
 
@@ -31,10 +30,14 @@ json layout_json(const ApiCall& c) {
     // Every shown view's rectangle in CSS pixels; a hidden view is absent.
     const ScreenLayout& s = c.screen.views;
     json views = json::object();
-    const std::pair<const char*, const Rect*> all[] = {{"topBar", &s.top_bar},   {"network", &s.network},
-                                                       {"data", &s.data},        {"loss", &s.loss},
-                                                       {"inspector", &s.inspector}, {"controls", &s.controls},
-                                                       {"tabBar", &s.tab_bar},   {"lesson", &s.lesson}};
+    const std::pair<const char*, const Rect*> all[] = {{"topBar", &s.top_bar},
+                                                       {panel_name(Panel::Network), &s.network},
+                                                       {panel_name(Panel::Data), &s.data},
+                                                       {panel_name(Panel::Loss), &s.loss},
+                                                       {panel_name(Panel::Inspector), &s.inspector},
+                                                       {panel_name(Panel::Controls), &s.controls},
+                                                       {"tabBar", &s.tab_bar},
+                                                       {panel_name(Panel::Lesson), &s.lesson}};
     for (const auto& [name, r] : all)
         if (shown(*r)) views[name] = rect_json(*r);
     // The lesson panel's controls, where it is shown.
@@ -86,19 +89,10 @@ json set_presenter(const ApiCall& c) {
 
 json show_view(const ApiCall& c) {
     const json& name = c.arg(0);
-    if (name == "landscape" || name == "loss") {  // the loss view, at one of its two tabs
-        c.view.main = MainView::Loss;
-        c.view.landscape = name == "landscape";
-        c.view.main_changed = true;
-        return result("");
-    }
-    for (size_t k = 0; k < std::size(kMainViews); ++k)
-        if (name.is_string() && name.get<std::string>() == kMainViews[k]) {
-            c.view.main = static_cast<MainView>(k);
-            c.view.main_changed = true;
-            return result("");
-        }
-    return result("showView() takes \"network\", \"loss\", \"landscape\", \"inspector\", \"controls\" or \"lesson\"");
+    const std::optional<Panel> panel = name.is_string() ? panel_named(name.get<std::string>(), kViewPanels) : std::nullopt;
+    if (!panel) return result("showView() takes " + panel_list(kViewPanels, "\""));
+    show_panel(c.view, *panel);
+    return result("");
 }
 
 }  // namespace bp

@@ -13,6 +13,6 @@ nlohmann::json layout_json(const ApiCall& call);       // layout()
 nlohmann::json view_state_json(const ApiCall& call);   // the view's part of state()
 nlohmann::json set_text_scale(const ApiCall& call);    // setTextScale(s), s in [1, 2]
 nlohmann::json set_presenter(const ApiCall& call);     // presenter(on)
-nlohmann::json show_view(const ApiCall& call);         // showView("network" | "loss" | "inspector" | "controls")
+nlohmann::json show_view(const ApiCall& call);         // showView(one of kViewPanels' names)
 
 }  // namespace bp

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "core/named_values.h"
 #include "core/neuron_map.h"
 #include "core/prediction.h"
 
@@ -226,6 +227,24 @@ void Lab::advance(double dt_seconds) {
     }
     clock_.advance(dt_seconds, trainer_);
     if (!trainer_.error().empty()) playing_ = false;
+}
+
+const char* lock_name(Lab::Lock lock) {
+    switch (lock) {
+        case Lab::LockNetwork: return "network";
+        case Lab::LockTraining: return "training";
+        case Lab::LockData: return "data";
+        case Lab::HideTables: return "tables";
+    }
+    return "";
+}
+
+std::optional<Lab::Lock> parse_lock(const std::string& name) { return value_named(kAllLockKinds, lock_name, name); }
+
+std::string lock_names() {
+    std::string out;
+    for (Lab::Lock lock : kAllLockKinds) out += (out.empty() ? "" : ", ") + std::string(lock_name(lock));
+    return out;
 }
 
 }  // namespace bp

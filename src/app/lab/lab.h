@@ -7,6 +7,7 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -300,5 +301,11 @@ struct WholeLab {
     uint32_t locks;
     Lab::Message data_message;
 };
+
+// The locks by name, as lessons, links' lock lists and window.lab spell them.
+constexpr Lab::Lock kAllLockKinds[] = {Lab::LockNetwork, Lab::LockTraining, Lab::LockData, Lab::HideTables};
+const char* lock_name(Lab::Lock lock);  // "network", "training", "data", "tables"
+std::optional<Lab::Lock> parse_lock(const std::string& name);
+std::string lock_names();  // "network, training, data, tables", for a message
 
 }  // namespace bp

@@ -36,9 +36,13 @@ constexpr MinimumSize kMinInspector{260, 150};
 constexpr MinimumSize kMinControls{240, 180};
 constexpr MinimumSize kMinLesson{240, 150};
 
+// The body text at text scale 1, in CSS pixels: readable from the back of a room. Every size that
+// follows the text is a multiple of the body size at the current scale.
+constexpr float kBodyTextPx = 18.0f;
+
 struct ScreenRequest {
     Vec2 display;              // the canvas in CSS pixels
-    float font = 18.0f;        // body text size in CSS pixels (the text scale applied)
+    float font = kBodyTextPx;  // body text size in CSS pixels (the text scale applied)
     float top_bar = 40.0f;     // height of the top bar, with any notice under it
     float bar_row = 40.0f;     // height of the top bar's row of buttons alone
     float tab_bar = 52.0f;     // height of the phone's bottom bar

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app/layout/panel_names.h"
 #include "app/lesson/lesson_quantity.h"
 
 namespace bp {
@@ -28,6 +29,7 @@ struct LessonPointer {
     int layer = 0, i = 0, j = 0;  // Neuron: a^layer_j (layer 0 = inputs); Weight: w^layer_ij; Bias: b^layer_j;
                                   // MatrixCell: W^layer row i column j (0-based i, j)
     std::string name;             // Panel or Control: its name as the lesson spells it
+    Panel panel = Panel::Network; // Panel: the one it names
 };
 
 // A task the learner does: done while `quantity op value` holds (tasks are checked every frame).

@@ -17,7 +17,6 @@ namespace {
 constexpr const char* kKeys[] = {"lesson", "about", "locks", "set", "step", "point",
                                  "task", "ask", "choices", "answer", "tolerance", "explain"};
 
-constexpr const char* kPanels[] = {"network", "data", "loss", "landscape", "chain rule", "controls", "matrices", "data table"};
 constexpr const char* kControls[] = {"play", "step", "next phase", "epoch", "reset", "learning rate", "batch size", "edges",
                                      "regularization", "optimizer"};
 
@@ -154,7 +153,11 @@ bool Parser::pointer(const std::string& value) {
         const bool panel = v[0] == 'p';
         p.kind = panel ? LessonPointer::Kind::Panel : LessonPointer::Kind::Control;
         p.name = lower(trim(v.substr(panel ? 6 : 8)));
-        if (panel && !one_of(p.name, kPanels)) return fail("unknown panel '" + p.name + "' (the panels: " + list(kPanels) + ")");
+        if (panel) {
+            const std::optional<Panel> named = panel_named(p.name, kPointedPanels);
+            if (!named) return fail("unknown panel '" + p.name + "' (the panels: " + panel_list(kPointedPanels) + ")");
+            p.panel = *named;
+        }
         if (!panel && !one_of(p.name, kControls)) return fail("unknown control '" + p.name + "' (the controls: " + list(kControls) + ")");
         step_->pointers.push_back(p);
         return true;
@@ -261,11 +264,9 @@ bool Parser::header_key(const std::string& key, const std::string& value) {
             const std::string name = rest.substr(k, end - k);
             k = end + 1;
             if (name.empty()) continue;
-            if (name == "network") lesson_.locks |= Lab::LockNetwork;
-            else if (name == "training") lesson_.locks |= Lab::LockTraining;
-            else if (name == "data") lesson_.locks |= Lab::LockData;
-            else if (name == "tables") lesson_.locks |= Lab::HideTables;
-            else return fail("unknown lock '" + name + "' (the locks: network, training, data, tables)");
+            const std::optional<Lab::Lock> lock = parse_lock(name);
+            if (!lock) return fail("unknown lock '" + name + "' (the locks: " + lock_names() + ")");
+            lesson_.locks |= *lock;
         }
         return true;
     }

@@ -202,7 +202,7 @@ bool LessonRun::take_view_request(LessonView& out) {
     if (!view_pending_) return false;
     view_pending_ = false;
     out = view_;
-    return !out.tab.empty() || !out.view.empty() || out.landscape.has_value();
+    return out.tab || out.view || out.landscape;
 }
 
 bool LessonRun::answer_pending_for_gradient() const {

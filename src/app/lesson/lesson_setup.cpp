@@ -216,21 +216,14 @@ bool apply_one(Lab& lab, const LessonSetting& s, LessonView& view, std::string& 
         lab.set_edge_mode(s.value == "weights" ? Lab::EdgeMode::Weights : Lab::EdgeMode::Gradients);
         return true;
     }
-    if (s.name == "tab") {
-        if (s.value != "controls" && s.value != "chain rule" && s.value != "matrices" && s.value != "data table") {
-            error = "tab takes controls, chain rule, matrices or data table";
+    if (s.name == "tab" || s.name == "view") {
+        const bool tab = s.name == "tab";
+        const std::optional<Panel> panel = tab ? panel_named(s.value, kTabPanels) : panel_named(s.value, kViewPanels);
+        if (!panel) {
+            error = s.name + " takes " + (tab ? panel_list(kTabPanels) : panel_list(kViewPanels));
             return false;
         }
-        view.tab = s.value;
-        return true;
-    }
-    if (s.name == "view") {
-        if (s.value != "network" && s.value != "loss" && s.value != "landscape" && s.value != "chain rule" &&
-            s.value != "controls" && s.value != "lesson") {
-            error = "view takes network, loss, landscape, chain rule, controls or lesson";
-            return false;
-        }
-        view.view = s.value;
+        (tab ? view.tab : view.view) = panel;
         return true;
     }
     if (s.name == "landscape") {

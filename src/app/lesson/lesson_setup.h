@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/layout/panel_names.h"
 #include "app/lesson/lesson.h"
 #include "core/network.h"
 
@@ -15,11 +16,10 @@ namespace bp {
 
 class Lab;
 
-// What a step asks of the window: the panel tab to show ("controls", "chain rule", "matrices",
-// "data table"), the phone's view ("network", "loss", "landscape", "chain rule", "controls"; "" = no
-// change), and the two parameters of the loss landscape to show, if the step names them.
+// What a step asks of the window: the panel tab to show (one of kTabPanels), the phone's view (one
+// of kViewPanels), and the two parameters of the loss landscape to show, if the step names them.
 struct LessonView {
-    std::string tab, view;
+    std::optional<Panel> tab, view;
     std::optional<std::pair<ParameterRef, ParameterRef>> landscape;
 };
 

@@ -35,7 +35,7 @@ void csv_buttons(DataTable& table, Lab& lab, Platform& platform) {
     const Lab::Message& message = lab.data_message();
     if (!message.text.empty()) {
         ImGui::SameLine();
-        ImGui::PushStyleColor(ImGuiCol_Text, message.is_error ? IM_COL32(153, 27, 27, 255) : ui::kMutedInk);
+        ImGui::PushStyleColor(ImGuiCol_Text, message.is_error ? ui::kError : ui::kMutedInk);
         ImGui::TextUnformatted(message.text.c_str());
         ImGui::PopStyleColor();
     }
@@ -48,7 +48,7 @@ void csv_buttons(DataTable& table, Lab& lab, Platform& platform) {
                            "header. x1 and x2 run from -2 to 2; y is 0 or 1 (for the curve, -2 to 2).");
         ui::text_box("##csv", table.csv_draft, ImVec2(-1, -ImGui::GetFrameHeightWithSpacing() * 2.2f));
         if (message.is_error) {
-            ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(153, 27, 27, 255));
+            ImGui::PushStyleColor(ImGuiCol_Text, ui::kError);
             ImGui::TextWrapped("%s", message.text.c_str());
             ImGui::PopStyleColor();
         }

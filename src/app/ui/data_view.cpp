@@ -37,7 +37,7 @@ ImVec2 point_position(const PlaneView& plane, const Point& p, bool regression) {
 // The output over the plane, clipped to the view. The white fill is drawn in the view's clip rectangle
 // just before the GPU's drawing, whose callback keeps the scissor that fill set.
 void draw_output_background(const Lab& lab, Platform& platform, const PlaneView& plane, ImDrawList* draw) {
-    draw->AddRectFilled(plane.view.min, plane.view.max, IM_COL32_WHITE);
+    draw->AddRectFilled(plane.view.min, plane.view.max, ui::kPanel);
     if (platform.draw_output(draw, plane.min, plane.max, lab)) return;
     const std::vector<double>& grid = lab.output_grid(kGridCells);
     const MapShade shade = output_shade(lab.display().discretize);  // the curve data set draws no output
@@ -52,7 +52,7 @@ void draw_output_background(const Lab& lab, Platform& platform, const PlaneView&
 // A neuron's map over the plane instead of the output: on the GPU, else as kGridCells^2 squares, each
 // centred on its sample point (core/neuron_map.h samples both edges of the plane).
 void draw_neuron_background(const Lab& lab, Platform& platform, const PlaneView& plane, NeuronRef neuron, ImDrawList* draw) {
-    draw->AddRectFilled(plane.view.min, plane.view.max, IM_COL32_WHITE);
+    draw->AddRectFilled(plane.view.min, plane.view.max, ui::kPanel);
     if (platform.draw_neuron_maps(draw, {{plane.min, plane.max, neuron.layer, neuron.j, false}}, lab)) return;
     const std::vector<double>& grid = lab.neuron_grid(neuron.layer, neuron.j, kGridCells);
     const MapShade shade = map_shade(lab.trainer().network(), lab.settings().features, neuron.layer, neuron.j);
@@ -94,10 +94,11 @@ void neuron_caption(const Lab& lab, NeuronRef n) {
 
 // The regression view's background: a white plane with a grid at every unit.
 void draw_regression_grid(const PlaneView& plane, ImDrawList* draw) {
-    draw->AddRectFilled(plane.min, plane.max, IM_COL32_WHITE);
+    draw->AddRectFilled(plane.min, plane.max, ui::kPanel);
+    const float hairline = ui::metrics().hairline;
     for (double v = -2.0; v <= 2.0; v += 1.0) {
-        draw->AddLine(plane.to_screen(v, -kPlaneExtent), plane.to_screen(v, kPlaneExtent), ui::kGrid);
-        draw->AddLine(plane.to_screen(-kPlaneExtent, v), plane.to_screen(kPlaneExtent, v), ui::kGrid);
+        draw->AddLine(plane.to_screen(v, -kPlaneExtent), plane.to_screen(v, kPlaneExtent), ui::kGrid, hairline);
+        draw->AddLine(plane.to_screen(-kPlaneExtent, v), plane.to_screen(kPlaneExtent, v), ui::kGrid, hairline);
     }
 }
 
@@ -106,10 +107,11 @@ void draw_fitted_curve(const Lab& lab, const PlaneView& plane, ImDrawList* draw)
     draw->PushClipRect(plane.view.min, plane.view.max, true);
     const std::vector<double>& curve = lab.output_curve();
     const int n = static_cast<int>(curve.size());
+    const float width = 3.5f * ui::metrics().hairline;  // the fitted curve, above the points' outlines
     for (int k = 1; k < n; ++k) {
         const double x0 = -kPlaneExtent + 2.0 * kPlaneExtent * (k - 1) / (n - 1), x1 = -kPlaneExtent + 2.0 * kPlaneExtent * k / (n - 1);
         const ImVec2 a = plane.to_screen(x0, std::clamp(curve[k - 1], -2.5, 2.5)), b = plane.to_screen(x1, std::clamp(curve[k], -2.5, 2.5));
-        draw->AddLine(a, b, ui::with_alpha(ui::kHighlight, 220), 3.5f);
+        draw->AddLine(a, b, ui::with_alpha(ui::kHighlight, 220), width);
     }
     draw->PopClipRect();
 }
@@ -238,9 +240,10 @@ void draw_long_press_ring(ImVec2 at, float radius, ImDrawList* draw) {
     const float progress = long_press_progress(ImGui::GetIO().MouseDownDuration[ImGuiMouseButton_Left] * 1000.0);
     if (progress <= 0.0f) return;
     constexpr float kTop = -1.5707964f, kTurn = 6.2831853f;
-    draw->AddCircle(at, radius, ui::with_alpha(ui::kInk, 90), 0, 3.0f);
+    const ui::Metrics metric = ui::metrics();
+    draw->AddCircle(at, radius, ui::with_alpha(ui::kInk, 90), 0, metric.heavy);
     draw->PathArcTo(at, radius, kTop, kTop + kTurn * progress, 32);
-    draw->PathStroke(ui::kNegative, 0, 5.0f);
+    draw->PathStroke(ui::kNegative, 0, metric.heavy + 2.0f * metric.hairline);  // the progress over its track
 }
 
 void legend(const Lab& lab, const PlaneView& plane, bool regression, NeuronRef neuron) {
@@ -254,16 +257,16 @@ void legend(const Lab& lab, const PlaneView& plane, bool regression, NeuronRef n
         ImGui::PushStyleColor(ImGuiCol_Text, color);
         ImGui::TextUnformatted(glyph);
         ImGui::PopStyleColor();
-        ImGui::SameLine(0, 4);
+        ImGui::SameLine(0, ui::metrics().gap);
         ImGui::TextUnformatted(text);
         ImGui::SameLine();
     };
     if (regression) {
-        bullet(ui::kPositive, "\u25cf", "points");
+        bullet(ui::kClassOne, "\u25cf", "points");
         bullet(ui::kHighlight, "\u2014", "the network's \u0177(x\u2081)");
     } else {
-        bullet(ui::kPositive, "\u25cf", "class 1");
-        bullet(ui::kNegative, "\u25cf", "class 0");
+        bullet(ui::kClassOne, "\u25cf", "class 1");
+        bullet(ui::kClassZero, "\u25cf", "class 0");
     }
     const bool has_test = std::any_of(lab.trainer().points().begin(), lab.trainer().points().end(), [](const Point& p) { return p.test; });
     if (has_test) bullet(ui::kMutedInk, "\u25cb", lab.display().show_test_points ? "test" : "test (hidden)");
@@ -301,7 +304,7 @@ bool zoom_reset_button(PlaneView& plane, bool hovered, ImDrawList* draw) {
     const Rect box = zoom_reset_box(plane, label);
     const bool on_it = hovered && box.contains(ImGui::GetIO().MousePos);
     draw->AddRectFilled(box.min, box.max, on_it ? ui::kGrid : ui::with_alpha(ui::kPanel, 235), 4.0f);
-    draw->AddRect(box.min, box.max, ui::kMutedInk, 4.0f);
+    draw->AddRect(box.min, box.max, ui::kMutedInk, 4.0f, 0, ui::metrics().hairline);
     const float pad = ImGui::GetFontSize() * 0.35f;
     draw->AddText(ImVec2(box.min.x + pad, box.min.y + pad), ui::kInk, label);
     if (on_it && touch_allows_tooltip()) {
@@ -316,26 +319,27 @@ bool zoom_reset_button(PlaneView& plane, bool hovered, ImDrawList* draw) {
 void draw_points(const Lab& lab, const PlaneView& plane, float dot, bool regression, ImDrawList* draw) {
     const auto& points = lab.trainer().points();
     const bool show_test = lab.display().show_test_points;
+    const ui::Metrics metric = ui::metrics();
     for (const Point& point : points) {
         if (point.test && !show_test) continue;
         const ImVec2 p = point_position(plane, point, regression);
-        const ImU32 color = regression || point.y > 0.5 ? ui::kPositive : ui::kNegative;
+        const ImU32 color = regression || point.y > 0.5 ? ui::kClassOne : ui::kClassZero;
         if (point.test) {
-            draw->AddCircleFilled(p, dot, IM_COL32_WHITE);
-            draw->AddCircle(p, dot, color, 0, 2.5f);
+            draw->AddCircleFilled(p, dot, ui::kOnFill);
+            draw->AddCircle(p, dot, color, 0, metric.bold);
         } else {
             draw->AddCircleFilled(p, dot, color);
-            draw->AddCircle(p, dot, IM_COL32_WHITE, 0, 1.5f);
+            draw->AddCircle(p, dot, ui::kOnFill, 0, metric.line);
         }
-        draw->AddCircle(p, dot + 1.2f, ui::with_alpha(ui::kInk, 150), 0, 1.0f);  // stands out on any background
+        draw->AddCircle(p, dot + 1.2f * metric.hairline, ui::with_alpha(ui::kInk, 150), 0, metric.hairline);  // stands out on any background
     }
     if (regression) draw_fitted_curve(lab, plane, draw);
     for (int k : lab.trainer().last_batch()) {  // the last step's batch: a thin ring
         if (k >= static_cast<int>(points.size())) continue;
-        draw->AddCircle(point_position(plane, points[k], regression), dot * 1.7f, ui::with_alpha(ui::kInk, 170), 0, 1.5f);
+        draw->AddCircle(point_position(plane, points[k], regression), dot * 1.7f, ui::with_alpha(ui::kInk, 170), 0, metric.line);
     }
     if (const int inspected = lab.inspected_point(); inspected >= 0 && inspected < static_cast<int>(points.size()))
-        draw->AddCircle(point_position(plane, points[inspected], regression), dot * 2.2f, ui::kInk, 0, 2.5f);
+        draw->AddCircle(point_position(plane, points[inspected], regression), dot * 2.2f, ui::kInk, 0, metric.bold);
 }
 
 // The point nearest the pointer within `reach` pixels, inside the view; -1 if none.
@@ -400,7 +404,7 @@ void draw_data_view(DataView& view, Lab& lab, Platform& platform, ImVec2 size) {
                        ImVec2(plane.view.max.x + margin, plane.view.max.y + margin), true);
     draw_points(lab, plane, dot, regression, draw);
     draw->PopClipRect();
-    draw->AddRect(plane.view.min, plane.view.max, ui::kInk);
+    draw->AddRect(plane.view.min, plane.view.max, ui::kInk, 0.0f, 0, ui::metrics().hairline);
 
     const bool on_reset = zoom_reset_button(plane, hovered, draw);
     const ImVec2 pointer = ImGui::GetIO().MousePos;

@@ -3,6 +3,7 @@
 #include "app/ui/lab_window.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "app/ui/lesson_marks.h"
 #include "app/ui/panels.h"
@@ -18,10 +19,10 @@ namespace {
 constexpr int kKeySlash = 47, kKeyEscape = 256, kKeyF1 = 290;  // as GLFW spells them
 constexpr float kMargin = 8.0f;  // between the canvas's edge and the top bar, in CSS px
 
-// A tab item that the API can select once (ImGui selects tabs only through this flag).
-bool tab(LabWindow& w, const char* label, MainView v, bool when) {
-    const ImGuiTabItemFlags flags = w.view.main_changed && w.view.main == v && when ? ImGuiTabItemFlags_SetSelected : 0;
-    return ImGui::BeginTabItem(label, nullptr, flags);
+// The one way a tab is selected from outside its tab bar: the tab of `panel` opens when `asked`
+// names it (ImGui selects tabs only through this flag). The bar forgets the request when it ends.
+bool tab_item(const std::optional<Panel>& asked, const char* label, Panel panel) {
+    return ImGui::BeginTabItem(label, nullptr, asked == panel ? ImGuiTabItemFlags_SetSelected : 0);
 }
 
 // The inspector's tabs: the chain rule, the matrices, the data table; the compact layout's panel
@@ -29,7 +30,8 @@ bool tab(LabWindow& w, const char* label, MainView v, bool when) {
 void draw_panel_tabs(LabWindow& w, bool with_controls) {
     Lab& lab = w.lab;
     if (!ImGui::BeginTabBar("panel_tabs")) return;
-    if (with_controls && tab(w, "Controls", MainView::Controls, true)) {
+    const std::optional<Panel>& asked = w.view.panel_tab;
+    if (with_controls && tab_item(asked, "Controls", Panel::Controls)) {
         if (!w.view.main_changed) w.view.main = MainView::Controls;
         ImGui::BeginChild("controls_scroll");
         draw_controls_panel(lab);
@@ -37,26 +39,25 @@ void draw_panel_tabs(LabWindow& w, bool with_controls) {
         ImGui::EndTabItem();
     }
     bool inspector_open = false;  // one of the inspector's tabs is the one shown
-    if (tab(w, "Chain rule", MainView::Inspector, true)) {
+    if (tab_item(asked, "Chain rule", Panel::Inspector)) {
         inspector_open = true;
         draw_chain_rule_panel(w.inspector, lab);
         ImGui::EndTabItem();
     }
-    const auto asked = [&](const char* name) { return w.pending_tab == name ? ImGuiTabItemFlags_SetSelected : 0; };
-    if (!lab.locked(Lab::HideTables) && ImGui::BeginTabItem("Matrices", nullptr, asked("matrices"))) {
+    if (!lab.locked(Lab::HideTables) && tab_item(asked, "Matrices", Panel::Matrices)) {
         inspector_open = true;
         ImGui::BeginChild("matrices_scroll", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
         draw_matrices_panel(lab);
         ImGui::EndChild();
         ImGui::EndTabItem();
     }
-    if (!lab.locked(Lab::HideTables) && ImGui::BeginTabItem("Data table", nullptr, asked("data table"))) {
+    if (!lab.locked(Lab::HideTables) && tab_item(asked, "Data table", Panel::DataTable)) {
         inspector_open = true;
         draw_data_table(w.table, lab, w.platform);
         ImGui::EndTabItem();
     }
     ImGui::EndTabBar();
-    w.pending_tab.clear();
+    w.view.panel_tab.reset();
     // The open tab records the panel's view, unless the API has just chosen one for this frame.
     if (with_controls && inspector_open && !w.view.main_changed) w.view.main = MainView::Inspector;
 }
@@ -65,17 +66,13 @@ void draw_panel_tabs(LabWindow& w, bool with_controls) {
 void draw_loss_view(LabWindow& w, const Rect& r) {
     ImGui::SetCursorScreenPos(r.min);
     ImGui::BeginChild("loss_view", ImVec2(r.width(), r.height()), false);
-    const auto asked = [&](bool landscape) {
-        const bool by_view = w.view.main_changed && w.view.main == MainView::Loss && w.view.landscape == landscape;
-        return by_view || (landscape && w.pending_landscape) ? ImGuiTabItemFlags_SetSelected : 0;
-    };
     if (ImGui::BeginTabBar("loss_tabs")) {
-        if (ImGui::BeginTabItem("Loss curve", nullptr, asked(false))) {
+        if (tab_item(w.view.loss_tab, "Loss curve", Panel::Loss)) {
             if (!w.view.main_changed) w.view.landscape = false;
             draw_loss_plot(w.lab, ImGui::GetContentRegionAvail());
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem("Landscape", nullptr, asked(true))) {
+        if (tab_item(w.view.loss_tab, "Landscape", Panel::Landscape)) {
             if (!w.view.main_changed) w.view.landscape = true;
             ImGui::BeginChild("landscape", ImVec2(0, 0), true);
             draw_landscape_view(w.landscape, w.lab);
@@ -84,7 +81,7 @@ void draw_loss_view(LabWindow& w, const Rect& r) {
         }
         ImGui::EndTabBar();
     }
-    w.pending_landscape = false;
+    w.view.loss_tab.reset();
     ImGui::EndChild();
 }
 
@@ -94,8 +91,8 @@ void child_at(const char* id, const Rect& r) {
 }
 
 // The lesson's ring around a view it points at.
-void ring_view(const char* name, const Rect& r) {
-    if (shown(r) && marked_panel(name)) draw_lesson_ring(ImGui::GetWindowDrawList(), r.min, r.max);
+void ring_view(Panel panel, const Rect& r) {
+    if (shown(r) && marked_panel(panel)) draw_lesson_ring(ImGui::GetWindowDrawList(), r.min, r.max);
 }
 
 void draw_views(LabWindow& w) {
@@ -141,12 +138,12 @@ void draw_views(LabWindow& w) {
             ImGui::EndChild();
         }
     }
-    ring_view("network", s.network);
-    ring_view("data", s.data);
-    ring_view("loss", s.loss);
-    ring_view("landscape", s.loss);
-    ring_view("controls", s.controls);
-    for (const char* tab : {"chain rule", "matrices", "data table", "controls"}) ring_view(tab, panel ? panel_rect : s.inspector);
+    ring_view(Panel::Network, s.network);
+    ring_view(Panel::Data, s.data);
+    ring_view(Panel::Loss, s.loss);
+    ring_view(Panel::Landscape, s.loss);
+    ring_view(Panel::Controls, s.controls);
+    for (Panel tab : kTabPanels) ring_view(tab, panel ? panel_rect : s.inspector);
 }
 
 // What the open lesson's step asks of the window, once: a tab, a phone's view; and what it points at.
@@ -154,12 +151,10 @@ void follow_lesson(LabWindow& w, LayoutMode mode) {
     LessonView asked;
     if (w.lesson.take_view_request(asked)) {
         const bool phone = mode == LayoutMode::Phone;
-        if (asked.tab == "controls") w.view.main = MainView::Controls;
-        else if (!asked.tab.empty()) w.view.main = MainView::Inspector;
-        if (asked.tab == "matrices" || asked.tab == "data table") w.pending_tab = asked.tab;
+        if (asked.tab) show_panel(w.view, *asked.tab);
         if (asked.landscape) {
             w.landscape.choose(asked.landscape->first, asked.landscape->second);
-            w.view.landscape = w.pending_landscape = true;
+            ask_tab(w.view, Panel::Landscape);
         }
         if (phone) w.view.main = MainView::Lesson;  // the step's text first; its "Show me" goes to what it points at
         w.view.main_changed = true;
@@ -224,7 +219,7 @@ void draw_lab_window(LabWindow& w) {
     ImGui::PopStyleVar();
     w.inspector.editor.field_min = w.inspector.editor.field_max = ImVec2(0, 0);  // drawn again if its tab is open
     if (w.lab.trainer().step_count() > 0) w.start_hint = false;  // the lab has trained: the hint has done its job
-    if (w.view.presenter != w.was_presenting) w.view.main_changed = true;  // the panel's tab comes back as it was
+    if (w.view.presenter != w.was_presenting) show_panel(w.view, shown_panel(w.view));  // the panel's tab comes back as it was
     w.was_presenting = w.view.presenter;
 
     // The bar, then the banners, then the views in the rest; the layout is computed from this frame's sizes.

@@ -34,8 +34,6 @@ struct LabWindow {
     LessonRun lesson;   // the open lesson, if any
     LessonPanel lesson_panel;
     LessonsMenu lessons_menu;
-    std::string pending_tab;  // a tab a lesson step asks for ("matrices", "data table"), selected once
-    bool pending_landscape = false;  // a lesson step shows the loss view's Landscape tab, once
 
     ScreenLayout layout;                // where the last frame put every view
     bool help_open = false;             // the help overlay (the ? key)

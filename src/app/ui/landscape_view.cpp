@@ -20,12 +20,9 @@ namespace {
 
 std::string symbol(const ParameterRef& p) { return parameter_symbol(p.layer, p.i, p.j, p.is_bias); }
 
-// Viridis-like: dark violet (low) through blue and green to yellow (high), perceptually ordered and
-// readable by colour-blind viewers. t in 0..1.
+// The palette's sequential scale at t in 0..1 (low to high), between its stops.
 ImU32 sequential_color(double t) {
-    static const unsigned char stops[9][3] = {{68, 1, 84},    {71, 44, 122},  {59, 81, 139},
-                                              {44, 113, 142}, {33, 144, 141}, {39, 173, 129},
-                                              {92, 200, 99},  {170, 220, 50}, {253, 231, 37}};
+    const auto& stops = ui::kSequentialStops;
     t = std::clamp(std::isfinite(t) ? t : 1.0, 0.0, 1.0) * 8.0;
     const int k = std::min(static_cast<int>(t), 7);
     const double f = t - k;
@@ -139,7 +136,8 @@ void draw_toolbar(LandscapeView& v, Lab& lab) {
 void draw_plot(const LandscapeView& v, const Lab& lab, ImVec2 origin, float side) {
     const LandscapeGrid& g = v.shown;
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    const float font = ImGui::GetFontSize();
+    const ui::Metrics metric = ui::metrics();
+    const float font = metric.font;
     const ImVec2 min(origin.x + font * 3.6f, origin.y + font * 1.5f);  // b's name on the line above
     const ImVec2 max(min.x + side, min.y + side);
     const int n = g.n;
@@ -161,8 +159,9 @@ void draw_plot(const LandscapeView& v, const Lab& lab, ImVec2 origin, float side
                                 sequential_color(scale.position(g.loss(r, c))));
     for (double level : contour_levels(scale.lo, scale.hi, 8, scale.log))
         for (const ContourSegment& s : contour_segments(g.losses, n, n, level))
-            draw->AddLine(grid_to_screen(s.from.c, s.from.r), grid_to_screen(s.to.c, s.to.r), IM_COL32(255, 255, 255, 150), 1.2f);
-    draw->AddRect(min, max, ui::kInk);
+            draw->AddLine(grid_to_screen(s.from.c, s.from.r), grid_to_screen(s.to.c, s.to.r), ui::with_alpha(ui::kOnFill, 150),
+                          1.2f * metric.hairline);
+    draw->AddRect(min, max, ui::kInk, 0.0f, 0, metric.hairline);
 
     // Axes: ticks with numbers, the parameters' names.
     const auto a_ticks = nice_ticks(a_lo, a_hi, std::max(2, static_cast<int>(side / (font * 4.5f))));
@@ -171,13 +170,13 @@ void draw_plot(const LandscapeView& v, const Lab& lab, ImVec2 origin, float side
     const double b_step = b_ticks.size() > 1 ? b_ticks[1] - b_ticks[0] : b_hi - b_lo;
     for (double a : a_ticks) {
         const ImVec2 p = to_screen(a, b_lo);
-        draw->AddLine(p, ImVec2(p.x, p.y + font * 0.3f), ui::kInk);
+        draw->AddLine(p, ImVec2(p.x, p.y + font * 0.3f), ui::kInk, metric.hairline);
         const std::string label = tick_label(a, a_step);
         draw->AddText(ImVec2(p.x - ImGui::CalcTextSize(label.c_str()).x * 0.5f, max.y + font * 0.3f), ui::kMutedInk, label.c_str());
     }
     for (double b : b_ticks) {
         const ImVec2 p = to_screen(a_lo, b);
-        draw->AddLine(p, ImVec2(p.x - font * 0.3f, p.y), ui::kInk);
+        draw->AddLine(p, ImVec2(p.x - font * 0.3f, p.y), ui::kInk, metric.hairline);
         const std::string label = tick_label(b, b_step);
         draw->AddText(ImVec2(min.x - ImGui::CalcTextSize(label.c_str()).x - font * 0.4f, p.y - font * 0.5f), ui::kMutedInk, label.c_str());
     }
@@ -188,7 +187,7 @@ void draw_plot(const LandscapeView& v, const Lab& lab, ImVec2 origin, float side
     // The trail of the last steps, the point now, and -gradient from it.
     draw->PushClipRect(min, max, true);
     for (size_t k = 1; k < v.trail.size(); ++k)
-        draw->AddLine(to_screen(v.trail[k - 1].x, v.trail[k - 1].y), to_screen(v.trail[k].x, v.trail[k].y), IM_COL32(255, 255, 255, 220), 2.0f);
+        draw->AddLine(to_screen(v.trail[k - 1].x, v.trail[k - 1].y), to_screen(v.trail[k].x, v.trail[k].y), ui::with_alpha(ui::kOnFill, 220), metric.thick);
     const Network& net = lab.trainer().network();
     const double pa = parameter(net, g.a), pb = parameter(net, g.b);
     const ImVec2 point = to_screen(pa, pb);
@@ -201,15 +200,15 @@ void draw_plot(const LandscapeView& v, const Lab& lab, ImVec2 origin, float side
         if (len > 2.0f && length > 0.0) {
             const ImVec2 u(d.x / len, d.y / len), nrm(-u.y, u.x);
             const float head = std::min(font * 0.7f, len * 0.5f);
-            draw->AddLine(point, tip, ui::kInk, 4.5f);
-            draw->AddLine(point, tip, IM_COL32(255, 255, 255, 255), 2.5f);
+            draw->AddLine(point, tip, ui::kInk, metric.bold + 2.0f * metric.hairline);  // a white arrow outlined in ink
+            draw->AddLine(point, tip, ui::kOnFill, metric.bold);
             draw->AddTriangleFilled(tip, ImVec2(tip.x - u.x * head + nrm.x * head * 0.5f, tip.y - u.y * head + nrm.y * head * 0.5f),
                                     ImVec2(tip.x - u.x * head - nrm.x * head * 0.5f, tip.y - u.y * head - nrm.y * head * 0.5f),
-                                    IM_COL32(255, 255, 255, 255));
+                                    ui::kOnFill);
         }
     }
-    draw->AddCircleFilled(point, font * 0.35f, IM_COL32(255, 255, 255, 255));
-    draw->AddCircle(point, font * 0.35f, ui::kInk, 0, 2.0f);
+    draw->AddCircleFilled(point, font * 0.35f, ui::kOnFill);
+    draw->AddCircle(point, font * 0.35f, ui::kInk, 0, metric.thick);
     draw->PopClipRect();
 
     // Hover (or a resting finger): L at the cell under the pointer; nothing moves.
@@ -217,7 +216,7 @@ void draw_plot(const LandscapeView& v, const Lab& lab, ImVec2 origin, float side
     if (ImGui::IsWindowHovered() && m.x >= min.x && m.x < max.x && m.y >= min.y && m.y < max.y) {
         const int c = std::clamp(static_cast<int>((m.x - min.x) / cell), 0, n - 1);
         const int r = std::clamp(static_cast<int>((max.y - m.y) / cell), 0, n - 1);
-        draw->AddRect(ImVec2(min.x + c * cell, max.y - (r + 1) * cell), ImVec2(min.x + (c + 1) * cell, max.y - r * cell), ui::kInk, 0.0f, 0, 2.0f);
+        draw->AddRect(ImVec2(min.x + c * cell, max.y - (r + 1) * cell), ImVec2(min.x + (c + 1) * cell, max.y - r * cell), ui::kInk, 0.0f, 0, metric.thick);
         ImGui::BeginTooltip();
         ImGui::Text("%s = %s", symbol(g.a).c_str(), number_text(g.a_values[c], 5).c_str());
         ImGui::Text("%s = %s", symbol(g.b).c_str(), number_text(g.b_values[r], 5).c_str());

@@ -4,13 +4,13 @@
 #include <cmath>
 #include <string>
 
+#include "app/ui/ui_style.h"
+
 namespace bp {
 
 namespace {
 
 std::vector<LessonPointer> g_marks;
-
-constexpr ImU32 kRing = IM_COL32(245, 158, 11, 255);  // amber: apart from the blue/orange of the values
 
 bool any_of(LessonPointer::Kind kind, int layer, int i, int j) {
     for (const LessonPointer& p : g_marks)
@@ -26,7 +26,9 @@ bool named(LessonPointer::Kind kind, const char* name) {
 
 int pulse_alpha() { return 150 + static_cast<int>(105.0 * (0.5 + 0.5 * std::sin(ImGui::GetTime() * 4.0))); }
 
-float thickness() { return std::max(3.0f, ImGui::GetFontSize() * 0.2f); }
+ImU32 ring_color() { return ui::with_alpha(ui::kLessonMark, pulse_alpha()); }  // amber, pulsing
+
+float thickness() { return std::max(ui::metrics().heavy, ImGui::GetFontSize() * 0.2f); }
 
 }  // namespace
 
@@ -37,19 +39,23 @@ bool marked_neuron(int layer, int j) { return any_of(LessonPointer::Kind::Neuron
 bool marked_weight(int layer, int i, int j) { return any_of(LessonPointer::Kind::Weight, layer, i, j); }
 bool marked_bias(int layer, int j) { return any_of(LessonPointer::Kind::Bias, layer, 0, j); }
 bool marked_cell(int layer, int i, int j) { return any_of(LessonPointer::Kind::MatrixCell, layer, i, j); }
-bool marked_panel(const char* name) { return named(LessonPointer::Kind::Panel, name); }
+bool marked_panel(Panel panel) {
+    for (const LessonPointer& p : g_marks)
+        if (p.kind == LessonPointer::Kind::Panel && p.panel == panel) return true;
+    return false;
+}
 bool marked_control(const char* name) { return named(LessonPointer::Kind::Control, name); }
 
 void draw_lesson_ring(ImDrawList* draw, ImVec2 min, ImVec2 max, float rounding) {
-    const float t = thickness(), out = t * 0.5f + 1.0f;
+    const float t = thickness(), out = t * 0.5f + ui::metrics().hairline;
     draw->AddRect(ImVec2(min.x - out, min.y - out), ImVec2(max.x + out, max.y + out),
-                  (kRing & ~IM_COL32_A_MASK) | (static_cast<ImU32>(pulse_alpha()) << IM_COL32_A_SHIFT), rounding, 0, t);
+                  ring_color(), rounding, 0, t);
 }
 
 void draw_lesson_circle(ImDrawList* draw, ImVec2 center, float radius) {
     const float t = thickness();
-    draw->AddCircle(center, radius + t * 0.5f + 2.0f,
-                    (kRing & ~IM_COL32_A_MASK) | (static_cast<ImU32>(pulse_alpha()) << IM_COL32_A_SHIFT), 0, t);
+    draw->AddCircle(center, radius + t * 0.5f + ui::metrics().thick,
+                    ring_color(), 0, t);
 }
 
 void draw_lesson_line(ImDrawList* draw, ImVec2 from, ImVec2 to, float radius) {
@@ -58,7 +64,7 @@ void draw_lesson_line(ImDrawList* draw, ImVec2 from, ImVec2 to, float radius) {
     if (length <= 2.0f * radius) return;
     const float ux = dx / length * radius, uy = dy / length * radius;
     draw->AddLine(ImVec2(from.x + ux, from.y + uy), ImVec2(to.x - ux, to.y - uy),
-                  (kRing & ~IM_COL32_A_MASK) | (static_cast<ImU32>(pulse_alpha()) << IM_COL32_A_SHIFT), thickness() * 1.6f);
+                  ring_color(), thickness() * 1.6f);
 }
 
 void ring_if_marked(const char* name) {

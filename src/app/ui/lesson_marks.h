@@ -18,7 +18,7 @@ bool marked_neuron(int layer, int j);            // a^layer_j (layer 0: an input
 bool marked_weight(int layer, int i, int j);     // the edge of w^layer_ij (0-based i, j)
 bool marked_bias(int layer, int j);
 bool marked_cell(int layer, int i, int j);       // W^layer's cell in the Matrices tab
-bool marked_panel(const char* name);             // "network", "data", "loss", "chain rule", "controls", "matrices", "data table"
+bool marked_panel(Panel panel);                  // one of kPointedPanels
 bool marked_control(const char* name);           // "play", "step", "next phase", ...
 
 // The lesson's ring: an amber outline that pulses gently, so the eye finds it from across a room.

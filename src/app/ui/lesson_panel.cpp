@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 
 #include "app/input/touch_state.h"
 #include "app/notation/number_text.h"
@@ -15,9 +16,6 @@ namespace {
 
 Rect item_rect() { return {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}; }
 
-constexpr ImU32 kDone = IM_COL32(21, 128, 61, 255);
-constexpr ImU32 kWrong = IM_COL32(185, 28, 28, 255);
-constexpr ImU32 kPending = IM_COL32(180, 83, 9, 255);
 
 void progress(const LessonRun& run) {
     const int steps = static_cast<int>(run.lesson().steps.size());
@@ -26,7 +24,7 @@ void progress(const LessonRun& run) {
     ImGui::PopStyleColor();
     // One segment per step: done steps filled, this one outlined.
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    const float h = std::max(6.0f, ImGui::GetFontSize() * 0.35f), gap = 4.0f;
+    const float h = std::max(6.0f, ImGui::GetFontSize() * 0.35f), gap = ui::metrics().gap;
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float w = (ImGui::GetContentRegionAvail().x - gap * (steps - 1)) / std::max(1, steps);
     for (int k = 0; k < steps; ++k) {
@@ -49,7 +47,7 @@ void tasks(const LessonRun& run, const Lab& lab) {
     const auto& all = run.current().tasks;
     for (size_t k = 0; k < all.size(); ++k) {
         const bool done = run.task_done(lab, k);
-        ImGui::PushStyleColor(ImGuiCol_Text, done ? kDone : kPending);
+        ImGui::PushStyleColor(ImGuiCol_Text, done ? ui::kSuccess : ui::kWarning);
         ImGui::TextWrapped("%s %s: %s", done ? "\u2713" : "\u25a1", done ? "Done" : "To do", all[k].source.c_str());
         ImGui::PopStyleColor();
         ui::tooltip("The step notices by itself when this holds in the lab; then go on with Next.");
@@ -124,45 +122,29 @@ void feedback(LessonPanel& panel, const LessonRun& run) {
     const LessonAnswer& a = run.last_answer();
     if (a.feedback.empty()) return;
     ImGui::Separator();
-    ImGui::PushStyleColor(ImGuiCol_Text, a.correct ? kDone : kWrong);
+    ImGui::PushStyleColor(ImGuiCol_Text, a.correct ? ui::kSuccess : ui::kWrong);
     ImGui::TextWrapped("%s", a.feedback.c_str());
     ImGui::PopStyleColor();
     if (panel.answers_seen != run.answers()) ImGui::SetScrollHereY(1.0f);
     panel.answers_seen = run.answers();
 }
 
-// The view a phone should show for the step: its 'view' setting, else what it points at first.
-bool pointed_view(const LessonStep& step, MainView& out, bool& landscape) {
-    landscape = false;
+// The panel a phone's Show me goes to for the step: its 'view' setting, else what it points at first.
+std::optional<Panel> pointed_panel(const LessonStep& step) {
     for (const LessonSetting& s : step.setup) {
-        if (s.name == "landscape" || (s.name == "view" && s.value == "landscape")) {
-            out = MainView::Loss;
-            landscape = true;
-            return true;
-        }
+        if (s.name == "landscape") return Panel::Landscape;
         if (s.name != "view") continue;
-        if (s.value == "network") out = MainView::Network;
-        else if (s.value == "loss") out = MainView::Loss;
-        else if (s.value == "chain rule") out = MainView::Inspector;
-        else if (s.value == "controls") out = MainView::Controls;
-        else continue;
-        return true;
+        const std::optional<Panel> view = panel_named(s.value, kViewPanels);
+        if (view && view != Panel::Lesson) return view;
     }
     for (const LessonPointer& p : step.pointers) {
         using K = LessonPointer::Kind;
-        if (p.kind == K::Neuron || p.kind == K::Weight || p.kind == K::Bias) out = MainView::Network;
-        else if (p.kind == K::MatrixCell) out = MainView::Inspector;
-        else if (p.kind == K::Control) out = MainView::Controls;
-        else if (p.name == "network" || p.name == "data") out = MainView::Network;
-        else if (p.name == "loss" || p.name == "landscape") {
-            out = MainView::Loss;
-            landscape = p.name == "landscape";
-        }
-        else if (p.name == "controls") out = MainView::Controls;
-        else out = MainView::Inspector;
-        return true;
+        if (p.kind == K::Neuron || p.kind == K::Weight || p.kind == K::Bias) return Panel::Network;
+        if (p.kind == K::MatrixCell) return Panel::Matrices;  // the cell's tab, in the inspector
+        if (p.kind == K::Control) return Panel::Controls;
+        return p.panel;
     }
-    return false;
+    return std::nullopt;
 }
 
 }  // namespace
@@ -196,7 +178,7 @@ void draw_lesson_panel(LessonPanel& panel, LessonRun& run, Lab& lab, ViewSetting
     const bool pin = asked > 0.0f && ImGui::GetContentRegionAvail().y - foot - asked >= ImGui::GetFontSize() * 5.0f;
     ImGui::BeginChild("lesson_step", ImVec2(0, -foot - (pin ? asked : 0.0f)), false);
     if (new_step) ImGui::SetScrollY(0.0f);
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(30, 64, 175, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::kLink);
     ImGui::TextWrapped("%s", run.current().title.c_str());
     ImGui::PopStyleColor();
     ImGui::Spacing();
@@ -210,9 +192,8 @@ void draw_lesson_panel(LessonPanel& panel, LessonRun& run, Lab& lab, ViewSetting
     // The foot: Back, (Show me on a phone), Next or Finish.
     const bool last = run.step() + 1 == static_cast<int>(run.lesson().steps.size());
     const bool ready = run.tasks_done(lab) && (!run.current().has_question || run.last_answer().answered);
-    MainView target = MainView::Network;
-    bool target_landscape = false;
-    const bool show_me = phone && pointed_view(run.current(), target, target_landscape);
+    const std::optional<Panel> target = phone ? pointed_panel(run.current()) : std::nullopt;
+    const bool show_me = target.has_value();
     const int buttons = show_me ? 3 : 2;
     const float w = (ImGui::GetContentRegionAvail().x - st.ItemSpacing.x * (buttons - 1)) / buttons;
     ImGui::BeginDisabled(run.step() == 0);
@@ -221,11 +202,7 @@ void draw_lesson_panel(LessonPanel& panel, LessonRun& run, Lab& lab, ViewSetting
     ImGui::EndDisabled();
     if (show_me) {
         ImGui::SameLine();
-        if (ImGui::Button("Show me", ImVec2(w, 0))) {
-            view.main = target;
-            if (target == MainView::Loss) view.landscape = target_landscape;
-            view.main_changed = true;
-        }
+        if (ImGui::Button("Show me", ImVec2(w, 0))) show_panel(view, *target);
         panel.drawn.show_me = item_rect();
     }
     ImGui::SameLine();

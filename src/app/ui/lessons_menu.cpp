@@ -52,7 +52,7 @@ void preview(LessonEditor& e) {
     int shown = e.preview_step + 1;
     if (ImGui::InputInt("step of the preview", &shown)) e.preview_step = std::clamp(shown - 1, 0, steps - 1);
     const LessonStep& step = e.preview.steps[static_cast<size_t>(e.preview_step)];
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(30, 64, 175, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::kLink);
     ImGui::TextWrapped("%s", step.title.c_str());
     ImGui::PopStyleColor();
     for (const std::string& p : step.paragraphs) ImGui::TextWrapped("%s", p.c_str());
@@ -77,7 +77,7 @@ void draw_editor(LessonEditor& e, LessonRun& run, Lab& lab, Platform& platform) 
     if (e.text != e.checked_text && ImGui::GetTime() - e.changed_at > kCheckPauseSeconds) check_draft(e);
     ImGui::TextWrapped("Write the lesson in the format of docs/LESSONS.md. It is checked as you type; the preview "
                        "shows a step as the lesson panel will.");
-    ImGui::PushStyleColor(ImGuiCol_Text, e.ok ? IM_COL32(21, 128, 61, 255) : IM_COL32(185, 28, 28, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, e.ok ? ui::kSuccess : ui::kWrong);
     ImGui::TextWrapped("%s", e.text == e.checked_text ? e.status.c_str() : "checking\u2026");
     ImGui::PopStyleColor();
     const bool wide = ImGui::GetContentRegionAvail().x > font * 36;

@@ -29,7 +29,8 @@ void draw_loss_plot(const Lab& lab, ImVec2 size) {
                            "the start, after every Step, and after every epoch while playing (one pass over the "
                            "training points). Hover the plot to read any point.");
 
-    const float font = ImGui::GetFontSize();
+    const ui::Metrics metric = ui::metrics();
+    const float font = metric.font;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     ImGui::InvisibleButton("loss_canvas", ImVec2(std::max(avail.x, 10.0f), std::max(avail.y, 10.0f)));
@@ -65,32 +66,32 @@ void draw_loss_plot(const Lab& lab, ImVec2 size) {
     const double y_step = y_ticks.size() > 1 ? y_ticks[1] - y_ticks[0] : y_hi;
     for (double x : x_ticks) {
         const ImVec2 p = to_screen(x, 0.0);
-        draw->AddLine(ImVec2(p.x, min.y), ImVec2(p.x, max.y), ui::kGrid);
+        draw->AddLine(ImVec2(p.x, min.y), ImVec2(p.x, max.y), ui::kGrid, metric.hairline);
         const std::string label = tick_label(x, x_step);
         const float w = ImGui::CalcTextSize(label.c_str()).x;
         draw->AddText(ImVec2(p.x - w * 0.5f, max.y + font * 0.2f), ui::kMutedInk, label.c_str());
     }
     for (double y : y_ticks) {
         const ImVec2 p = to_screen(0.0, y);
-        draw->AddLine(ImVec2(min.x, p.y), ImVec2(max.x, p.y), ui::kGrid);
+        draw->AddLine(ImVec2(min.x, p.y), ImVec2(max.x, p.y), ui::kGrid, metric.hairline);
         const std::string label = tick_label(y, y_step);
         const float w = ImGui::CalcTextSize(label.c_str()).x;
         draw->AddText(ImVec2(min.x - w - font * 0.4f, p.y - font * 0.5f), ui::kMutedInk, label.c_str());
     }
-    draw->AddLine(ImVec2(min.x, max.y), max, ui::kInk, 1.5f);
-    draw->AddLine(min, ImVec2(min.x, max.y), ui::kInk, 1.5f);
+    draw->AddLine(ImVec2(min.x, max.y), max, ui::kInk, metric.line);
+    draw->AddLine(min, ImVec2(min.x, max.y), ui::kInk, metric.line);
     const char* x_title = "steps (mini-batch updates)";
     draw->AddText(ImVec2((min.x + max.x - ImGui::CalcTextSize(x_title).x) * 0.5f, max.y + font * 1.3f), ui::kMutedInk, x_title);
 
     // The series.
     for (size_t k = 1; k < history.size(); ++k)
         draw->AddLine(to_screen(static_cast<double>(history[k - 1].step), history[k - 1].loss),
-                      to_screen(static_cast<double>(history[k].step), history[k].loss), ui::kPositive, 2.5f);
-    if (history.size() == 1) draw->AddCircleFilled(to_screen(0.0, history[0].loss), 4.0f, ui::kPositive);
+                      to_screen(static_cast<double>(history[k].step), history[k].loss), ui::kPositive, metric.bold);
+    if (history.size() == 1) draw->AddCircleFilled(to_screen(0.0, history[0].loss), 4.0f * metric.hairline, ui::kPositive);
     for (size_t k = 1; k < history.size() && has_test; ++k)
         if (std::isfinite(history[k - 1].test_loss) && std::isfinite(history[k].test_loss))
             draw->AddLine(to_screen(static_cast<double>(history[k - 1].step), history[k - 1].test_loss),
-                          to_screen(static_cast<double>(history[k].step), history[k].test_loss), ui::kNegative, 2.0f);
+                          to_screen(static_cast<double>(history[k].step), history[k].test_loss), ui::kNegative, metric.thick);
     if (has_test) {
         const char* train = "\u2014 train", *test = "\u2014 test";
         const float w = ImGui::CalcTextSize(train).x + ImGui::CalcTextSize(test).x + font;
@@ -106,8 +107,8 @@ void draw_loss_plot(const Lab& lab, ImVec2 size) {
             return std::fabs(static_cast<double>(a.step) - step) < std::fabs(static_cast<double>(b.step) - step);
         });
         const ImVec2 p = to_screen(static_cast<double>(nearest->step), nearest->loss);
-        draw->AddLine(ImVec2(p.x, min.y), ImVec2(p.x, max.y), ui::kMutedInk);
-        draw->AddCircleFilled(p, 5.0f, ui::kHighlight);
+        draw->AddLine(ImVec2(p.x, min.y), ImVec2(p.x, max.y), ui::kMutedInk, metric.hairline);
+        draw->AddCircleFilled(p, 5.0f * metric.hairline, ui::kHighlight);
         ImGui::BeginTooltip();
         ImGui::Text("step %lld", static_cast<long long>(nearest->step));
         ImGui::Text("training loss %s", number_text(nearest->loss, 6).c_str());

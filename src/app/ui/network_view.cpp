@@ -61,7 +61,7 @@ void node_number(ImDrawList* draw, ImVec2 c, float radius, double v, ImU32 color
         const ImVec2 at(c.x - width * size / font * 0.5f, c.y - size * 0.5f);
         if (halo)  // light, so the map still shows around the digits on a small node
             for (const ImVec2 d : {ImVec2(-1, 0), ImVec2(1, 0), ImVec2(0, -1), ImVec2(0, 1)})
-                draw->AddText(ImGui::GetFont(), size, ImVec2(at.x + d.x, at.y + d.y), ui::with_alpha(IM_COL32_WHITE, 150),
+                draw->AddText(ImGui::GetFont(), size, ImVec2(at.x + d.x, at.y + d.y), ui::with_alpha(ui::kOnFill, 150),
                               text.c_str());
         draw->AddText(ImGui::GetFont(), size, at, color, text.c_str());
         return;
@@ -76,7 +76,7 @@ void map_point(ImDrawList* draw, ImVec2 c, float radius, double x1, double x2) {
     const float ring = std::max(2.0f, radius * 0.12f);
     if (std::hypot(dx, dy) + ring > radius) return;
     if (std::fabs(dy) < radius * 0.32f + ring && std::fabs(dx) < radius * 0.8f + ring) return;
-    draw->AddCircle(ImVec2(c.x + dx, c.y + dy), ring, ui::kInk, 0, 1.5f);
+    draw->AddCircle(ImVec2(c.x + dx, c.y + dy), ring, ui::kInk, 0, ui::metrics().line);
 }
 
 // Edges on the hovered inspector path: the parameter's own edge, then one edge per later layer.
@@ -102,7 +102,7 @@ void map_tooltip(const Lab& lab, Platform& platform, int l, int j) {
     ImGui::Dummy(ImVec2(side, side));
     ImDrawList* draw = ImGui::GetWindowDrawList();
     platform.draw_neuron_maps(draw, {{at, ImVec2(at.x + side, at.y + side), l, j, false}}, lab);
-    draw->AddRect(at, ImVec2(at.x + side, at.y + side), ui::kInk);
+    draw->AddRect(at, ImVec2(at.x + side, at.y + side), ui::kInk, 0.0f, 0, ui::metrics().hairline);
     const std::string caption = neuron_symbol("a", l, j) + " over the plane (x\u2081 across, x\u2082 up)";
     ImGui::TextUnformatted(caption.c_str());
     ImGui::EndTooltip();
@@ -164,12 +164,13 @@ void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& ins
     }
     ImGui::PopStyleColor();
 
-    const float font = ImGui::GetFontSize();
+    const ui::Metrics metric = ui::metrics();
+    const float font = metric.font;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const ImVec2 min(origin.x + font * 3.2f, origin.y + font * kLabelLines);
     const ImVec2 max(origin.x + avail.x - font * 2.6f, origin.y + avail.y - font * margin_under(network_view.short_header));
-    network_view.layout = layout_network(net.sizes, min, max, 36.0f * font / 18.0f);
+    network_view.layout = layout_network(net.sizes, min, max, 36.0f * font / kBodyTextPx);
     const NetworkLayout& layout = network_view.layout;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImGui::InvisibleButton("network_canvas", ImVec2(std::max(avail.x, 1.0f), std::max(avail.y, 1.0f)));
@@ -200,17 +201,17 @@ void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& ins
             for (int j = 0; j < net.sizes[l]; ++j) {
                 const ImVec2 a = layout.nodes[l - 1][i], b = layout.nodes[l][j];
                 if (!edge_known(l)) {
-                    draw->AddLine(a, b, ui::kGrid, 1.0f);
+                    draw->AddLine(a, b, ui::kGrid, metric.hairline);
                     continue;
                 }
                 const double v = edge_value(l, i, j);
                 if (!std::isfinite(v)) {  // a diverged run's gradient: drawn as unknown
-                    draw->AddLine(a, b, ui::kGrid, 1.0f);
+                    draw->AddLine(a, b, ui::kGrid, metric.hairline);
                     continue;
                 }
                 const float m = static_cast<float>(std::min(1.0, std::fabs(v) / largest));
                 draw->AddLine(a, b, ui::with_alpha(v >= 0 ? ui::kPositive : ui::kNegative, static_cast<int>(70 + 185 * m)),
-                              1.0f + 7.0f * m);
+                              metric.hairline * (1.0f + 7.0f * m));
             }
     // Highlights on top: the selected weight, the inspector's hovered path, the edge under the mouse.
     auto highlight = [&](int l, int i, int j, ImU32 color, float width) {
@@ -222,14 +223,15 @@ void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& ins
         for (int i = 0; i < net.sizes[l - 1]; ++i)
             for (int j = 0; j < net.sizes[l]; ++j)
                 if (on_hovered_path(lab.chain_rule(), hovered_path, l, i, j))
-                    highlight(l, i, j, ui::with_alpha(ui::kHighlight, 200), 6.0f);
-    if (!sel.is_bias && sel.layer <= net.layer_count()) highlight(sel.layer, sel.i, sel.j, ui::kInk, 3.5f);
+                    highlight(l, i, j, ui::with_alpha(ui::kHighlight, 200), 6.0f * metric.hairline);
+    if (!sel.is_bias && sel.layer <= net.layer_count()) highlight(sel.layer, sel.i, sel.j, ui::kInk, 3.5f * metric.hairline);
     // The inspector's hovered factor: its edge (a weight), or its neuron (an activation's slope).
     const PathFactor* factor = path_hovered ? hovered_factor(inspector, hovered_path) : nullptr;
-    if (factor && factor->kind == PathFactor::InputByActivation) highlight(factor->layer, factor->from, factor->to, ui::kHighlight, 7.0f);
+    const float factor_edge = 7.0f * metric.hairline;  // the chain rule factor's edge, nearly the widest an edge gets
+    if (factor && factor->kind == PathFactor::InputByActivation) highlight(factor->layer, factor->from, factor->to, ui::kHighlight, factor_edge);
     if (factor && factor->kind == PathFactor::InputByParameter && !lab.chain_rule().is_bias)
-        highlight(factor->layer, factor->from, factor->to, ui::kHighlight, 7.0f);
-    if (hit.kind == NetworkHit::Edge) highlight(hit.layer, hit.i, hit.j, ui::kHighlight, 4.0f);
+        highlight(factor->layer, factor->from, factor->to, ui::kHighlight, factor_edge);
+    if (hit.kind == NetworkHit::Edge) highlight(hit.layer, hit.i, hit.j, ui::kHighlight, metric.mark);
 
     const float r = layout.radius;
     const float column_gap = net.layer_count() > 0 ? layout.nodes[1][0].x - layout.nodes[0][0].x : avail.x;
@@ -257,20 +259,20 @@ void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& ins
             const bool known = pass.rows > 0 && view.forward_known(l);
             const double a = known ? pass.a[l](0, j) : 0.0;
             const bool is_hit = hit.kind == NetworkHit::Node && hit.layer == l && hit.j == j;
-            if (!map) draw->AddCircleFilled(c, r, known ? ui::signed_color(centred(used, l, a)) : IM_COL32(246, 247, 249, 255));
+            if (!map) draw->AddCircleFilled(c, r, known ? ui::signed_color(centred(used, l, a)) : ui::kNotYetComputed);
             if (map && known && !regression) {
                 const Point& p = t.points()[lab.inspected_point()];
                 map_point(draw, c, r, p.x1, p.x2);
             }
-            draw->AddCircle(c, r, is_hit ? ui::kHighlight : known ? ui::kInk : ui::kGrid, 0, is_hit ? 3.0f : 1.5f);
+            draw->AddCircle(c, r, is_hit ? ui::kHighlight : known ? ui::kInk : ui::kGrid, 0, is_hit ? metric.heavy : metric.line);
             if (r >= font * 0.75f && known)
-                node_number(draw, c, r, a, !map && std::fabs(centred(used, l, a)) > 0.55 ? IM_COL32_WHITE : ui::kInk, map);
+                node_number(draw, c, r, a, !map && std::fabs(centred(used, l, a)) > 0.55 ? ui::kOnFill : ui::kInk, map);
             if (l > 0 && show_delta && pass.rows > 0 && view.delta_known(l) && r >= font * 0.6f) {
                 char text[24];
                 std::snprintf(text, sizeof text, "\u03b4 %s", number_text(pass.delta[l](0, j), 3).c_str());
                 // Right of the bias square, under the node.
-                draw->AddText(ImGui::GetFont(), font * 0.8f, ImVec2(c.x - r * 0.45f, c.y + r + 1.0f),
-                              IM_COL32(124, 58, 237, 255), text);
+                draw->AddText(ImGui::GetFont(), metric.index, ImVec2(c.x - r * 0.45f, c.y + r + metric.hairline),
+                              ui::kDelta, text);
             }
             if (l == 0) {
                 const char* label = feature_label(lab.settings().features[j]);
@@ -284,15 +286,15 @@ void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& ins
             const bool bias_selected = sel.is_bias && sel.layer == l && sel.j == j;
             draw->AddRectFilled(ImVec2(bc.x - h, bc.y - h), ImVec2(bc.x + h, bc.y + h), ui::signed_color(net.b[l - 1](j) * 4.0));
             draw->AddRect(ImVec2(bc.x - h, bc.y - h), ImVec2(bc.x + h, bc.y + h),
-                          bias_hit ? ui::kHighlight : ui::kInk, 0.0f, 0, bias_hit || bias_selected ? 3.0f : 1.0f);
+                          bias_hit ? ui::kHighlight : ui::kInk, 0.0f, 0, bias_hit || bias_selected ? metric.heavy : metric.hairline);
         }
     }
     if (factor && (factor->kind == PathFactor::ActivationByInput || factor->kind == PathFactor::LossByOutput))
-        draw->AddCircle(layout.nodes[factor->layer][factor->to], r + 5.0f, ui::kHighlight, 0, 4.0f);
+        draw->AddCircle(layout.nodes[factor->layer][factor->to], r + metric.gap + metric.hairline, ui::kHighlight, 0, metric.mark);
     if (factor && factor->kind == PathFactor::InputByParameter && lab.chain_rule().is_bias) {
         const ImVec2 bc = layout.bias_center(factor->layer, factor->to);
-        const float h = layout.bias_size * 0.5f + 4.0f;
-        draw->AddRect(ImVec2(bc.x - h, bc.y - h), ImVec2(bc.x + h, bc.y + h), ui::kHighlight, 0.0f, 0, 4.0f);
+        const float h = layout.bias_size * 0.5f + metric.gap;
+        draw->AddRect(ImVec2(bc.x - h, bc.y - h), ImVec2(bc.x + h, bc.y + h), ui::kHighlight, 0.0f, 0, metric.mark);
     }
     // What a lesson's step points at: its neurons ringed, its edges traced, its biases boxed.
     if (lesson_marks_any())

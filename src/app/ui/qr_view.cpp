@@ -11,11 +11,6 @@ namespace bp {
 
 namespace {
 
-constexpr ImU32 kDarkModule = IM_COL32(0, 0, 0, 255);
-constexpr ImU32 kLightModule = IM_COL32(255, 255, 255, 255);
-constexpr ImU32 kShade = IM_COL32(20, 24, 31, 170);  // over the lab around the panel
-
-
 // "This moment" as it is now; it stays until chosen again or updated.
 void freeze_moment(QrOverlay& o, const Lab& lab, const Platform& platform) {
     o.moment_link = share_url(lab, platform, true, lab.locks());
@@ -109,7 +104,7 @@ void draw_overlay_text(QrOverlay& o, ViewSettings& view, const Lab& lab, const P
 }  // namespace
 
 void draw_qr_code(ImDrawList* draw, ImVec2 min, float side, const QrCode& code) {
-    draw->AddRectFilled(min, ImVec2(min.x + side, min.y + side), kLightModule);
+    draw->AddRectFilled(min, ImVec2(min.x + side, min.y + side), ui::kQrLight);
     if (!code.valid()) return;
     const int n = code.size();
     const QrPlacement p = place_qr_code(min, side, n + 2 * QrCode::kQuietZone, ImGui::GetIO().DisplayFramebufferScale.x);
@@ -125,7 +120,7 @@ void draw_qr_code(ImDrawList* draw, ImVec2 min, float side, const QrCode& code) 
             int end = x;
             while (end < n && code.dark(end, y)) ++end;
             draw->AddRectFilled(ImVec2(origin.x + x * m, origin.y + y * m), ImVec2(origin.x + end * m, origin.y + (y + 1) * m),
-                                kDarkModule);
+                                ui::kQrDark);
             x = end;
         }
 }
@@ -154,7 +149,7 @@ void draw_qr_overlay(QrOverlay& o, ViewSettings& view, Lab& lab, Platform& platf
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     if (opening) ImGui::SetNextWindowFocus();
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, kShade);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ui::kShade);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::Begin("##qr_overlay", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |

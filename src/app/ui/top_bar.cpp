@@ -51,8 +51,8 @@ void copied_toast(const LabWindow& w, ImVec2 below) {
     const ImVec2 size = ImGui::CalcTextSize(text);
     ImDrawList* draw = ImGui::GetForegroundDrawList();
     const ImVec2 max(below.x + size.x + pad.x * 2.0f, below.y + size.y + pad.y * 2.0f);
-    draw->AddRectFilled(below, max, IM_COL32(6, 95, 70, 240), 6.0f);
-    draw->AddText(ImVec2(below.x + pad.x, below.y + pad.y), IM_COL32_WHITE, text);
+    draw->AddRectFilled(below, max, ui::kToast, 6.0f);
+    draw->AddText(ImVec2(below.x + pad.x, below.y + pad.y), ui::kOnFill, text);
 }
 
 bool phone(const LabWindow& w) { return w.layout.mode == LayoutMode::Phone; }
@@ -269,12 +269,12 @@ float banners_height(const LabWindow& w, float width) {
 void draw_banners(LabWindow& w, ImVec2 min, float width) {
     Lab& lab = w.lab;
     ImGui::SetCursorScreenPos(min);
-    if (!lab.notice().empty() && banner("notice", lab.notice(), "OK", IM_COL32(254, 243, 199, 255), ui::kInk, width))
+    if (!lab.notice().empty() && banner("notice", lab.notice(), "OK", ui::kNoticeTint, ui::kInk, width))
         lab.set_notice("");
     const std::string error = lab.trainer().error();
-    if (!error.empty() && banner("error", error, "Reset", IM_COL32(254, 226, 226, 255), IM_COL32(153, 27, 27, 255), width))
+    if (!error.empty() && banner("error", error, "Reset", ui::kErrorTint, ui::kError, width))
         lab.reset();
-    if (const char* hint = banner_hint(w)) start_hint(w, hint, IM_COL32(220, 252, 231, 255), width);
+    if (const char* hint = banner_hint(w)) start_hint(w, hint, ui::kHintTint, width);
 }
 
 void draw_start_callout(LabWindow& w) {
@@ -289,7 +289,7 @@ void draw_start_callout(LabWindow& w) {
     ImGui::Begin("start_callout", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                                ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoFocusOnAppearing);
     ImGui::PopStyleVar();
-    start_hint(w, kStartHintShort, IM_COL32(220, 252, 231, 250), width);
+    start_hint(w, kStartHintShort, ui::with_alpha(ui::kHintTint, 250), width);
     ImGui::End();
 }
 
@@ -307,8 +307,8 @@ void draw_tab_bar(LabWindow& w, const Rect& bar) {
     if (!w.view.presenter) tabs.push_back({MainView::Controls, "Controls"});
     const int count = static_cast<int>(tabs.size());
     const float pad = 6.0f, width = (bar.width() - pad * (count + 1)) / count;
-    ImGui::GetWindowDrawList()->AddRectFilled(bar.min, bar.max, IM_COL32(255, 255, 255, 255));
-    ImGui::GetWindowDrawList()->AddLine(bar.min, ImVec2(bar.max.x, bar.min.y), ui::kGrid, 1.0f);
+    ImGui::GetWindowDrawList()->AddRectFilled(bar.min, bar.max, ui::kPanel);
+    ImGui::GetWindowDrawList()->AddLine(bar.min, ImVec2(bar.max.x, bar.min.y), ui::kGrid, ui::metrics().hairline);
     // Five tabs on a narrow phone: the labels shrink to fit rather than run into each other.
     float widest = 0.0f;
     for (const Tab& t : tabs) widest = std::max(widest, ImGui::CalcTextSize(t.label).x);
@@ -319,8 +319,8 @@ void draw_tab_bar(LabWindow& w, const Rect& bar) {
         const Tab& t = tabs[static_cast<size_t>(k)];
         const bool current = w.view.main == t.view || (t.view == MainView::Network && w.view.main == MainView::Controls && w.view.presenter);
         ImGui::SetCursorScreenPos(ImVec2(bar.min.x + pad + k * (width + pad), bar.min.y + pad));
-        ImGui::PushStyleColor(ImGuiCol_Button, current ? ImVec4(0.15f, 0.39f, 0.92f, 1.0f) : ImVec4(1, 1, 1, 1));
-        ImGui::PushStyleColor(ImGuiCol_Text, current ? ImVec4(1, 1, 1, 1) : ImVec4(0.08f, 0.09f, 0.12f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_Button, current ? ui::kPrimary : ui::kPanel);
+        ImGui::PushStyleColor(ImGuiCol_Text, current ? ui::kOnFill : ui::kInk);
         if (ImGui::Button(t.label, ImVec2(width, bar.height() - 2.0f * pad))) w.view.main = t.view;
         ImGui::PopStyleColor(2);
     }

@@ -1,4 +1,4 @@
-// Shared colours, tooltips and the lab's ImGui style.
+// The shared helpers, and the lab's ImGui style from the palette.
 #include "app/ui/ui_style.h"
 
 #include "app/input/touch_state.h"
@@ -9,10 +9,6 @@
 
 
 namespace bp::ui {
-
-ImU32 with_alpha(ImU32 color, int alpha) {
-    return (color & ~IM_COL32_A_MASK) | (static_cast<ImU32>(alpha) << IM_COL32_A_SHIFT);
-}
 
 ImU32 signed_color(double v, int alpha) {
     const ImU32 base = v >= 0 ? kPositive : kNegative;
@@ -83,8 +79,8 @@ void same_line_if_fits(float width, float spacing) {
 }
 
 void push_primary_button() {
-    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.15f, 0.39f, 0.92f, 1.0f));
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    ImGui::PushStyleColor(ImGuiCol_Button, kPrimary);
+    ImGui::PushStyleColor(ImGuiCol_Text, kOnFill);
 }
 
 void pop_primary_button() { ImGui::PopStyleColor(2); }
@@ -107,25 +103,26 @@ void apply_lab_style(float ui_scale, bool touch) {
     style.ScrollbarSize = 16.0f;
     style.GrabMinSize = 10.0f;
     ImVec4* c = style.Colors;
-    c[ImGuiCol_WindowBg] = ImVec4(0.95f, 0.96f, 0.97f, 1.0f);
-    c[ImGuiCol_ChildBg] = ImVec4(1, 1, 1, 1);
-    c[ImGuiCol_Text] = ImVec4(0.08f, 0.09f, 0.12f, 1.0f);
-    c[ImGuiCol_Border] = ImVec4(0.80f, 0.82f, 0.86f, 1.0f);
-    c[ImGuiCol_Button] = ImVec4(0.88f, 0.91f, 0.96f, 1.0f);
-    c[ImGuiCol_ButtonHovered] = ImVec4(0.75f, 0.83f, 0.97f, 1.0f);
-    c[ImGuiCol_ButtonActive] = ImVec4(0.62f, 0.74f, 0.96f, 1.0f);
-    c[ImGuiCol_PopupBg] = ImVec4(1.0f, 1.0f, 0.97f, 1.0f);
+    const auto set = [c](ImGuiCol which, ImU32 color) { c[which] = ImGui::ColorConvertU32ToFloat4(color); };
+    set(ImGuiCol_WindowBg, ui::kBackground);
+    set(ImGuiCol_ChildBg, ui::kPanel);
+    set(ImGuiCol_Text, ui::kInk);
+    set(ImGuiCol_Border, ui::kBorder);
+    set(ImGuiCol_Button, ui::kButton);
+    set(ImGuiCol_ButtonHovered, ui::kButtonHovered);
+    set(ImGuiCol_ButtonActive, ui::kButtonActive);
+    set(ImGuiCol_PopupBg, ui::kPopup);
     // Sliders and combos: a tinted, outlined frame so they read as controls on the white panels.
-    c[ImGuiCol_FrameBg] = ImVec4(0.90f, 0.92f, 0.96f, 1.0f);
-    c[ImGuiCol_FrameBgHovered] = ImVec4(0.84f, 0.88f, 0.96f, 1.0f);
-    c[ImGuiCol_FrameBgActive] = ImVec4(0.78f, 0.84f, 0.96f, 1.0f);
-    c[ImGuiCol_SliderGrab] = ImVec4(0.15f, 0.39f, 0.92f, 0.55f);
-    c[ImGuiCol_SliderGrabActive] = ImVec4(0.15f, 0.39f, 0.92f, 0.8f);
+    set(ImGuiCol_FrameBg, ui::kField);
+    set(ImGuiCol_FrameBgHovered, ui::kFieldHovered);
+    set(ImGuiCol_FrameBgActive, ui::kFieldActive);
+    set(ImGuiCol_SliderGrab, ui::with_alpha(ui::kPrimary, 140));
+    set(ImGuiCol_SliderGrabActive, ui::with_alpha(ui::kPrimary, 204));
     style.FrameBorderSize = 1.0f;
     style.ScaleAllSizes(ui_scale);
     if (touch) {
         constexpr float kFingertip = 44.0f;  // CSS px
-        const float font = 18.0f * ui_scale;  // the body text at this scale
+        const float font = kBodyTextPx * ui_scale;  // the body text at this scale
         style.FramePadding.y = std::max(style.FramePadding.y, (kFingertip - font) * 0.5f);
         style.FramePadding.x = std::max(style.FramePadding.x, 12.0f);
         style.ItemSpacing.y = std::max(style.ItemSpacing.y, 10.0f);

@@ -1,27 +1,18 @@
-// Colours and small helpers the panels share: sign colours, value-to-colour maps, tooltips.
+// Small helpers the panels share: the sign's colour map, tooltips, headings, the primary button.
+// The colours themselves are named in palette.h, the sizes that follow the text in metrics.h.
 #pragma once
 
 #include <imgui.h>
 
 #include <string>
 
-namespace bp::ui {
+#include "app/ui/metrics.h"
+#include "app/ui/palette.h"
 
-// Positive values are blue, negative orange: a pair that colour-blind viewers tell apart.
-constexpr ImU32 kPositive = IM_COL32(37, 99, 235, 255);
-constexpr ImU32 kNegative = IM_COL32(234, 88, 12, 255);
-constexpr ImU32 kInk = IM_COL32(20, 24, 31, 255);
-constexpr ImU32 kMutedInk = IM_COL32(90, 98, 112, 255);
-constexpr ImU32 kPanel = IM_COL32(255, 255, 255, 255);
-constexpr ImU32 kGrid = IM_COL32(222, 226, 232, 255);
-constexpr ImU32 kHighlight = IM_COL32(16, 185, 129, 255);
-// How strongly the data view tints the plane with the network's output (1 would be the full colour).
-constexpr double kOutputTint = 0.45;
+namespace bp::ui {
 
 // Blend from white (0) to the sign's colour (|v| >= 1).
 ImU32 signed_color(double v, int alpha = 255);
-// ImU32 with a new alpha.
-ImU32 with_alpha(ImU32 color, int alpha);
 // A tooltip for the last item, shown after a short hover.
 void tooltip(const char* text);
 // True in the frame Escape went down: dialogs and menus close on it.

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "app/ui/map_shade.h"
-#include "app/ui/ui_style.h"
+#include "app/ui/palette.h"
 #include "embedded_resources.h"
 
 namespace bp {
