@@ -70,7 +70,7 @@ json view_state_json(const ApiCall& c) {
 json set_text_scale(const ApiCall& c) {
     const json& s = c.arg(0);
     if (!s.is_number() || !std::isfinite(s.get<double>()))
-        return result("setTextScale() takes a number from 1 (100 %) to 2 (200 %)");
+        return result("takes a number from 1 (100 %) to 2 (200 %)");
     const double scale = s.get<double>();
     if (scale < kMinTextScale || scale > kMaxTextScale)
         return result("the text scale must be from 1 (100 %) to 2 (200 %); got " + std::to_string(scale));
@@ -79,7 +79,7 @@ json set_text_scale(const ApiCall& c) {
 }
 
 json set_presenter(const ApiCall& c) {
-    if (!c.arg(0).is_boolean()) return result("presenter() takes true or false");
+    if (!c.arg(0).is_boolean()) return result("takes true or false");
     c.view.presenter = c.arg(0).get<bool>();
     return result("");
 }
@@ -98,7 +98,7 @@ json show_view(const ApiCall& c) {
             c.view.main_changed = true;
             return result("");
         }
-    return result("showView() takes \"network\", \"loss\", \"landscape\", \"inspector\", \"controls\" or \"lesson\"");
+    return result("takes \"network\", \"loss\", \"landscape\", \"inspector\", \"controls\" or \"lesson\"");
 }
 
 }  // namespace bp
