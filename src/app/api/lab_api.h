@@ -65,7 +65,7 @@ struct ApiMethod {
 // A call's answer: {"ok": true, "error": null} when `error` is empty, else {"ok": false, "error": error}.
 nlohmann::json result(const std::string& error);
 
-// The table: every window.lab method, in the order the README lists them.
+// The table: every window.lab method (the README documents each).
 const std::vector<ApiMethod>& api_methods();
 
 // Runs one API call: `method` is the lab.* function's name, `args_json` a JSON array of its
