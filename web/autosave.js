@@ -192,7 +192,7 @@ window.backpropLabAutosave = (function () {
         if (hash !== null) setAddress(link, false);
         describeIfNeeded(mine);
       } else {
-        lab.notice("The lab saved in this browser could not be opened: " + r.error + ". The lab starts from its " +
+        lab.notice("The lab saved in this browser could not be opened: " + lab._reason(r) + ". The lab starts from its " +
                    "defaults; the saved lab stays in Recent labs (in the More… menu).");
         if (hash !== null) history.replaceState(null, "", plainAddress());
         written = "";
@@ -206,7 +206,7 @@ window.backpropLabAutosave = (function () {
         written = hash;
       } else {
         // Refused: it leaves the address bar (a reload would refuse it again) and changes no save.
-        lab.notice("This link could not be opened, so the lab starts from its defaults: " + r.error +
+        lab.notice("This link could not be opened, so the lab starts from its defaults: " + lab._reason(r) +
                    ". Your saved labs are kept: see Recent labs (in the More… menu).");
         history.replaceState(null, "", plainAddress());
         written = "";
@@ -218,7 +218,7 @@ window.backpropLabAutosave = (function () {
     if (latest) {
       const r = lab.openLink(latest.link);
       if (r.ok) describeIfNeeded(latest);
-      else lab.notice("The lab saved in this browser (" + saves.when(latest.time) + ") could not be opened: " + r.error +
+      else lab.notice("The lab saved in this browser (" + saves.when(latest.time) + ") could not be opened: " + lab._reason(r) +
                       ". The lab starts from its defaults; the saved lab stays in Recent labs (in the More… menu).");
     }
     opened(null);
@@ -239,7 +239,7 @@ window.backpropLabAutosave = (function () {
       opened({ id: owner.id, time: owner.time, link: owner.link });
       recordTab(true);
     } else {
-      lab.notice("This link could not be opened: " + r.error + ". The lab has not changed.");
+      lab.notice("This link could not be opened: " + lab._reason(r) + ". The lab has not changed.");
       if (written) setAddress(written, false);
       else history.replaceState(null, "", plainAddress());
     }
@@ -305,7 +305,7 @@ window.backpropLabAutosave = (function () {
     }
     const r = lab.openLink(entry.link);
     if (!r.ok) {
-      $("recent-message").textContent = "This saved lab could not be opened: " + r.error + ". The lab has not changed.";
+      $("recent-message").textContent = "This saved lab could not be opened: " + lab._reason(r) + ". The lab has not changed.";
       return;
     }
     // The saved lab stays as it was; its first change here starts a new entry (unless it is this page's own).

@@ -1,4 +1,7 @@
-// window.lab: the lab's browser API (see README). Every call goes to the C++ lab as JSON.
+// window.lab: the lab's browser API (see README). Its methods are built from the lab's own table
+// (src/app/api/lab_api.cpp, read through labMethods()) once the module is there: each name, how many
+// arguments it takes and how each is sent live only in that table. Every call goes to the C++ lab as
+// JSON.
 "use strict";
 (function () {
   let module = null;
@@ -15,7 +18,7 @@
       text = JSON.stringify(args || [], (key, value) =>
         typeof value === "string" && value.toWellFormed ? value.toWellFormed() : value);
     } catch (e) {  // e.g. a cycle, or nesting deeper than the browser's stack
-      return { ok: false, error: "the arguments cannot be sent to the lab: " + e.message };
+      return { ok: false, error: method + "(): the arguments cannot be sent to the lab: " + e.message };
     }
     if (stopped) return { ok: false, error: "the lab has stopped after an internal error: reload the page" };
     try {
@@ -27,85 +30,65 @@
     }
   }
 
-  // NaN and the infinities would arrive as null in JSON, which some calls read as "no argument":
-  // they are sent as text, so the lab refuses them.
-  const sendable = (x) => (typeof x === "number" && !Number.isFinite(x) ? String(x) : x);
-
-  window.lab = {
-    ready,
-    state: () => call("state"),
-    configure: (settings) => call("configure", [settings]),
-    train: (n) => call("train", n === undefined ? [] : [sendable(n)]),
-    gradients: () => call("gradients"),
-    play: (on) => call("play", on === undefined ? [] : [sendable(on)]),
-    reset: () => call("reset"),
-    setSpeed: (stepsPerSecond) => call("setSpeed", [stepsPerSecond]),
-    chainRule: (l, i, j) => call("chainRule", [l, i, j]),
-    select: (parameter) => call("select", [parameter]),
-    inspect: (sample) => call("inspect", [sample]),
-    selection: () => call("selection"),
-    setParameter: (parameter, value) => call("setParameter", [parameter, sendable(value)]),
-    display: (options) => call("display", [options]),
-    landscape: (spec) => call("landscape", [spec]),
-    phase: () => call("phase"),
-    pass: () => call("pass"),
-    stepEpoch: () => call("stepEpoch"),
-    layout: () => call("layout"),
-    points: () => call("points"),
-    addPoint: (point) => call("addPoint", [point]),
-    movePoint: (index, point) => call("movePoint", [index, point]),
-    removePoint: (index) => call("removePoint", [index]),
-    undo: () => call("undo"),
-    redo: () => call("redo"),
-    importCsv: (text) => call("importCsv", [text]),
-    exportCsv: () => call("exportCsv"),
-    predict: (x1, x2) => call("predict", [sendable(x1), sendable(x2)]),
-    // A neuron's activation over an n x n grid of the plane (layer 0: the inputs): {ok, error, values}.
-    neuronMap: (layer, j, n) => call("neuronMap", [sendable(layer), sendable(j), sendable(n)]),
-    // The link of the current state; {start: true} for the starting point (initial weights).
-    shareLink: (options) => {
-      const payload = call("shareLink", [options || {}]);
+  // How an argument is sent, by the table's `send` (the Send kinds of lab_api.h).
+  const sends = new Map([
+    ["value", (x) => x],
+    // NaN and the infinities would arrive as null in JSON, which some calls read as "no argument":
+    // they are sent as text, so the lab refuses them.
+    ["number", (x) => (typeof x === "number" && !Number.isFinite(x) ? String(x) : x)],
+    ["text", (x) => String(x)],
+    ["options", (x) => x || {}],
+  ]);
+  // What a call gives back, by the table's `answer`.
+  const answers = new Map([
+    ["json", (answer) => answer],
+    // The text after #lab=: the link is this page's address with it.
+    ["link", (payload) => {
       if (typeof payload !== "string") throw new Error(payload.error);
       return location.origin + location.pathname + location.search + "#lab=" + payload;
-    },
-    // Opens a link (a whole URL, or the text after #lab=); a bad link changes nothing: {ok, error}.
-    openLink: (link) => call("openLink", [String(link)]),
-    resetDefaults: () => call("resetDefaults"),
-    exportWeights: () => call("exportWeights"),           // JSON text: settings, weights, biases
-    importWeights: (text) => call("importWeights", [text]), // {ok, error}; nothing changes on error
-    exportHistory: () => call("exportHistory"),           // CSV text: step,training_loss,test_loss
-    stats: (options) => call("stats", options === undefined ? [] : [options]),
-    // A message across the top of the lab ("" clears it): {ok, error}.
-    notice: (text) => call("notice", [text]),
-    // Text and the network drawing at 1 (100 %) to 2 (200 %): {ok, error}.
-    setTextScale: (scale) => call("setTextScale", [sendable(scale)]),
-    // Presenter mode (controls hidden, network and data enlarged) on or off: {ok, error}.
-    presenter: (on) => call("presenter", [on]),
-    // The view a phone shows, or the panel tab elsewhere: "network", "loss", "landscape", "inspector"
-    // (or "chain rule", as lessons name it), "controls", "lesson".
-    showView: (name) => call("showView", [name]),
-    // The link as a QR code over the lab: {start: true} for the starting point; false closes it.
-    showQr: (options) => call("showQr", options === undefined ? [] : [options]),
-    // Lessons (docs/LESSONS.md). The built-in ones: [{name, title, steps}].
-    lessons: () => call("lessons"),
-    // Opens a built-in lesson by name, or a lesson file's text, at a step (from 1): {ok, error, step}.
-    // {keepLab: true} takes the lesson up on the lab as it is (a reload) instead of setting it up.
-    openLesson: (textOrName, step, options) =>
-      call("openLesson", options !== undefined ? [textOrName, sendable(step === undefined ? 1 : step), options]
-                         : step === undefined ? [textOrName] : [textOrName, sendable(step)]),
-    // The open lesson: its step, text, tasks (done or not) and question; {open: false} without one.
-    // {text: true} adds the lesson file's text as `source`.
-    lesson: (options) => call("lesson", options === undefined ? [] : [options]),
-    lessonNext: () => call("lessonNext"),
-    lessonBack: () => call("lessonBack"),
-    closeLesson: () => call("closeLesson"),
-    // Answers the step's question (a number, or a choice's text): {ok, correct, expected, tolerance, error}.
-    answer: (value) => call("answer", [sendable(value)]),
-  };
+    }],
+  ]);
 
-  // Called by boot.js.
-  window.lab._attach = (m) => { module = m; };
+  // The arguments as the row sends them: optional ones left out at the end are not sent; one left
+  // out before a given one is sent as its fallback.
+  function argumentsFor(row, given) {
+    let count = row.args.length;
+    while (count > 0 && row.args[count - 1].optional && given[count - 1] === undefined) count--;
+    const out = [];
+    for (let k = 0; k < count; k++) {
+      const arg = row.args[k];
+      out.push(sends.get(arg.send)(arg.optional && given[k] === undefined ? arg.fallback : given[k]));
+    }
+    return out;
+  }
+
+  // One method of window.lab from its row. It takes at most the row's arguments (more are not
+  // sent), and keeps the name and length a hand-written function of that many parameters has.
+  function method(row) {
+    const unknown = row.args.map((a) => a.send).filter((kind) => !sends.has(kind));
+    if (unknown.length || !answers.has(row.answer))
+      throw new Error("lab." + row.name + " needs a kind lab_api.js does not have: " + unknown.concat(row.answer));
+    const answer = answers.get(row.answer);
+    const fn = (...given) => answer(call(row.name, argumentsFor(row, given)));
+    Object.defineProperty(fn, "name", { value: row.name });
+    Object.defineProperty(fn, "length", { value: row.args.length });
+    return fn;
+  }
+
+  window.lab = { ready };
+
+  // Called by boot.js with the module (twice: at its first frame and when it has loaded); the first
+  // time, every method of the table joins window.lab.
+  window.lab._attach = (m) => {
+    module = m;
+    if (window.lab._limits) return;
+    for (const row of JSON.parse(m.labMethods())) window.lab[row.name] = method(row);
+    // The limits the page checks before a text reaches the lab (lessons.js), as the lab sets them.
+    window.lab._limits = JSON.parse(m.labLimits());
+  };
   window.lab._call = call;
+  // A refusal as the learner reads it in the lab's notice: what is wrong, without the call's name.
+  window.lab._reason = (answer) => String(answer.error).replace(/^[A-Za-z]+\(\): /, "");
   // The WebAssembly trapped (boot.js shows what happened): every later call says so.
   window.lab._halt = (error) => {
     stopped = true;

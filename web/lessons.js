@@ -8,7 +8,8 @@ window.backpropLabLessons = (function () {
   // A link up to 8 KB: browsers, chat apps and QR codes carry that comfortably (2 KB is the old
   // Internet Explorer limit; today's browsers take far more, but mail and chat clients cut long links).
   const maxLinkChars = 8192;
-  const maxTextBytes = 64 * 1024;  // the lab's own limit for a lesson file
+  // The lab's own limit for a lesson file (lesson.h), read from the lab once it is there.
+  const maxTextBytes = () => window.lab._limits.lessonBytes;
 
   let pending = null;  // the lesson link this page was opened with, until the lab is ready
 
@@ -31,8 +32,10 @@ window.backpropLabLessons = (function () {
     return new Uint8Array(await new Response(stream).arrayBuffer());
   }
 
-  // Inflates at most maxTextBytes + 1 bytes, so a hostile link cannot make the page inflate gigabytes.
+  // Inflates little more than the lab's limit for a lesson file, so a hostile link cannot make the
+  // page inflate gigabytes.
   async function decompress(bytes) {
+    const most = maxTextBytes();
     const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
     const parts = [];
     let size = 0;
@@ -40,9 +43,9 @@ window.backpropLabLessons = (function () {
       const { done, value } = await reader.read();
       if (done) break;
       size += value.length;
-      if (size > maxTextBytes) {
+      if (size > most) {
         reader.cancel();
-        throw new Error("the lesson in it is over " + maxTextBytes / 1024 + " KB");
+        throw new Error("the lesson in it is over " + most / 1024 + " KB");
       }
       parts.push(value);
     }
@@ -63,7 +66,7 @@ window.backpropLabLessons = (function () {
       return false;
     }
     const r = window.lab.openLesson(text, step);
-    if (!r.ok) say(r.error);
+    if (!r.ok) say(window.lab._reason(r));
     return r.ok;
   }
 
@@ -165,13 +168,13 @@ window.backpropLabLessons = (function () {
 
   function openText(text, name) {
     const r = window.lab.openLesson(text, 1);
-    if (!r.ok) say((name ? name + ": " : "") + r.error);
+    if (!r.ok) say((name ? name + ": " : "") + window.lab._reason(r));
     return r;
   }
 
   function openFile(file) {
-    if (file.size > maxTextBytes) {
-      say(file.name + " is " + Math.round(file.size / 1024) + " KB: a lesson file may be at most " + maxTextBytes / 1024 + " KB.");
+    if (file.size > maxTextBytes()) {
+      say(file.name + " is " + Math.round(file.size / 1024) + " KB: a lesson file may be at most " + maxTextBytes() / 1024 + " KB.");
       return Promise.resolve(null);
     }
     return file.text().then((text) => openText(text, file.name));

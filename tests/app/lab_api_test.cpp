@@ -166,7 +166,7 @@ TEST(LabApi, PointsCanBeAddedMovedRemovedAndUndone) {
     EXPECT_EQ(call(lab, "addPoint", {{{"x", {0, 0}}, {"y", 0.5}}})["ok"], false);
     EXPECT_EQ(call(lab, "movePoint", {9999, {{"x", {0, 0}}}})["ok"], false);
     EXPECT_EQ(call(lab, "removePoint", {-1})["ok"], false);
-    EXPECT_EQ(call(lab, "importCsv", {"x1,x2,y\n0,0,1\n0,zz,0\n"})["error"], "row 3, column 2 (x2): 'zz' is not a number");
+    EXPECT_EQ(call(lab, "importCsv", {"x1,x2,y\n0,0,1\n0,zz,0\n"})["error"], "importCsv(): row 3, column 2 (x2): 'zz' is not a number");
     EXPECT_EQ(call(lab, "points").dump(), before);
 }
 

@@ -128,13 +128,13 @@ TEST(ParameterEdit, BadReferencesAndValuesAreRefusedAndChangeNothing) {
         EXPECT_TRUE(r["error"].is_string() && !r["error"].get<std::string>().empty()) << args.dump();
     }
     EXPECT_EQ(call(lab, "setParameter", json::array({weight(1, 1, 1), 1e9}))["error"],
-              "a parameter set by hand must lie from -1000 to 1000");
+              "setParameter(): a parameter set by hand must lie from -1000 to 1000");
     // A bias flag that is not true or false is named as such (not read as a weight with no i).
     EXPECT_EQ(call(lab, "setParameter", json::array({json({{"layer", 1}, {"j", 1}, {"bias", "yes"}}), 0.5}))["error"],
-              "bias must be true or false");
+              "setParameter(): bias must be true or false");
     EXPECT_EQ(call(lab, "landscape", json::array({json({{"a", json({{"layer", 1}, {"j", 1}, {"bias", 1}})},
                                                          {"b", weight(1, 1, 1)}, {"span", 1}, {"n", 5}})}))["error"],
-              "a.bias must be true or false");
+              "landscape(): a.bias must be true or false");
     EXPECT_EQ(lab.share_link(true), link);
     EXPECT_FALSE(lab.can_undo());
 }

@@ -37,7 +37,7 @@ TEST(QrApi, ShowQrRefusesWhatItDoesNotKnowAndChangesNothing) {
                             R"([{"start": true, "size": 3}])", "[false, 2]"}) {
         const nlohmann::json r = show_qr(lab, view, bad);
         EXPECT_EQ(r["ok"], false) << bad;
-        EXPECT_NE(r["error"].get<std::string>().find("showQr() takes"), std::string::npos) << bad << ": " << r["error"];
+        EXPECT_NE(r["error"].get<std::string>().find("showQr(): takes"), std::string::npos) << bad << ": " << r["error"];
         EXPECT_EQ(view.qr, QrShown::Start) << bad;
     }
 }

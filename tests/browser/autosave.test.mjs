@@ -30,6 +30,9 @@ test("a refused link changes no save: it leaves the address bar, and a plain pag
   const bad = await openLabPage(context, env.url, { hash: "#lab=" + payload.slice(0, payload.length / 2) });
   const opened = await bad.evaluate(() => window.lab.state());
   assert.equal(opened.step, 0, "the truncated link is refused: the defaults open");
+  // The notice says why in the learner's words: no API call's name in it.
+  assert.match(opened.notice, /^This link could not be opened, so the lab starts from its defaults: /, opened.notice);
+  assert.doesNotMatch(opened.notice, /openLink/, opened.notice);
   await bad.waitForTimeout(2500);  // longer than any autosave period
   const hash = await bad.evaluate(() => location.hash);
   assert.ok(hash === "", `the refused link left the address bar (it holds ${hash.slice(0, 24)}…)`);

@@ -58,6 +58,37 @@ test("configure rejects bad settings and changes nothing", async () => {
   await page.context().close();
 });
 
+test("window.lab's methods, built from the lab's table, keep each call's JavaScript shape", async () => {
+  const page = await openLab(env.browser, env.url);
+  const r = await page.evaluate(() => {
+    const lab = window.lab;
+    let thrown = null;
+    try { lab.shareLink({ locks: "network" }); } catch (error) { thrown = error.message; }
+    return {
+      shape: [lab.state.name, lab.state.length, lab.train.length, lab.openLesson.length, lab.shareLink.length],
+      link: lab.shareLink(),
+      thrown,
+      extra: lab.train(3, "more arguments are not sent"),
+      speed: lab.setSpeed(0),
+      nan: lab.setParameter({ layer: 1, i: 1, j: 1 }, NaN),
+      text: lab.openLink(12345),  // sent as the text "12345"
+      // A step left out before the options is step 1.
+      lesson: lab.openLesson("chain-rule", undefined, { keepLab: true }),
+    };
+  });
+  assert.deepEqual(r.shape, ["state", 0, 1, 3, 1]);
+  assert.ok(r.link.startsWith(env.url.replace(/[?#].*$/, "")) && r.link.includes("#lab="), r.link);
+  assert.match(r.thrown, /^shareLink\(\): locks is an array/);
+  assert.equal(typeof r.extra, "number");
+  assert.deepEqual(r.speed, { ok: false, error: "setSpeed(): the speed is at least 1 step per second" });
+  assert.match(r.nan.error, /^setParameter\(\): the value must be a finite number$/);
+  assert.equal(r.text.ok, false);
+  assert.doesNotMatch(r.text.error, /takes/, "a number is sent as its text");
+  assert.deepEqual(r.lesson, { ok: true, error: null, step: 1 });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test("the canvas is not blank and Play trains; a screenshot is written", async () => {
   const page = await openLab(env.browser, env.url);
   await page.evaluate(() => { window.lab.train(300); window.lab.play(true); });

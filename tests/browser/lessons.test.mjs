@@ -373,6 +373,7 @@ test("a malformed or damaged lesson link leaves the lab as it was", async () => 
     const s = await lab(page, () => window.lab.state());
     assert.equal(s.lesson.open, false, `${what}: no lesson is open`);
     assert.match(s.notice, why, `${what}: the notice says why: ${s.notice}`);
+    assert.doesNotMatch(s.notice, /openLesson/, `${what}: the notice does not name the API call`);
     assert.equal(s.points.length, lab0.points, `${what}: the points are the student's`);
     assert.equal(s.step, lab0.step, `${what}: the step is the student's`);
     assert.deepEqual(s.weights, lab0.weights, `${what}: the weights are the student's`);

@@ -90,7 +90,7 @@ test("showQr refuses arguments it does not know and changes nothing", async () =
   for (const bad of ["yes", 1, { start: "no" }, { begin: true }, null]) {
     const r = await page.evaluate((arg) => window.lab.showQr(arg), bad);
     assert.equal(r.ok, false, JSON.stringify(bad));
-    assert.match(r.error, /showQr\(\) takes/);
+    assert.match(r.error, /showQr\(\): takes/);
   }
   assert.deepEqual(await scan(page, "1280x720-refused"), []);
   assert.deepEqual(page.errors, []);

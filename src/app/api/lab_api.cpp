@@ -58,7 +58,7 @@ json gradients(const ApiCall& c) { return gradients_json(c.lab); }
 json stats(const ApiCall& c) {  // ({reset: true}) starts the window of recent frames afresh
     const json& options = c.arg(0);
     if (!options.is_null() && !(options.is_object() && (!options.contains("reset") || options["reset"].is_boolean())))
-        return result("stats() takes nothing, or {reset: true}");
+        return result("takes nothing, or {reset: true}");
     if (options.is_object() && options.value("reset", false)) c.lab.clear_recent_frames();
     const FrameStats& s = c.lab.stats();
     return {{"frameMs", s.frame_ms},
@@ -88,7 +88,7 @@ json reset_defaults(const ApiCall& c) {
 }
 
 json notice(const ApiCall& c) {  // a message for the whole lab; "" clears it
-    if (!c.arg(0).is_string()) return result("notice() takes a text");
+    if (!c.arg(0).is_string()) return result("takes a text");
     c.lab.set_notice(c.arg(0).get<std::string>());
     return result("");
 }
@@ -99,7 +99,7 @@ json show_qr(const ApiCall& c) {  // ({start}) draws the link as a QR code over 
     else if (!c.has(0) || (a.is_boolean() && a.get<bool>())) c.view.qr = QrShown::Moment;
     else if (a.is_object() && (!a.contains("start") || a["start"].is_boolean()) && a.size() == a.count("start"))
         c.view.qr = a.value("start", false) ? QrShown::Start : QrShown::Moment;
-    else return result("showQr() takes {start: true or false}, or false to close the QR code");
+    else return result("takes {start: true or false}, or false to close the QR code");
     return result("");
 }
 
@@ -120,7 +120,7 @@ json train(const ApiCall& c) {  // (n); no argument at all means one step
 
 json play(const ApiCall& c) {  // (on); no argument at all means true
     const json& on = c.arg(0);
-    if (c.has(0) && !on.is_boolean()) return result("play() takes true or false");
+    if (c.has(0) && !on.is_boolean()) return result("takes true or false");
     return result(c.lab.play(!c.has(0) || on.get<bool>()));
 }
 
@@ -165,7 +165,7 @@ json chain_rule(const ApiCall& c) {  // (l, i, j) 1-based: w^l_ij; (l, "b", j): 
 
 json select(const ApiCall& c) {  // {layer, i, j, bias} 1-based
     Selection s;
-    if (auto error = read_parameter_ref(c.arg(0), "select()", s); !error.empty()) return result(error);
+    if (auto error = read_parameter_ref(c.arg(0), s); !error.empty()) return result(error);
     return result(c.lab.select(s));
 }
 
@@ -184,7 +184,7 @@ json inspect(const ApiCall& c) {  // {batchSample: s} 1-based as on screen, or {
         c.lab.set_inspected_point(k);
         return result("");
     }
-    return result("inspect() takes {batchSample: s} or {pointIndex: k}");
+    return result("takes {batchSample: s} or {pointIndex: k}");
 }
 
 json selection(const ApiCall& c) { return inspection_json(c.lab); }
@@ -228,7 +228,7 @@ json redo(const ApiCall& c) { return result(c.lab.redo() ? "" : "nothing to redo
 json export_csv(const ApiCall& c) { return points_to_csv(c.lab.trainer().points()); }
 
 json import_csv(const ApiCall& c) {
-    if (!c.arg(0).is_string()) return result("importCsv() takes the CSV text");
+    if (!c.arg(0).is_string()) return result("takes the CSV text");
     return result(c.lab.import_csv(c.arg(0).get<std::string>()));
 }
 
@@ -251,7 +251,7 @@ json share_link(const ApiCall& c) {  // ({start, locks: [...]}); the payload aft
 }
 
 json open_link(const ApiCall& c) {
-    if (!c.arg(0).is_string()) return result("openLink() takes the link (or the text after #lab=)");
+    if (!c.arg(0).is_string()) return result("takes the link (or the text after #lab=)");
     std::string text = c.arg(0).get<std::string>();
     const size_t at = text.find("#lab=");
     if (at != std::string::npos) text = text.substr(at + 5);
@@ -263,7 +263,7 @@ json open_link(const ApiCall& c) {
 json export_weights(const ApiCall& c) { return export_weights_json(c.lab); }
 
 json import_weights(const ApiCall& c) {
-    if (!c.arg(0).is_string()) return result("importWeights() takes the JSON text");
+    if (!c.arg(0).is_string()) return result("takes the JSON text");
     return result(import_weights_json(c.lab, c.arg(0).get<std::string>()));
 }
 
@@ -272,54 +272,59 @@ json export_history(const ApiCall& c) { return export_history_csv(c.lab); }
 }  // namespace
 
 const std::vector<ApiMethod>& api_methods() {
+    // How the page sends each argument (lab_api.h): as given, a number (NaN as "NaN"), String(x),
+    // an object ({} when left out); an optional one is left out when undefined.
+    const ApiArg value{}, number{Send::Number}, text{Send::Text}, options{Send::Options};
+    const ApiArg optional{Send::Value, true}, optional_number{Send::Number, true};
     static const std::vector<ApiMethod> table = {
-        {"state", 0, state},
-        {"configure", 1, configure},
-        {"train", 1, train},
-        {"gradients", 0, gradients},
-        {"play", 1, play},
-        {"reset", 0, reset},
-        {"setSpeed", 1, set_speed},
-        {"stats", 1, stats},
-        {"chainRule", 3, chain_rule},
-        {"select", 1, select},
-        {"inspect", 1, inspect},
-        {"selection", 0, selection},
-        {"setParameter", 2, set_parameter},
-        {"display", 1, display},
-        {"landscape", 1, landscape_json},
-        {"phase", 0, phase},
-        {"pass", 0, pass},
-        {"stepEpoch", 0, step_epoch},
-        {"layout", 0, layout_json},
-        {"points", 0, points},
-        {"addPoint", 1, add_point},
-        {"movePoint", 2, move_point},
-        {"removePoint", 1, remove_point},
-        {"undo", 0, undo},
-        {"redo", 0, redo},
-        {"importCsv", 1, import_csv},
-        {"exportCsv", 0, export_csv},
-        {"predict", 2, predict},
-        {"neuronMap", 3, neuron_map},
-        {"shareLink", 1, share_link},
-        {"openLink", 1, open_link},
-        {"resetDefaults", 0, reset_defaults},
-        {"exportWeights", 0, export_weights},
-        {"importWeights", 1, import_weights},
-        {"exportHistory", 0, export_history},
-        {"notice", 1, notice},
-        {"setTextScale", 1, set_text_scale},
-        {"presenter", 1, set_presenter},
-        {"showView", 1, show_view},
-        {"showQr", 1, show_qr},
-        {"lessons", 0, lessons_json},
-        {"openLesson", 3, open_lesson},
-        {"lesson", 1, lesson_json},
-        {"lessonNext", 0, lesson_next},
-        {"lessonBack", 0, lesson_back},
-        {"closeLesson", 0, close_lesson},
-        {"answer", 1, answer_question},
+        {"state", {}, state},
+        {"configure", {value}, configure},
+        {"train", {optional_number}, train},  // no argument at all is one step
+        {"gradients", {}, gradients},
+        {"play", {optional_number}, play},  // no argument at all is true; NaN is refused, not read as absent
+        {"reset", {}, reset},
+        {"setSpeed", {value}, set_speed},
+        {"stats", {optional}, stats},
+        {"chainRule", {value, value, value}, chain_rule},
+        {"select", {value}, select},
+        {"inspect", {value}, inspect},
+        {"selection", {}, selection},
+        {"setParameter", {value, number}, set_parameter},
+        {"display", {value}, display},
+        {"landscape", {value}, landscape_json},
+        {"phase", {}, phase},
+        {"pass", {}, pass},
+        {"stepEpoch", {}, step_epoch},
+        {"layout", {}, layout_json},
+        {"points", {}, points},
+        {"addPoint", {value}, add_point},
+        {"movePoint", {value, value}, move_point},
+        {"removePoint", {value}, remove_point},
+        {"undo", {}, undo},
+        {"redo", {}, redo},
+        {"importCsv", {value}, import_csv},
+        {"exportCsv", {}, export_csv},
+        {"predict", {number, number}, predict},
+        {"neuronMap", {number, number, number}, neuron_map},
+        {"shareLink", {options}, share_link, Answer::Link},
+        {"openLink", {text}, open_link},
+        {"resetDefaults", {}, reset_defaults},
+        {"exportWeights", {}, export_weights},
+        {"importWeights", {value}, import_weights},
+        {"exportHistory", {}, export_history},
+        {"notice", {value}, notice},
+        {"setTextScale", {number}, set_text_scale},
+        {"presenter", {value}, set_presenter},
+        {"showView", {value}, show_view},
+        {"showQr", {optional}, show_qr},
+        {"lessons", {}, lessons_json},
+        // (textOrName, step, {keepLab}): the step is 1 when left out before the options.
+        {"openLesson", {value, {Send::Number, true, 1}, optional}, open_lesson},
+        {"lesson", {optional}, lesson_json},
+        {"lessonNext", {}, lesson_next},
+        {"lessonBack", {}, lesson_back},
+        {"closeLesson", {}, close_lesson},
+        {"answer", {number}, answer_question},
     };
     return table;
 }
@@ -337,21 +342,24 @@ std::string call_lab_api(Lab& lab, const std::string& method, const std::string&
 
 std::string call_lab_api(Lab& lab, const std::string& method, const std::string& args_json, const ScreenGeometry& screen,
                          ViewSettings& view, LessonRun& lesson) {
-    std::string error;
-    const json args = args_json.empty() ? json::array() : parse_untrusted_json(args_json, kApiJsonLimits, error);
+    const auto& table = api_methods();
+    const auto m = std::find_if(table.begin(), table.end(), [&](const ApiMethod& row) { return method == row.name; });
     json out;
-    if (!error.empty()) {
-        out = result("the arguments cannot be read: " + error);
-    } else if (!args.is_array()) {
-        out = result("the arguments are not a JSON array");
+    if (m == table.end()) {
+        out = result("lab has no method '" + method + "'");
     } else {
-        const auto& table = api_methods();
-        const auto m = std::find_if(table.begin(), table.end(), [&](const ApiMethod& row) { return method == row.name; });
-        if (m == table.end()) out = result("lab has no method '" + method + "'");
-        else if (static_cast<int>(args.size()) > m->max_args)
-            out = result(method + "() takes at most " + std::to_string(m->max_args) +
-                         (m->max_args == 1 ? " argument" : " arguments"));
+        std::string error;
+        const json args = args_json.empty() ? json::array() : parse_untrusted_json(args_json, kApiJsonLimits, error);
+        const size_t most = m->args.size();
+        if (!error.empty()) out = result("the arguments cannot be read: " + error);
+        else if (!args.is_array()) out = result("the arguments are not a JSON array");
+        else if (args.size() > most)
+            out = result(most == 0 ? "takes no arguments"
+                                   : "takes at most " + std::to_string(most) + (most == 1 ? " argument" : " arguments"));
         else out = m->run(ApiCall{lab, args, screen, view, lesson});
+        // The call's name, once, before whatever its handler or the lab found wrong.
+        const bool refused = out.is_object() && out.contains("ok") && out["ok"] == false && out.contains("error");
+        if (refused && out["error"].is_string()) out["error"] = std::string(m->name) + "(): " + out["error"].get<std::string>();
     }
     // Text from outside (a CSV cell in an error message) may not be valid UTF-8: replace, never abort.
     return out.dump(-1, ' ', false, json::error_handler_t::replace);

@@ -1,8 +1,9 @@
 // window.lab: the lab's browser API as JSON in, JSON out, so that the platform bridge stays thin
-// and every call can be tested natively. Every method is one row of one table (api_methods()):
-// its name, how many arguments it takes, and a small handler that checks them and calls the Lab.
-// The page's side (web/lab_api.js) is checked against this table by a test, so a method cannot
-// exist on one side only. The README documents each method.
+// and every call can be tested natively. Every method is one row of one table (api_methods()): its
+// name, its arguments and how the page sends each, what the page makes of the answer, and a small
+// handler that checks the arguments and calls the Lab. The page (web/lab_api.js) builds window.lab
+// from this table at run time (page_table.h), so a method exists in one place. The README
+// documents each method.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -30,22 +31,49 @@ struct ApiCall {
     bool has(size_t k) const { return k < args.size(); }
 };
 
+// How the page sends one argument of a call (web/lab_api.js applies it before the JSON goes out).
+enum class Send {
+    Value,    // as given; undefined becomes null
+    Number,   // as given, but NaN and the infinities as their text ("NaN"), which the lab refuses:
+              // JSON would turn them into null, which some calls read as "left out"
+    Text,     // String(x): anything becomes its text
+    Options,  // x || {}: an object, {} when left out
+};
+
+struct ApiArg {
+    Send send = Send::Value;
+    // An optional argument left out (undefined) is not sent, unless a later one is given: it is then
+    // sent as `fallback` (null when that is not set).
+    bool optional = false;
+    nlohmann::json fallback = nullptr;
+};
+
+// What the page makes of a call's answer.
+enum class Answer {
+    Json,  // the answer as it is
+    Link,  // a text after "#lab=": the page answers with its own address and that text, and throws
+           // an Error with the message when the call was refused
+};
+
 struct ApiMethod {
-    const char* name;     // window.lab.<name>
-    int max_args;         // a call with more arguments is refused
+    const char* name;           // window.lab.<name>
+    std::vector<ApiArg> args;   // the most the call takes; a call with more is refused
     nlohmann::json (*run)(const ApiCall& call);
+    Answer answer = Answer::Json;
 };
 
 // A call's answer: {"ok": true, "error": null} when `error` is empty, else {"ok": false, "error": error}.
 nlohmann::json result(const std::string& error);
 
-// The table: every window.lab method, in the order the README lists them.
+// The table: every window.lab method (the README documents each).
 const std::vector<ApiMethod>& api_methods();
 
 // Runs one API call: `method` is the lab.* function's name, `args_json` a JSON array of its
 // arguments. Returns the JSON result. Unknown methods and malformed arguments return
-// {"ok": false, "error": "..."} and change nothing. Without a window's view settings and lesson,
-// calls that change them act on ones of their own that nothing shows and the call forgets.
+// {"ok": false, "error": "..."} and change nothing; every error of a method begins with its name
+// ("setSpeed(): the speed is at least 1 step per second"), which the handlers leave to this.
+// Without a window's view settings and lesson, calls that change them act on ones of their own that
+// nothing shows and the call forgets.
 std::string call_lab_api(Lab& lab, const std::string& method, const std::string& args_json,
                          const ScreenGeometry& screen, ViewSettings& view, LessonRun& lesson);
 std::string call_lab_api(Lab& lab, const std::string& method, const std::string& args_json,

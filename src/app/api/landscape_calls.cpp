@@ -26,7 +26,7 @@ const char* kParameterForm = "{layer, i, j} or {layer, j, bias: true}";
 std::string read_parameter(const json& spec, const std::string& what, const Lab& lab, Selection& out) {
     if (!spec.is_object()) return what + " must be " + kParameterForm;
     Selection s;
-    if (auto error = read_parameter_ref(spec, "", s, what); !error.empty()) return error;
+    if (auto error = read_parameter_ref(spec, s, what); !error.empty()) return error;
     if (auto invalid = lab.validate_selection(s); !invalid.empty()) return what + ": " + invalid;
     out = s;
     return "";
@@ -43,10 +43,10 @@ double landscape_cost(const Lab& lab, const Selection& a, const Selection& b, in
 
 json landscape_json(const ApiCall& c) {
     const json& spec = c.arg(0);
-    if (!spec.is_object()) return result("landscape() takes {a, b, span, n}: a and b as select() takes them, " + std::string(kParameterForm));
+    if (!spec.is_object()) return result("takes {a, b, span, n}: a and b as select() takes them, " + std::string(kParameterForm));
     for (const auto& [key, value] : spec.items())
         if (key != "a" && key != "b" && key != "span" && key != "n")
-            return result("landscape() has no option '" + key + "' (use a, b, span, n)");
+            return result("has no option '" + key + "' (use a, b, span, n)");
     Selection a, b;
     std::string error = read_parameter(spec.value("a", json()), "a", c.lab, a);
     if (error.empty()) error = read_parameter(spec.value("b", json()), "b", c.lab, b);

@@ -54,7 +54,7 @@ json lessons_json(const ApiCall&) {
 
 json open_lesson(const ApiCall& c) {
     const json& what = c.arg(0);
-    if (!what.is_string()) return step_result(c, "openLesson() takes a built-in lesson's name (see lessons()) or a lesson file's text");
+    if (!what.is_string()) return step_result(c, "takes a built-in lesson's name (see lessons()) or a lesson file's text");
     int step = 1;
     if (c.has(1) && (!c.arg(1).is_number_integer() || c.arg(1).get<int64_t>() < 1 || c.arg(1).get<int64_t>() > kMaxLessonSteps))
         return step_result(c, "the step is a whole number from 1");
@@ -62,7 +62,7 @@ json open_lesson(const ApiCall& c) {
     // {keepLab: true}: take the lesson up on the lab as it is (the page reopening a lesson after a reload).
     const json& options = c.arg(2);
     if (c.has(2) && !(options.is_object() && options.size() == 1 && options.contains("keepLab") && options["keepLab"].is_boolean()))
-        return step_result(c, "openLesson()'s third argument is {keepLab: true or false}");
+        return step_result(c, "the third argument is {keepLab: true or false}");
     const bool keep = c.has(2) && options["keepLab"].get<bool>();
     const std::string text = what.get<std::string>();
     const BuiltinLesson* builtin = find_builtin_lesson(text);
@@ -77,7 +77,7 @@ json lesson_json(const ApiCall& c) {
     const LessonRun& run = c.lesson;
     const json& options = c.arg(0);
     if (c.has(0) && !(options.is_object() && options.size() == 1 && options.contains("text") && options["text"].is_boolean()))
-        return result("lesson() takes nothing, or {text: true} for the lesson file's text too");
+        return result("takes nothing, or {text: true} for the lesson file's text too");
     if (!run.is_open()) return {{"open", false}};
     const LessonStep& step = run.current();
     json paragraphs = json::array(), tasks = json::array(), pointers = json::array();
@@ -124,7 +124,7 @@ json answer_question(const ApiCall& c) {
     if (v.is_number() && std::isfinite(v.get<double>())) given = number_text(v.get<double>(), 17);
     else if (v.is_string()) given = v.get<std::string>();
     else {
-        out["error"] = "answer() takes a number, or the text of a choice";
+        out["error"] = "takes a number, or the text of a choice";
         return out;
     }
     if (!c.lesson.is_open() || !c.lesson.current().has_question) {

@@ -7,8 +7,8 @@ namespace bp {
 
 using json = nlohmann::json;
 
-std::string read_parameter_ref(const json& spec, const char* call, Selection& out, const std::string& field) {
-    if (!spec.is_object()) return std::string(call) + " takes {layer, i, j} or {layer, j, bias: true}";
+std::string read_parameter_ref(const json& spec, Selection& out, const std::string& field) {
+    if (!spec.is_object()) return "takes {layer, i, j} or {layer, j, bias: true}";
     const std::string prefix = field.empty() ? "" : field + ".";
     if (spec.contains("bias") && !spec["bias"].is_boolean()) return prefix + "bias must be true or false";
     Selection s;
@@ -26,7 +26,7 @@ std::string read_parameter_ref(const json& spec, const char* call, Selection& ou
 
 json set_parameter(const ApiCall& c) {
     Selection which;
-    std::string error = read_parameter_ref(c.arg(0), "setParameter()", which);
+    std::string error = read_parameter_ref(c.arg(0), which);
     double value = 0.0;
     const json& v = c.arg(1);
     const bool not_finite = v.is_string() && (v == "NaN" || v == "Infinity" || v == "-Infinity");  // as the page sends them

@@ -10,9 +10,9 @@
 namespace bp {
 
 // Reads {layer, i, j} (w^layer_ij) or {layer, j, bias: true} (b^layer_j) into a 0-based Selection;
-// returns "" or what is wrong with it. `call` names the method in the message ("select()"), and
-// `field` the argument the reference is part of, if any ("a" names its parts "a.layer", "a.j").
-std::string read_parameter_ref(const nlohmann::json& spec, const char* call, Selection& out, const std::string& field = "");
+// returns "" or what is wrong with it. `field` names the argument the reference is part of, if any
+// ("a" names its parts "a.layer", "a.j").
+std::string read_parameter_ref(const nlohmann::json& spec, Selection& out, const std::string& field = "");
 
 nlohmann::json set_parameter(const ApiCall& call);  // setParameter(ref, value) -> {ok, error}
 

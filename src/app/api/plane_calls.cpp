@@ -21,7 +21,7 @@ json predict(const ApiCall& c) {
     std::string error = read_number(c.arg(0), "x1", x1);
     if (error.empty()) error = read_number(c.arg(1), "x2", x2);
     if (error.empty() && (std::fabs(x1) > kMaxPredictCoordinate || std::fabs(x2) > kMaxPredictCoordinate))
-        error = "predict() takes x1 and x2 from -1000 to 1000 (the data plane runs from -2 to 2)";
+        error = "takes x1 and x2 from -1000 to 1000 (the data plane runs from -2 to 2)";
     if (!error.empty()) return result(error);
     const double y_hat = predict(c.lab.trainer().network(), c.lab.settings().features, x1, x2);
     if (!std::isfinite(y_hat)) return result("the network's output overflows at this point: its weights have diverged");
@@ -46,7 +46,7 @@ json neuron_map(const ApiCall& c) {
                 std::to_string(j);
     if (error.empty() && (n < 2 || n > kMaxMapSize))
         error = "the map size n runs from 2 to " + std::to_string(kMaxMapSize) + "; got " + std::to_string(n);
-    if (!error.empty()) return result("neuronMap(layer, j, n): " + error);
+    if (!error.empty()) return result(error);
     std::vector<double> values;
     Pass scratch;
     bp::neuron_map(net, c.lab.settings().features, layer, j - 1, n, scratch, values);
@@ -61,11 +61,11 @@ json neuron_map(const ApiCall& c) {
 
 json display(const ApiCall& c) {  // ({discretize, showTestPoints}), either or both
     const json& spec = c.arg(0);
-    if (!spec.is_object() || spec.empty()) return result("display() takes {discretize, showTestPoints}");
+    if (!spec.is_object() || spec.empty()) return result("takes {discretize, showTestPoints}");
     DisplayOptions d = c.lab.display();
     for (const auto& [key, value] : spec.items()) {
         if (key != "discretize" && key != "showTestPoints")
-            return result("display() has no '" + key + "' (use discretize, showTestPoints)");
+            return result("has no option '" + key + "' (use discretize, showTestPoints)");
         if (!value.is_boolean()) return result(key + " must be true or false");
         (key == "discretize" ? d.discretize : d.show_test_points) = value.get<bool>();
     }

@@ -73,7 +73,7 @@ json view_state_json(const ApiCall& c) {
 json set_text_scale(const ApiCall& c) {
     const json& s = c.arg(0);
     if (!s.is_number() || !std::isfinite(s.get<double>()))
-        return result("setTextScale() takes a number from 1 (100 %) to 2 (200 %)");
+        return result("takes a number from 1 (100 %) to 2 (200 %)");
     const double scale = s.get<double>();
     if (scale < kMinTextScale || scale > kMaxTextScale)
         return result("the text scale must be from 1 (100 %) to 2 (200 %); got " + std::to_string(scale));
@@ -82,7 +82,7 @@ json set_text_scale(const ApiCall& c) {
 }
 
 json set_presenter(const ApiCall& c) {
-    if (!c.arg(0).is_boolean()) return result("presenter() takes true or false");
+    if (!c.arg(0).is_boolean()) return result("takes true or false");
     c.view.presenter = c.arg(0).get<bool>();
     return result("");
 }
@@ -90,7 +90,7 @@ json set_presenter(const ApiCall& c) {
 json show_view(const ApiCall& c) {
     const json& name = c.arg(0);
     const std::optional<Panel> panel = name.is_string() ? panel_named(name.get<std::string>(), kViewPanels) : std::nullopt;
-    if (!panel) return result("showView() takes " + panel_list(kViewPanels, "\""));
+    if (!panel) return result("takes " + panel_list(kViewPanels, "\""));
     show_panel(c.view, *panel);
     return result("");
 }

@@ -116,7 +116,7 @@ std::string read_setting(const std::string& key, const json& value, TrainingSett
 }  // namespace
 
 std::string apply_settings(const json& in, TrainingSettings& s) {
-    if (!in.is_object()) return "configure() takes an object of settings";
+    if (!in.is_object()) return "the settings must be an object";
     std::vector<int> layers;
     const DatasetKind before = s.dataset;
     for (const auto& [key, value] : in.items())
