@@ -9,6 +9,7 @@
 #include <ctime>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 
 #include "app/ui/lab_window.h"
 #include "headless_imgui.h"
@@ -55,18 +56,26 @@ TEST(Frames, ClickingPlayStartsAndStopsTraining) {
     LabWindow window(lab, headless);
     ui.frame(window);
     ui.frame(window);
-    // The Play button is the first item of the controls panel; find it by its rectangle.
-    ImGuiWindow* controls = nullptr;
-    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
-        if (std::string(w->Name).find("controls") != std::string::npos) controls = w;
-    ASSERT_NE(controls, nullptr);
-    const ImVec2 play(controls->ContentRegionRect.Min.x + 20, controls->ContentRegionRect.Min.y + 12);
-    ui.frame(window, play, false);
-    ui.frame(window, play, true);
-    ui.frame(window, play, false);
+    // Aim where the window reports the top bar drew Play, as a script aims through lab.layout().
+    const Rect button = window.geometry().play_button;
+    ASSERT_GT(button.width(), 10.0f);
+    ASSERT_GT(button.height(), 10.0f);
+    const ImVec2 play((button.min.x + button.max.x) / 2, (button.min.y + button.max.y) / 2);
+    const auto click = [&] {
+        ui.frame(window, play, false);
+        ui.frame(window, play, true);
+        ui.frame(window, play, false);
+    };
+    ASSERT_FALSE(lab.playing());
+    click();
     EXPECT_TRUE(lab.playing());
     for (int k = 0; k < 10; ++k) ui.frame(window, play, false);
     EXPECT_GT(lab.trainer().step_count(), 0);
+    click();  // the same button, now Pause
+    EXPECT_FALSE(lab.playing());
+    const int64_t steps = lab.trainer().step_count();
+    for (int k = 0; k < 10; ++k) ui.frame(window, play, false);
+    EXPECT_EQ(lab.trainer().step_count(), steps);
 }
 
 TEST(Frames, UndoDuringADragLetsTheDataViewLetGoOfThePoint) {

@@ -38,6 +38,7 @@ struct LabWindow {
     bool pending_landscape = false;  // a lesson step shows the loss view's Landscape tab, once
 
     ScreenLayout layout;                // where the last frame put every view
+    Rect play_button;                   // where the top bar drew Play / Pause in the last frame
     bool help_open = false;             // the help overlay (the ? key)
     bool start_hint = true;             // the first-open hint, until dismissed or the lab first trains
     bool hint_on_learn = false;         // this frame, the hint is on the Learn button: no room for its banner
@@ -51,7 +52,8 @@ struct LabWindow {
                 lesson.is_open() && shown(layout.lesson) ? lesson_panel.drawn : LessonControls{},
                 network.maps_drawn,
                 data.showing_neuron ? data.neuron : NeuronRef{},
-                {inspector.editor.field_min, inspector.editor.field_max}};
+                {inspector.editor.field_min, inspector.editor.field_max},
+                play_button};
     }
 };
 
