@@ -110,9 +110,20 @@
     stopped = true;
     if (window.lab._stop) window.lab._stop(error);
   };
+  // The first frame is drawn and the saved lab, link or lesson restored: ready once the lab has drawn
+  // what was restored, its layout the same two frames running, so that a tap aimed from layout()
+  // lands where the user sees it. At most a second of frames: a view that keeps moving does not
+  // hold the lab back.
   window.lab._firstFrame = () => {
     window.lab.firstFrameMs = performance.now();  // since navigation started
-    resolveReady(window.lab);
+    let last = null, frames = 0;
+    const check = () => {
+      const now = JSON.stringify(call("layout"));
+      if (now === last || ++frames >= 60) resolveReady(window.lab);
+      else requestAnimationFrame(check);
+      last = now;
+    };
+    requestAnimationFrame(check);
   };
   window.lab._fail = (error) => rejectReady(error);
 })();
