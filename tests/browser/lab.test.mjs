@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { useBrowser, openLab, screenshotDir } from "./harness.mjs";
+import { useBrowser, openLab, screenshotDir, settled } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -63,7 +63,7 @@ test("the canvas is not blank and Play trains; a screenshot is written", async (
   await page.evaluate(() => { window.lab.train(300); window.lab.play(true); });
   await page.waitForFunction(() => window.lab.state().step > 400, null, { timeout: 20000 });
   await page.evaluate(() => window.lab.play(false));
-  await page.waitForTimeout(300);
+  await settled(page);  // the paused frame is drawn
   const shot = await page.screenshot({ path: join(screenshotDir, "screenshot.png") });
   // Count distinct colours in the screenshot: a blank or single-colour canvas has very few.
   const colours = await page.evaluate(async (png) => {
