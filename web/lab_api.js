@@ -75,7 +75,11 @@
     return fn;
   }
 
-  window.lab = { ready };
+  // Until the module has loaded, window.lab holds only `ready`; a call made that early throws "the
+  // lab is still loading: await lab.ready first", as it always has, rather than "not a function".
+  const loading = () => { throw new Error("the lab is still loading: await lab.ready first"); };
+  const early = (key) => typeof key === "string" && !module && key !== "then" && key !== "toJSON" && !key.startsWith("_");
+  window.lab = new Proxy({ ready }, { get: (lab, key) => (key in lab || !early(key) ? lab[key] : loading) });
 
   // Called by boot.js with the module (twice: at its first frame and when it has loaded); the first
   // time, every method of the table joins window.lab.
@@ -94,9 +98,20 @@
     stopped = true;
     if (window.lab._stop) window.lab._stop(error);
   };
+  // The first frame is drawn and the saved lab, link or lesson restored: ready once the lab has drawn
+  // what was restored, its layout the same two frames running, so that a tap aimed from layout()
+  // lands where the user sees it. At most a second of frames: a view that keeps moving does not
+  // hold the lab back.
   window.lab._firstFrame = () => {
     window.lab.firstFrameMs = performance.now();  // since navigation started
-    resolveReady(window.lab);
+    let last = null, frames = 0;
+    const check = () => {
+      const now = JSON.stringify(call("layout"));
+      if (now === last || ++frames >= 60) resolveReady(window.lab);
+      else requestAnimationFrame(check);
+      last = now;
+    };
+    requestAnimationFrame(check);
   };
   window.lab._fail = (error) => rejectReady(error);
 })();

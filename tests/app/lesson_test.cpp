@@ -174,11 +174,14 @@ TEST(LessonFormat, ReadsParagraphsListsAndEscapedKeys) {
 }
 
 TEST(LessonRun, EveryStepOfEveryBuiltInLessonOpensOnAValidLab) {
+    ASSERT_FALSE(builtin_lessons().empty());
+    int steps = 0, values = 0;  // what the loops checked: a parser that found nothing would pass them
     for (const BuiltinLesson& b : builtin_lessons())
         for (int k = 0; k < b.steps; ++k) {
             Lab lab;
             LessonRun run;
             ASSERT_EQ(run.open(lab, b.text, b.name, k), "") << b.name << " step " << k + 1;
+            ++steps;
             EXPECT_EQ(run.step(), k);
             EXPECT_EQ(lab.validate_selection(lab.selection()), "") << b.name << " step " << k + 1;
             EXPECT_TRUE(lab.trainer().error().empty()) << b.name << " step " << k + 1;
@@ -194,18 +197,23 @@ TEST(LessonRun, EveryStepOfEveryBuiltInLessonOpensOnAValidLab) {
                     ASSERT_TRUE(parse_quantity(name, q, error)) << error;
                     const QuantityValue v = evaluate(q, lab, {});
                     EXPECT_TRUE(v.ok) << b.name << " step " << k + 1 << ": {" << name << "}: " << v.why;
+                    ++values;
                 }
             }
         }
+    EXPECT_GE(steps, static_cast<int>(builtin_lessons().size()));
+    EXPECT_GT(values, 0) << "no step's text showed a value";
 }
 
 TEST(LessonRun, EveryQuestionAcceptsTheLabsValueAndRejectsAWrongOne) {
+    int questions = 0;  // a parser that saw no question would pass the loop below
     for (const BuiltinLesson& b : builtin_lessons())
         for (int k = 0; k < b.steps; ++k) {
             Lab lab;
             LessonRun run;
             ASSERT_EQ(run.open(lab, b.text, b.name, k), "");
             if (!run.current().has_question) continue;
+            ++questions;
             const LessonQuestion& q = run.current().question;
             std::string right;
             if (!q.expected_is_quantity) right = q.expected_text;
@@ -227,6 +235,7 @@ TEST(LessonRun, EveryQuestionAcceptsTheLabsValueAndRejectsAWrongOne) {
             EXPECT_FALSE(no.correct) << b.name << " step " << k + 1 << ": " << wrong << " -> " << no.feedback;
             EXPECT_NE(no.feedback.find(yes.expected.substr(0, 4)), std::string::npos) << no.feedback;  // says the right value
         }
+    EXPECT_GE(questions, static_cast<int>(builtin_lessons().size())) << "every built-in lesson asks at least one question";
 }
 
 // The chain-rule lesson's answers against numbers computed here, not by the lab's own quantities.

@@ -4,13 +4,17 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { useBrowser, openLab, newLabContext, openLabPage } from "./harness.mjs";
+import { useBrowser, openLab, newLabContext, openLabPage, settled, pollUntil } from "./harness.mjs";
 
 const env = useBrowser();
 
 // The saved labs: one localStorage key each, "backprop-lab-recent-v1/<id>".
 const savedLabs = (page) => page.evaluate(() => Object.keys(localStorage)
   .filter((key) => key.startsWith("backprop-lab-recent-v1/")).map((key) => JSON.parse(localStorage.getItem(key))));
+// Waits until the summaries of the saved labs, newest first, pass `has`.
+const savedWhen = (page, has, what) => pollUntil(page, () => Object.keys(localStorage)
+  .filter((key) => key.startsWith("backprop-lab-recent-v1/")).map((key) => JSON.parse(localStorage.getItem(key)))
+  .sort((a, b) => b.time - a.time).map((e) => e.summary || {}), null, has, what);
 const payloadOf = (link) => link.slice(link.indexOf("#lab=") + 5);
 // What the lab's More menu does for "Recent labs…": it asks the page to show its list.
 const openRecentLabs = (page) => page.evaluate(() => window.backpropLabAutosave.openRecentLabs());
@@ -23,7 +27,7 @@ test("a refused link changes no save: it leaves the address bar, and a plain pag
     window.lab.train(50);
     return window.lab.shareLink();
   });
-  await work.waitForTimeout(2000);  // saved (the earlier version saved every 1.5 s)
+  await savedWhen(work, (saved) => saved.some((s) => s.learningRate === 0.2 && s.step === 50), "the trained lab to be saved");
   await work.close();
 
   const payload = payloadOf(link);
@@ -33,7 +37,9 @@ test("a refused link changes no save: it leaves the address bar, and a plain pag
   // The notice says why in the learner's words: no API call's name in it.
   assert.match(opened.notice, /^This link could not be opened, so the lab starts from its defaults: /, opened.notice);
   assert.doesNotMatch(opened.notice, /openLink/, opened.notice);
-  await bad.waitForTimeout(2500);  // longer than any autosave period
+  // Kept as a time on purpose: it checks that nothing is saved or written to the address bar over
+  // longer than any autosave period (2.5 s > the 1.5 s of progress), which no state can signal.
+  await bad.waitForTimeout(2500);
   const hash = await bad.evaluate(() => location.hash);
   assert.ok(hash === "", `the refused link left the address bar (it holds ${hash.slice(0, 24)}…)`);
   await bad.reload();
@@ -125,7 +131,8 @@ test("two tabs keep each other's work: a new page opens the latest, Recent labs 
   const b = await openLabPage(context, env.url);
   await a.evaluate(() => window.lab.configure({ learningRate: 0.25 }));
   await b.evaluate(() => { window.lab.setSpeed(60); window.lab.play(true); });
-  await a.waitForTimeout(3500);
+  await savedWhen(a, (saved) => saved.some((s) => s.learningRate === 0.25) && saved[0]?.step > 0 && saved[0]?.learningRate === 0.1,
+    "the first tab's edit saved, and the playing tab's progress saved after it");
   assert.ok(await b.evaluate(() => window.lab.state().step) > 0, "the second tab trains");
 
   const c = await openLabPage(context, env.url);
@@ -148,9 +155,10 @@ test("two tabs keep each other's work: a new page opens the latest, Recent labs 
 test("Recent labs lists the last labs, opens one, and is usable by touch and keyboard", async () => {
   const page = await openLab(env.browser, env.url);
   await page.evaluate(() => { window.lab.configure({ dataset: "xor" }); window.lab.train(40); });
-  await page.waitForTimeout(800);  // a change of set-up is saved within 0.3 s
+  await savedWhen(page, (saved) => saved[0]?.dataset === "xor" && saved[0]?.step === 40, "the xor lab to be saved");
   await page.evaluate(() => window.lab.resetDefaults());
-  await page.waitForTimeout(800);
+  await savedWhen(page, (saved) => saved.length === 2 && saved[0]?.dataset === "circle" && saved[0]?.step === 0,
+    "the lab after Defaults to be saved beside the xor lab");
 
   // Closed, nothing of it lies over the lab: the keyboard's button is out of sight, the list shut.
   const key = page.locator("#recent-keyboard");
@@ -197,7 +205,7 @@ test("Recent labs lists the last labs, opens one, and is usable by touch and key
   await page.locator("#recent-close").focus();
   await page.keyboard.press("Space");
   assert.equal(await page.locator("#recent-dialog").isVisible(), false);
-  await page.waitForTimeout(200);
+  await settled(page);  // the lab has drawn the frames after the key: it would play by now
   assert.equal(await page.evaluate(() => window.lab.state().playing), false, "Space stayed with the buttons");
   assert.deepEqual(page.errors, []);
   await page.context().close();

@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { useBrowser, openLab, screenshotDir, settled } from "./harness.mjs";
+import { useBrowser, openLab, screenshotDir, settled, waitUntil } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -17,13 +17,14 @@ const toScreen = (p, x1, x2) => ({
 test("click adds a point where it was clicked; drag moves it; Ctrl+Z undoes the move", async () => {
   const page = await openLab(env.browser, env.url);
   await page.evaluate(() => window.lab.configure({ pointCount: 10 }));
-  await page.waitForTimeout(300);
+  await settled(page);  // drawn with the ten points, so layout() is this frame's
   const { dataPlane: plane } = await page.evaluate(() => window.lab.layout());
   const n = (await page.evaluate(() => window.lab.points())).length;
   // An empty spot: away from the ten points.
   const at = toScreen(plane, 1.2, -1.5);
   await page.mouse.click(at.x, at.y);
-  await page.waitForTimeout(300);
+  await waitUntil(page, (count) => window.lab.points().length > count, n, "the click to add a point");
+  await settled(page);  // a second point would be added by now
   let points = await page.evaluate(() => window.lab.points());
   assert.equal(points.length, n + 1, "the click added one point");
   const added = points[n];
@@ -39,17 +40,17 @@ test("click adds a point where it was clicked; drag moves it; Ctrl+Z undoes the 
   await page.mouse.down();
   for (let k = 1; k <= 8; ++k) {
     await page.mouse.move(from.x + ((to.x - from.x) * k) / 8, from.y + ((to.y - from.y) * k) / 8);
-    await page.waitForTimeout(60);
+    await settled(page);  // the lab has drawn a frame with the pointer here
   }
   await page.mouse.up();
-  await page.waitForTimeout(300);
+  await settled(page);
   points = await page.evaluate(() => window.lab.points());
   assert.equal(points.length, n + 1);
   assert.ok(Math.abs(points[n].x[0] + 0.5) < 2 / pixel && Math.abs(points[n].x[1] - 0.8) < 2 / pixel,
     `dragged to (${points[n].x})`);
 
   await page.keyboard.press("Control+z");
-  await page.waitForTimeout(300);
+  await settled(page);
   points = await page.evaluate(() => window.lab.points());
   assert.deepEqual(points[n].x, added.x, "undo puts it back where it was added");
   assert.deepEqual(page.errors, []);
@@ -72,7 +73,7 @@ test("switching to XOR with x1·x2 trains to a low loss", async () => {
 test("the output drawn behind the points agrees with the network's forward pass", async () => {
   const page = await openLab(env.browser, env.url);
   await page.evaluate(() => { window.lab.configure({ pointCount: 12 }); window.lab.train(150); });
-  await page.waitForTimeout(500);
+  await settled(page);  // the plane shows the trained network
   const { dataPlane: plane } = await page.evaluate(() => window.lab.layout());
   const points = await page.evaluate(() => window.lab.points());
   const shot = await page.screenshot({ path: join(screenshotDir, "screenshot-data.png") });
@@ -105,7 +106,7 @@ test("the output drawn behind the points agrees with the network's forward pass"
   // Discretized, the plane holds only the two classes at full tint, each where y-hat is on its side
   // of 0.5 (positions within 0.02 of the boundary are skipped: a pixel's centre decides them).
   assert.deepEqual(await page.evaluate(() => window.lab.display({ discretize: true })), { ok: true, error: null });
-  await page.waitForTimeout(500);
+  await settled(page);
   const sharp = await pixels(page, await page.screenshot(), samples);
   let checked = 0;
   for (let k = 0; k < samples.length; ++k) {

@@ -87,3 +87,27 @@ export async function settled(page) {
     requestAnimationFrame(next);
   }));
 }
+
+// Waits until fn(arg), run in the page, returns something truthy (a state of the lab, of the page or
+// of its storage), checked every animation frame, and returns that value; after `timeout` ms it fails
+// naming `what`. Tests wait on what they expect, never a fixed time.
+export async function waitUntil(page, fn, arg, what, timeout = 15000) {
+  try {
+    return await (await page.waitForFunction(fn, arg, { timeout })).jsonValue();
+  } catch (error) {
+    throw new Error(`timed out waiting for ${what}: ${error.message.split("\n")[0]}`);
+  }
+}
+
+// The same for a condition checked here rather than in the page: reads `read(arg)` in the page each
+// animation frame until `has` accepts it, and returns it; after `timeout` ms it fails with the last
+// value read.
+export async function pollUntil(page, read, arg, has, what, timeout = 15000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await page.evaluate(read, arg);
+    if (has(value)) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(value).slice(0, 400)}`);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+  }
+}

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { useBrowser, openLab, screenshotDir, settled } from "./harness.mjs";
+import { useBrowser, openLab, screenshotDir, settled, waitUntil } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -75,8 +75,10 @@ test("clicking an edge on the canvas selects that weight", async () => {
   assert.equal(nodes.length, 4);
   // A quarter of the way along the edge from input 2 to neuron 3 of layer 1: w¹₂₃.
   const a = nodes[0][1], b = nodes[1][2];
+  const before = await page.evaluate(() => window.lab.selection().selected.symbol);
+  assert.notEqual(before, "w¹₂₃", "not selected before the click");
   await page.mouse.click(a.x + (b.x - a.x) / 4, a.y + (b.y - a.y) / 4);
-  await page.waitForTimeout(200);
+  await waitUntil(page, (was) => window.lab.selection().selected.symbol !== was, before, "the click to select a weight");
   const sel = await page.evaluate(() => window.lab.selection());
   assert.equal(sel.selected.symbol, "w¹₂₃");
   assert.equal(sel.selected.layer, 1);

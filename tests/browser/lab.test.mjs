@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { useBrowser, openLab, screenshotDir } from "./harness.mjs";
+import { useBrowser, openLab, screenshotDir, settled } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -94,7 +94,7 @@ test("the canvas is not blank and Play trains; a screenshot is written", async (
   await page.evaluate(() => { window.lab.train(300); window.lab.play(true); });
   await page.waitForFunction(() => window.lab.state().step > 400, null, { timeout: 20000 });
   await page.evaluate(() => window.lab.play(false));
-  await page.waitForTimeout(300);
+  await settled(page);  // the paused frame is drawn
   const shot = await page.screenshot({ path: join(screenshotDir, "screenshot.png") });
   // Count distinct colours in the screenshot: a blank or single-colour canvas has very few.
   const colours = await page.evaluate(async (png) => {
@@ -150,5 +150,9 @@ test("without WebGL 2 the page says so instead of failing silently", async () =>
   assert.match(text, /cannot show the lab/);
   assert.match(text, /WebGL 2/);
   await assert.rejects(page.evaluate(() => window.lab.ready), /WebGL 2 is not available/);
+  // The lab never loaded, so its table never arrived: a call still says what is wrong, as it did
+  // before window.lab was built from the table, instead of "window.lab.state is not a function".
+  const early = await page.evaluate(() => { try { window.lab.state(); return "no error"; } catch (e) { return e.message; } });
+  assert.equal(early, "the lab is still loading: await lab.ready first");
   await context.close();
 });

@@ -11,7 +11,7 @@ import { readFile, writeFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { useBrowser, openLab, openLabPage, newLabContext, screenshotDir, settled } from "./harness.mjs";
+import { useBrowser, openLab, openLabPage, newLabContext, screenshotDir, settled, waitUntil } from "./harness.mjs";
 
 const env = useBrowser();
 const repo = fileURLToPath(new URL("../../", import.meta.url));
@@ -486,7 +486,9 @@ test("a reload takes the open lesson up again at its step, on the lab the autosa
   const kept = (step) => page.waitForFunction((n) => (sessionStorage.getItem("backpropLab.lesson") || "").includes(`"step":${n}`),
                                               step, { timeout: 10000 });
   await kept(2);
-  await page.waitForTimeout(3000);  // the autosave saves training progress at most every 1.5 s
+  // The autosave saves training progress at most every 1.5 s: wait for the save of step 7.
+  await waitUntil(page, () => Object.keys(localStorage).some((key) => key.startsWith("backprop-lab-recent-v1/") &&
+    (JSON.parse(localStorage.getItem(key)).summary || {}).step === 7), null, "the autosave of the trained lab");
   const before = await lab(page, () => window.lab.state().step);
   await page.reload();
   await page.evaluate(() => window.lab.ready);

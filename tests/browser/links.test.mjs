@@ -2,7 +2,7 @@
 // identical weights; bad links are refused and change nothing; a reload restores the autosaved lab.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openLab } from "./harness.mjs";
+import { useBrowser, openLab, settled, waitUntil } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -72,7 +72,10 @@ test("bad links are refused with a message and leave the state unchanged", async
 test("a reload restores the autosaved state", async () => {
   const page = await openLab(env.browser, env.url);
   const before = await page.evaluate(() => { window.lab.configure({ dataset: "xor" }); window.lab.train(40); return window.lab.state(); });
-  await page.waitForTimeout(2200);  // the autosave runs every 1.5 s
+  await waitUntil(page, () => Object.keys(localStorage).some((key) => {  // the autosave runs every 1.5 s
+    const s = key.startsWith("backprop-lab-recent-v1/") && JSON.parse(localStorage.getItem(key)).summary;
+    return s && s.dataset === "xor" && s.step === 40;
+  }), null, "the autosave of the trained xor lab");
   await page.goto(env.url);             // no link in the address: the saved state comes back
   await page.evaluate(() => window.lab.ready);
   const after = await page.evaluate(() => window.lab.state());
@@ -88,10 +91,9 @@ test("a lesson link locks what the teacher chose: a click on the data canvas add
   const student = await openLab(env.browser, env.url, { hash: link.slice(link.indexOf("#")) });
   const state = await student.evaluate(() => window.lab.state());
   assert.deepEqual(state.locks, ["data", "tables"]);
-  await student.waitForTimeout(300);
-  const { dataPlane: p } = await student.evaluate(() => window.lab.layout());
+  const { dataPlane: p } = await student.evaluate(() => window.lab.layout());  // steady from lab.ready on
   await student.mouse.click(p.left + 0.8 * (p.right - p.left), p.top + 0.1 * (p.bottom - p.top));
-  await student.waitForTimeout(300);
+  await settled(student);  // the lab has drawn the frames after the click: a point would be added by now
   assert.equal((await student.evaluate(() => window.lab.points())).length, state.points.length);
   await teacher.context().close();
   await student.context().close();
@@ -99,10 +101,13 @@ test("a lesson link locks what the teacher chose: a click on the data canvas add
 
 test("Back returns to the set-up before a change, Forward comes back to it", async () => {
   const page = await openLab(env.browser, env.url);
+  // The address bar follows the lab (training progress within 1.5 s); a change of set-up adds an entry.
+  const addressShowsTheLab = (entries) =>
+    location.hash === window.lab.shareLink().slice(window.lab.shareLink().indexOf("#")) && history.length > entries;
   await page.evaluate(() => window.lab.train(30));
-  await page.waitForTimeout(1800);  // the address follows within 1.5 s
-  await page.evaluate(() => window.lab.configure({ dataset: "xor" }));
-  await page.waitForTimeout(1800);
+  await waitUntil(page, addressShowsTheLab, 0, "the address bar to hold the trained lab");
+  const entries = await page.evaluate(() => { window.lab.configure({ dataset: "xor" }); return history.length; });
+  await waitUntil(page, addressShowsTheLab, entries, "the address bar to hold the xor lab in a new entry");
   assert.equal(await page.evaluate(() => window.lab.state().dataset), "xor");
   await page.goBack();
   await page.waitForFunction(() => window.lab.state().dataset === "circle", null, { timeout: 5000 });

@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { useBrowser, openLab, screenshotDir } from "./harness.mjs";
+import { useBrowser, openLab, screenshotDir, settled, waitUntil } from "./harness.mjs";
 
 const env = useBrowser();
 
@@ -25,16 +25,9 @@ const toPlane = (p, x, y) => [
   p.extent - (2 * p.extent * (y - p.top)) / (p.bottom - p.top),
 ];
 
-// Polls fn in the page until it returns something truthy (frames in headless Chromium are slow).
-async function waitFor(page, fn, arg, what, ms = 5000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await page.evaluate(fn, arg);
-    if (value) return value;
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
-    await page.waitForTimeout(50);
-  }
-}
+// Checks fn in the page every frame until it returns something truthy (frames in headless Chromium
+// are slow: a generous limit).
+const waitFor = (page, fn, arg, what, ms = 10000) => waitUntil(page, fn, arg, what, ms);
 
 // Five points on a cross (the corners at ±1 and one at (1.5, 0)): every test knows where they are.
 const kPoints = "x1,x2,y,split\n-1,1,1,train\n1,1,0,train\n-1,-1,0,train\n1,-1,1,train\n1.5,0,1,train\n";
@@ -56,7 +49,7 @@ async function showPlane(page) {
     const now = JSON.stringify(plane);
     if (now === last && plane.right - plane.left > 50) return plane;
     last = now;
-    await page.waitForTimeout(250);
+    await settled(page);  // the same over the frames between two reads: it stays put
   }
   assert.fail(`the data plane did not settle on screen: ${last}`);
 }
@@ -106,6 +99,8 @@ for (const screen of screens) {
       const node = (await page.evaluate(() => window.lab.layout())).nodes[1][1];
       await page.touchscreen.tap(Math.round(node.x), Math.round(node.y));
       await waitFor(page, () => window.lab.layout().dataShows, null, "the tapped neuron's map on the plane");
+      // Kept as a time on purpose: the map must stay for as long as the finger is away (no hover
+      // timeout, no switch of the style from mouse to touch), which only a stretch of time shows.
       await page.waitForTimeout(1000);  // the page was a touch page from the start: nothing moves under the tap
       assert.deepEqual(await page.evaluate(() => window.lab.layout().dataShows), { layer: 1, j: 2 });
     });
@@ -116,7 +111,7 @@ for (const screen of screens) {
       const at = pixelAt(plane, -1.5, -0.2);
       await page.touchscreen.tap(at.x, at.y);
       await waitFor(page, (n) => window.lab.points().length > n, before, "the tap to add a point");
-      await page.waitForTimeout(400);  // a second point would arrive by now
+      await settled(page);  // the lab has drawn the frames after the tap: a second point would be there
       const after = await points(page);
       assert.equal(after.length, before + 1, "one tap, one point");
       const [x1, x2] = toPlane(plane, at.x, at.y);
@@ -136,11 +131,12 @@ for (const screen of screens) {
       await waitFor(page, (i) => window.lab.selection().sample.pointIndex === i, k, "the tapped point to be inspected");
       const neuron = (await page.evaluate(() => window.lab.layout())).nodes[1][0];  // then a neuron of layer 1
       await page.touchscreen.tap(Math.round(neuron.x), Math.round(neuron.y));
-      await page.waitForTimeout(300);
+      await waitFor(page, () => { const d = window.lab.layout().dataShows; return d && d.layer === 1 && d.j === 1; }, null,
+                    "the tapped neuron's map on the plane");
       const spot = pixelAt(plane, 0.2, 1.6);  // and empty plane
       await page.touchscreen.tap(spot.x, spot.y);
       await waitFor(page, (n) => window.lab.points().length > n, before.length, "the tap on empty plane to add a point");
-      await page.waitForTimeout(300);
+      await settled(page);
       const after = await points(page);
       assert.equal(after.length, before.length + 1);
       assert.deepEqual(after[k].x, before[k].x, "the inspected point stayed where it was");
@@ -151,10 +147,12 @@ for (const screen of screens) {
       const before = await points(page);
       const at = pixelAt(plane, 1, 1);
       await cdpTouch(cdp, "touchStart", [{ x: at.x, y: at.y, id: 1 }]);
-      await page.waitForTimeout(850);  // a ring around the point fills up meanwhile
+      // Kept as a time on purpose: the gesture is a finger held still for the long-press time (0.5 s);
+      // a ring around the point fills up meanwhile.
+      await page.waitForTimeout(850);
       await cdpTouch(cdp, "touchEnd", []);
       await waitFor(page, (n) => window.lab.points().length < n, before.length, "the long-press to remove the point");
-      await page.waitForTimeout(300);
+      await settled(page);  // a point added as the finger lifted would be there by now
       const after = await points(page);
       assert.equal(after.length, before.length - 1, "one point removed, none added when the finger lifted");
       assert.ok(!after.some((p) => p.x[0] === 1 && p.x[1] === 1), "the held point is the one gone");
@@ -177,14 +175,15 @@ for (const screen of screens) {
       const [z1, z2] = toPlane(zoomed, centre.x, centre.y);  // the plane point between the fingers stays there
       const pixel = (2 * plane.extent) / (plane.right - plane.left);
       assert.ok(Math.abs(z1 - c1) < 3 * pixel && Math.abs(z2 - c2) < 3 * pixel, `(${z1}, ${z2}) under the fingers, was (${c1}, ${c2})`);
-      await page.waitForTimeout(300);
+      await settled(page);  // a point added by a finger would be there by now
       assert.equal((await points(page)).length, count, "a pinch adds no point");
       await page.screenshot({ path: join(screenshotDir, `screenshot-touch-zoom-${screen.name}.png`) });
     });
 
     await t.test("a vertical swipe scrolls the controls with the finger and presses nothing", async () => {
       await page.evaluate(() => window.lab.showView("controls"));
-      await page.waitForTimeout(500);
+      await waitFor(page, () => window.lab.layout().views.controls || window.lab.layout().views.inspector, null, "the controls on screen");
+      await settled(page);
       const { views } = await page.evaluate(() => window.lab.layout());
       const panel = views.controls || views.inspector;  // a phone's Controls view, or the tablet's panel on its Controls tab
       assert.ok(panel, `the controls are on screen: ${JSON.stringify(views)}`);
@@ -210,8 +209,15 @@ for (const screen of screens) {
         for (let k = 1; k <= 5; ++k) send("touchmove", finger(from - (lift * k) / 5), true);
         send("touchend", finger(from - lift), false);
       }, { x, from, lift });
-      await page.waitForTimeout(800);
-      const moved = await page.screenshot({ clip, path: join(screenshotDir, `screenshot-touch-swipe-${screen.name}.png`) });
+      // The lab takes the touches a frame at a time: wait until the panel stands still.
+      let moved = await page.screenshot({ clip });
+      for (let k = 0; k < 40; ++k) {
+        await settled(page);
+        const now = await page.screenshot({ clip });
+        if (now.equals(moved)) break;
+        moved = now;
+      }
+      await page.screenshot({ clip, path: join(screenshotDir, `screenshot-touch-swipe-${screen.name}.png`) });
       const shift = (await contentShift(page, still, moved)) / screen.deviceScaleFactor;
       assert.ok(shift > lift * 0.6 && shift < lift * 1.1, `the content followed the finger up ${lift} px: it moved ${shift} px`);
       assert.equal(await page.evaluate(settings), before, "the swipe pressed no control");

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
 #include <vector>
 
 #include "core/neuron_map.h"
@@ -18,18 +19,21 @@ using bp::Feature;
 double x1_of(int c, int n) { return -2.0 + 4.0 * c / (n - 1); }
 double x2_of(int r, int n) { return 2.0 - 4.0 * r / (n - 1); }
 
-// The features written out by hand, independent of core/dataset.cpp's feature_value.
-double feature_by_hand(Feature f, double x1, double x2) {
-    switch (f) {
-        case Feature::X1: return x1;
-        case Feature::X2: return x2;
-        case Feature::X1Sq: return x1 * x1;
-        case Feature::X2Sq: return x2 * x2;
-        case Feature::X1X2: return x1 * x2;
-        case Feature::SinX1: return std::sin(x1);
-        case Feature::SinX2: return std::sin(x2);
-    }
-    return 0.0;
+// The features from their definitions, looked up by the name a link or lab.setFeatures uses (x1sq
+// is x1 squared, x1x2 the product, sinx2 the sine of x2), each written its own way: a square as
+// std::pow, the product as x1 times x2. Not keyed by the enum, so it cannot repeat a slip in
+// dataset.cpp's table (a name paired with the wrong formula) or in its switch.
+double feature_by_definition(Feature f, double x1, double x2) {
+    const std::string name = bp::feature_name(f);
+    if (name == "x1") return x1;
+    if (name == "x2") return x2;
+    if (name == "x1sq") return std::pow(x1, 2);
+    if (name == "x2sq") return std::pow(x2, 2);
+    if (name == "x1x2") return x1 * x2;
+    if (name == "sinx1") return std::sin(x1);
+    if (name == "sinx2") return std::sin(x2);
+    ADD_FAILURE() << "no definition for feature " << name;
+    return std::nan("");
 }
 
 bp::Network random_network(const std::vector<int>& sizes, bp::Activation hidden, bp::Activation output, uint64_t seed) {
@@ -63,7 +67,7 @@ TEST(NeuronMap, InputLayerIsTheFeatureValues) {
         ASSERT_EQ(map.size(), static_cast<size_t>(n * n));
         for (int r = 0; r < n; ++r)
             for (int c = 0; c < n; ++c)
-                EXPECT_NEAR(map[r * n + c], feature_by_hand(features[j], x1_of(c, n), x2_of(r, n)), 1e-15)
+                EXPECT_NEAR(map[r * n + c], feature_by_definition(features[j], x1_of(c, n), x2_of(r, n)), 1e-15)
                     << "feature " << j << " at row " << r << ", column " << c;
     }
 }
@@ -83,7 +87,7 @@ TEST(NeuronMap, EveryNeuronMatchesTheTextbookForwardPass) {
                 for (int r = 0; r < n; ++r)
                     for (int c = 0; c < n; ++c) {
                         std::vector<double> x;
-                        for (Feature f : features) x.push_back(feature_by_hand(f, x1_of(c, n), x2_of(r, n)));
+                        for (Feature f : features) x.push_back(feature_by_definition(f, x1_of(c, n), x2_of(r, n)));
                         const double expected = bp::textbook::forward(net, x).a[l][j];
                         worst = std::max(worst, test_util::relative_error(map[r * n + c], expected));
                     }

@@ -57,6 +57,7 @@ json layout_json(const ApiCall& c) {
     const json data_shows = shows.any() ? json{{"layer", shows.layer}, {"j", shows.j + 1}} : json(nullptr);
     return {{"lessonControls", lesson},
             {"parameterField", parameter_field},
+            {"playButton", rect_json(c.screen.play_button)},
             {"neuronMaps", c.screen.neuron_maps},
             {"dataShows", data_shows},
             {"nodes", layers},

@@ -24,6 +24,7 @@ struct ScreenGeometry {
     bool neuron_maps = false;  // every neuron's circle held its map (drawn on the GPU)
     NeuronRef data_neuron;     // the neuron whose map the data plane showed instead of the output
     Rect parameter_field;      // the inspector's field that sets the selected parameter by hand
+    Rect play_button;          // the top bar's Play / Pause button
 };
 
 }  // namespace bp

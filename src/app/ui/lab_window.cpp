@@ -226,17 +226,29 @@ void draw_lab_window(LabWindow& w) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float row = ImGui::GetFrameHeight();
     const float width = io.DisplaySize.x - 2.0f * kMargin;
-    // A phone too short for the first-open banner over the network and the data at their least sizes
-    // shows the hint on its Learn button instead.
-    w.hint_on_learn = false;
-    float banners = banners_height(w, width);
-    ScreenRequest request = screen_request(w, banners);
-    LayoutMode mode = layout_mode(request);
-    if (start_hint_in_banner(w) && mode == LayoutMode::Phone && !phone_fits_network_over_data(request)) {
-        w.hint_on_learn = true;
+    // The banners and the data view's toolbar rows depend on the mode, and the mode on their heights:
+    // starting from the last frame's layout, settle them within this frame, so that the first frame
+    // and the frame after a resize already lay out as the next ones will (a tap aimed from this
+    // frame's layout lands there).
+    float banners = 0.0f;
+    ScreenRequest request;
+    LayoutMode mode = w.layout.mode;
+    for (int pass = 0; pass < 3; ++pass) {
+        // A phone too short for the first-open banner over the network and the data at their least
+        // sizes shows the hint on its Learn button instead.
+        w.hint_on_learn = false;
         banners = banners_height(w, width);
         request = screen_request(w, banners);
         mode = layout_mode(request);
+        if (start_hint_in_banner(w) && mode == LayoutMode::Phone && !phone_fits_network_over_data(request)) {
+            w.hint_on_learn = true;
+            banners = banners_height(w, width);
+            request = screen_request(w, banners);
+            mode = layout_mode(request);
+        }
+        if (mode == w.layout.mode) break;
+        request.main = w.view.main;
+        w.layout = lay_out_screen(request);  // what the banners and the toolbar read: this mode's
     }
     follow_lesson(w, mode);  // the mode does not depend on the view a phone shows
     request.lesson = w.lesson.is_open() && w.lesson.shown;

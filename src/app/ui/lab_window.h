@@ -36,6 +36,7 @@ struct LabWindow {
     LessonsMenu lessons_menu;
 
     ScreenLayout layout;                // where the last frame put every view
+    Rect play_button;                   // where the top bar drew Play / Pause in the last frame
     bool help_open = false;             // the help overlay (the ? key)
     bool start_hint = true;             // the first-open hint, until dismissed or the lab first trains
     bool hint_on_learn = false;         // this frame, the hint is on the Learn button: no room for its banner
@@ -49,7 +50,8 @@ struct LabWindow {
                 lesson.is_open() && shown(layout.lesson) ? lesson_panel.drawn : LessonControls{},
                 network.maps_drawn,
                 data.showing_neuron ? data.neuron : NeuronRef{},
-                {inspector.editor.field_min, inspector.editor.field_max}};
+                {inspector.editor.field_min, inspector.editor.field_max},
+                play_button};
     }
 };
 

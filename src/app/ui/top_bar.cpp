@@ -172,6 +172,7 @@ void draw_bar_row(LabWindow& w, ImVec2 min, float width, const BarSpacing& sp) {
     }
     if (bar_button(lab.playing() ? "\u2016 Pause###play" : "\u25b6 Play###play", sp, {"\u2016 Pause", "\u25b6 Play"}))
         lab.toggle_play();
+    w.play_button = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
     ring_if_marked("play");
     ui::tooltip("Train continuously (Space). Next phase (N) walks one step forward and back instead.");
     ImGui::SameLine(0.0f, sp.gap);
