@@ -1,43 +1,53 @@
 // Starts the lab: checks for WebGL 2, shows a loading state, then a clear message on failure.
 // Once the first frame is drawn, autosave.js opens the right lab and keeps it saved.
-"use strict";
-(function () {
-  const notice = document.getElementById("notice");
-  const canvas = document.getElementById("canvas");
+//
+// The page's last module: lab_api.js (window.lab) and the modules it imports below have all run
+// before it. createBackpropLab is the global that Emscripten's glue defines (backprop_lab.js, a
+// classic script, run while the page was read, before any module).
+import { lab } from "./lab_api.js";
+import { lessons } from "./lessons.js";
+import { autosave } from "./autosave.js";
 
-  function show(title, text) {
-    notice.classList.remove("hidden");
-    notice.innerHTML = "<div class='box'><h1></h1><p></p></div>";
-    notice.querySelector("h1").textContent = title;
-    notice.querySelector("p").textContent = text;
-  }
+const notice = document.getElementById("notice");
+const canvas = document.getElementById("canvas");
 
-  // The canvas is the lab's: its right click removes a point, so no browser menu there.
-  canvas.addEventListener("contextmenu", (event) => event.preventDefault());
+function show(title, text) {
+  notice.classList.remove("hidden");
+  notice.innerHTML = "<div class='box'><h1></h1><p></p></div>";
+  notice.querySelector("h1").textContent = title;
+  notice.querySelector("p").textContent = text;
+}
 
-  // Keys typed in the page's HTML controls (Recent labs, the save bar) are theirs, not the lab's:
-  // GLFW listens on the whole window, so without this Space on a button would also press Play.
-  // Registered before the lab starts, so it runs before GLFW's listeners; the key's default action
-  // (Tab moves on, Enter and Space press the button, Escape closes the list) still happens.
-  for (const type of ["keydown", "keypress", "keyup"]) {
-    window.addEventListener(type, (event) => {
-      if (event.target instanceof Element && event.target.closest(".page-ui")) event.stopImmediatePropagation();
-    }, true);
-  }
+// The canvas is the lab's: its right click removes a point, so no browser menu there.
+canvas.addEventListener("contextmenu", (event) => event.preventDefault());
 
-  if (!document.createElement("canvas").getContext("webgl2")) {
-    show("This browser cannot show the lab",
-         "Backprop Lab draws with WebGL 2, which this browser or device has turned off or does not support. " +
-         "Try a current Firefox, Chrome, Edge or Safari, and check that hardware acceleration is enabled.");
-    window.lab._fail(new Error("WebGL 2 is not available"));
-    return;
-  }
+// Keys typed in the page's HTML controls (Recent labs, the save bar) are theirs, not the lab's:
+// GLFW listens on the whole window, so without this Space on a button would also press Play.
+// Registered before the lab starts, so it runs before GLFW's listeners; the key's default action
+// (Tab moves on, Enter and Space press the button, Escape closes the list) still happens.
+for (const type of ["keydown", "keypress", "keyup"]) {
+  window.addEventListener(type, (event) => {
+    if (event.target instanceof Element && event.target.closest(".page-ui")) event.stopImmediatePropagation();
+  }, true);
+}
 
+if (document.createElement("canvas").getContext("webgl2")) {
+  start();
+} else {
+  show("This browser cannot show the lab",
+       "Backprop Lab draws with WebGL 2, which this browser or device has turned off or does not support. " +
+       "Try a current Firefox, Chrome, Edge or Safari, and check that hardware acceleration is enabled.");
+  lab._fail(new Error("WebGL 2 is not available"));
+}
+
+// The lab itself: the message should it stop, then the WebAssembly module, which calls onFirstFrame
+// once it has drawn.
+function start() {
   // If the WebAssembly ever traps (a bug: no input should reach one), every later call and frame
   // would fail with no word on screen. Say so instead, and offer a reload, which reopens the last
   // save: nothing is saved after the trap, so that save is the last good state.
   let stopped = false;
-  window.lab._stop = (error) => {
+  lab._stop = (error) => {
     if (stopped) return;
     stopped = true;
     console.error("The lab stopped:", error);
@@ -53,27 +63,26 @@
     reload.focus();
   };
   window.addEventListener("error", (event) => {
-    if (event.error instanceof WebAssembly.RuntimeError) window.lab._halt(event.error);
+    if (event.error instanceof WebAssembly.RuntimeError) lab._halt(event.error);
   });
 
   // Emscripten's MODULARIZE uses this object as the Module, so labCall appears on it.
   const config = {
     canvas,
     onFirstFrame() {
-      window.lab._attach(config);
+      lab._attach(config);
       notice.classList.add("hidden");
       canvas.focus();
       // A #lesson= link is taken out of the address first; the autosave then opens the lab as it
       // would without it, and the lesson opens over that (one undo brings the lab back).
-      const lessons = window.backpropLabLessons;
       lessons.start();
       try {
-        window.backpropLabAutosave.start(canvas);
+        autosave.start(canvas);
       } catch (error) {  // the lab works without its autosave; say why in the console
         console.error("Autosave could not start:", error);
       }
       lessons.acceptDrops(canvas);
-      lessons.afterStart().finally(() => window.lab._firstFrame());
+      lessons.afterStart().finally(() => lab._firstFrame());
     },
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
@@ -82,11 +91,11 @@
   document.addEventListener("paste", (event) => { config.clipboardText = event.clipboardData.getData("text"); });
   const fail = (error) => {
     show("The lab could not start", String(error && error.message || error));
-    window.lab._fail(error);
+    lab._fail(error);
   };
   try {
-    createBackpropLab(config).then((module) => window.lab._attach(module)).catch(fail);
+    createBackpropLab(config).then((module) => lab._attach(module)).catch(fail);
   } catch (error) {  // e.g. the glue refused by the page's Content-Security-Policy
     fail(error);
   }
-})();
+}

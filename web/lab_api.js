@@ -2,116 +2,119 @@
 // (src/app/api/lab_api.cpp, read through labMethods()) once the module is there: each name, how many
 // arguments it takes and how each is sent live only in that table. Every call goes to the C++ lab as
 // JSON.
-"use strict";
-(function () {
-  let module = null;
-  let stopped = false;  // the WebAssembly trapped: nothing more can run
-  let resolveReady, rejectReady;
-  const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
+//
+// A module: it runs before boot.js (which imports it) and sets window.lab, the global that scripts,
+// tests and the console use; the page's other modules import the same object as `lab`.
+import { labLink } from "./address.js";
 
-  function call(method, args) {
-    if (!module) throw new Error("the lab is still loading: await lab.ready first");
-    let text;
-    try {
-      // A lone surrogate (half of a UTF-16 pair) has no UTF-8 form: it becomes U+FFFD, so the lab
-      // can name the cell that holds it instead of refusing the whole call.
-      text = JSON.stringify(args || [], (key, value) =>
-        typeof value === "string" && value.toWellFormed ? value.toWellFormed() : value);
-    } catch (e) {  // e.g. a cycle, or nesting deeper than the browser's stack
-      return { ok: false, error: method + "(): the arguments cannot be sent to the lab: " + e.message };
-    }
-    if (stopped) return { ok: false, error: "the lab has stopped after an internal error: reload the page" };
-    try {
-      return JSON.parse(module.labCall(method, text));
-    } catch (e) {
-      if (!(e instanceof WebAssembly.RuntimeError)) throw e;
-      window.lab._halt(e);
-      return { ok: false, error: "the lab has stopped after an internal error: reload the page" };
-    }
+let module = null;
+let stopped = false;  // the WebAssembly trapped: nothing more can run
+let resolveReady, rejectReady;
+const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
+
+function call(method, args) {
+  if (!module) throw new Error("the lab is still loading: await lab.ready first");
+  let text;
+  try {
+    // A lone surrogate (half of a UTF-16 pair) has no UTF-8 form: it becomes U+FFFD, so the lab
+    // can name the cell that holds it instead of refusing the whole call.
+    text = JSON.stringify(args || [], (key, value) =>
+      typeof value === "string" && value.toWellFormed ? value.toWellFormed() : value);
+  } catch (e) {  // e.g. a cycle, or nesting deeper than the browser's stack
+    return { ok: false, error: method + "(): the arguments cannot be sent to the lab: " + e.message };
   }
-
-  // How an argument is sent, by the table's `send` (the Send kinds of lab_api.h).
-  const sends = new Map([
-    ["value", (x) => x],
-    // NaN and the infinities would arrive as null in JSON, which some calls read as "no argument":
-    // they are sent as text, so the lab refuses them.
-    ["number", (x) => (typeof x === "number" && !Number.isFinite(x) ? String(x) : x)],
-    ["text", (x) => String(x)],
-    ["options", (x) => x || {}],
-  ]);
-  // What a call gives back, by the table's `answer`.
-  const answers = new Map([
-    ["json", (answer) => answer],
-    // The text after #lab=: the link is this page's address with it.
-    ["link", (payload) => {
-      if (typeof payload !== "string") throw new Error(payload.error);
-      return location.origin + location.pathname + location.search + "#lab=" + payload;
-    }],
-  ]);
-
-  // The arguments as the row sends them: optional ones left out at the end are not sent; one left
-  // out before a given one is sent as its fallback.
-  function argumentsFor(row, given) {
-    let count = row.args.length;
-    while (count > 0 && row.args[count - 1].optional && given[count - 1] === undefined) count--;
-    const out = [];
-    for (let k = 0; k < count; k++) {
-      const arg = row.args[k];
-      out.push(sends.get(arg.send)(arg.optional && given[k] === undefined ? arg.fallback : given[k]));
-    }
-    return out;
+  if (stopped) return { ok: false, error: "the lab has stopped after an internal error: reload the page" };
+  try {
+    return JSON.parse(module.labCall(method, text));
+  } catch (e) {
+    if (!(e instanceof WebAssembly.RuntimeError)) throw e;
+    lab._halt(e);
+    return { ok: false, error: "the lab has stopped after an internal error: reload the page" };
   }
+}
 
-  // One method of window.lab from its row. It takes at most the row's arguments (more are not
-  // sent), and keeps the name and length a hand-written function of that many parameters has.
-  function method(row) {
-    const unknown = row.args.map((a) => a.send).filter((kind) => !sends.has(kind));
-    if (unknown.length || !answers.has(row.answer))
-      throw new Error("lab." + row.name + " needs a kind lab_api.js does not have: " + unknown.concat(row.answer));
-    const answer = answers.get(row.answer);
-    const fn = (...given) => answer(call(row.name, argumentsFor(row, given)));
-    Object.defineProperty(fn, "name", { value: row.name });
-    Object.defineProperty(fn, "length", { value: row.args.length });
-    return fn;
+// How an argument is sent, by the table's `send` (the Send kinds of lab_api.h).
+const sends = new Map([
+  ["value", (x) => x],
+  // NaN and the infinities would arrive as null in JSON, which some calls read as "no argument":
+  // they are sent as text, so the lab refuses them.
+  ["number", (x) => (typeof x === "number" && !Number.isFinite(x) ? String(x) : x)],
+  ["text", (x) => String(x)],
+  ["options", (x) => x || {}],
+]);
+// What a call gives back, by the table's `answer`.
+const answers = new Map([
+  ["json", (answer) => answer],
+  // The text after #lab=: the link is this page's address with it.
+  ["link", (payload) => {
+    if (typeof payload !== "string") throw new Error(payload.error);
+    return labLink(payload);
+  }],
+]);
+
+// The arguments as the row sends them: optional ones left out at the end are not sent; one left
+// out before a given one is sent as its fallback.
+function argumentsFor(row, given) {
+  let count = row.args.length;
+  while (count > 0 && row.args[count - 1].optional && given[count - 1] === undefined) count--;
+  const out = [];
+  for (let k = 0; k < count; k++) {
+    const arg = row.args[k];
+    out.push(sends.get(arg.send)(arg.optional && given[k] === undefined ? arg.fallback : given[k]));
   }
+  return out;
+}
 
-  // Until the module has loaded, window.lab holds only `ready`; a call made that early throws "the
-  // lab is still loading: await lab.ready first", as it always has, rather than "not a function".
-  const loading = () => { throw new Error("the lab is still loading: await lab.ready first"); };
-  const early = (key) => typeof key === "string" && !module && key !== "then" && key !== "toJSON" && !key.startsWith("_");
-  window.lab = new Proxy({ ready }, { get: (lab, key) => (key in lab || !early(key) ? lab[key] : loading) });
+// One method of window.lab from its row. It takes at most the row's arguments (more are not
+// sent), and keeps the name and length a hand-written function of that many parameters has.
+function method(row) {
+  const unknown = row.args.map((a) => a.send).filter((kind) => !sends.has(kind));
+  if (unknown.length || !answers.has(row.answer))
+    throw new Error("lab." + row.name + " needs a kind lab_api.js does not have: " + unknown.concat(row.answer));
+  const answer = answers.get(row.answer);
+  const fn = (...given) => answer(call(row.name, argumentsFor(row, given)));
+  Object.defineProperty(fn, "name", { value: row.name });
+  Object.defineProperty(fn, "length", { value: row.args.length });
+  return fn;
+}
 
-  // Called by boot.js with the module (twice: at its first frame and when it has loaded); the first
-  // time, every method of the table joins window.lab.
-  window.lab._attach = (m) => {
-    module = m;
-    if (window.lab._limits) return;
-    for (const row of JSON.parse(m.labMethods())) window.lab[row.name] = method(row);
-    // The limits the page checks before a text reaches the lab (lessons.js), as the lab sets them.
-    window.lab._limits = JSON.parse(m.labLimits());
+// Until the module has loaded, window.lab holds only `ready`; a call made that early throws "the
+// lab is still loading: await lab.ready first", as it always has, rather than "not a function".
+const loading = () => { throw new Error("the lab is still loading: await lab.ready first"); };
+const early = (key) => typeof key === "string" && !module && key !== "then" && key !== "toJSON" && !key.startsWith("_");
+export const lab = new Proxy({ ready }, { get: (target, key) => (key in target || !early(key) ? target[key] : loading) });
+window.lab = lab;
+
+// Called by boot.js with the module (twice: at its first frame and when it has loaded); the first
+// time, every method of the table joins window.lab.
+lab._attach = (m) => {
+  module = m;
+  if (lab._limits) return;
+  for (const row of JSON.parse(m.labMethods())) lab[row.name] = method(row);
+  // The limits the page checks before a text reaches the lab (lessons.js), as the lab sets them.
+  lab._limits = JSON.parse(m.labLimits());
+};
+lab._call = call;
+// A refusal as the learner reads it in the lab's notice: what is wrong, without the call's name.
+lab._reason = (answer) => String(answer.error).replace(/^[A-Za-z]+\(\): /, "");
+// The WebAssembly trapped (boot.js shows what happened): every later call says so.
+lab._halt = (error) => {
+  stopped = true;
+  if (lab._stop) lab._stop(error);
+};
+// The first frame is drawn and the saved lab, link or lesson restored: ready once the lab has drawn
+// what was restored, its layout the same two frames running, so that a tap aimed from layout()
+// lands where the user sees it. At most a second of frames: a view that keeps moving does not
+// hold the lab back.
+lab._firstFrame = () => {
+  lab.firstFrameMs = performance.now();  // since navigation started
+  let last = null, frames = 0;
+  const check = () => {
+    const now = JSON.stringify(call("layout"));
+    if (now === last || ++frames >= 60) resolveReady(lab);
+    else requestAnimationFrame(check);
+    last = now;
   };
-  window.lab._call = call;
-  // A refusal as the learner reads it in the lab's notice: what is wrong, without the call's name.
-  window.lab._reason = (answer) => String(answer.error).replace(/^[A-Za-z]+\(\): /, "");
-  // The WebAssembly trapped (boot.js shows what happened): every later call says so.
-  window.lab._halt = (error) => {
-    stopped = true;
-    if (window.lab._stop) window.lab._stop(error);
-  };
-  // The first frame is drawn and the saved lab, link or lesson restored: ready once the lab has drawn
-  // what was restored, its layout the same two frames running, so that a tap aimed from layout()
-  // lands where the user sees it. At most a second of frames: a view that keeps moving does not
-  // hold the lab back.
-  window.lab._firstFrame = () => {
-    window.lab.firstFrameMs = performance.now();  // since navigation started
-    let last = null, frames = 0;
-    const check = () => {
-      const now = JSON.stringify(call("layout"));
-      if (now === last || ++frames >= 60) resolveReady(window.lab);
-      else requestAnimationFrame(check);
-      last = now;
-    };
-    requestAnimationFrame(check);
-  };
-  window.lab._fail = (error) => rejectReady(error);
-})();
+  requestAnimationFrame(check);
+};
+lab._fail = (error) => rejectReady(error);
