@@ -1,4 +1,4 @@
-// CSV codec for data points.
+// CSV codec for data points; a header row says which column is which.
 #include "core/csv.h"
 
 #include <cmath>
@@ -10,7 +10,31 @@ namespace bp {
 
 namespace {
 
+// What a column holds; kColumns names each as the export writes it.
+enum Field { kX1, kX2, kY, kSplit };
 const char* const kColumns[] = {"x1", "x2", "y", "split"};
+
+// The field of each column: the export's order, unless a header names them in another. Rows may
+// leave out split when it is the last column; a header without split lets rows add it as a fourth
+// column, as rows without a header can.
+struct Layout {
+    Field at[4] = {kX1, kX2, kY, kSplit};
+
+    bool split_optional() const { return at[3] == kSplit; }
+    int column_of(Field f) const {
+        int c = 0;
+        while (at[c] != f) ++c;
+        return c;
+    }
+    // "3 or 4 values (x1, x2, y, and optionally split)", or "4 values (split, x1, x2, y)".
+    std::string expected() const {
+        if (split_optional())
+            return std::string("3 or 4 values (") + kColumns[at[0]] + ", " + kColumns[at[1]] + ", " + kColumns[at[2]] +
+                   ", and optionally split)";
+        return std::string("4 values (") + kColumns[at[0]] + ", " + kColumns[at[1]] + ", " + kColumns[at[2]] + ", " +
+               kColumns[at[3]] + ")";
+    }
+};
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -104,9 +128,12 @@ bool decimal_syntax(std::string_view s) {
     return k == s.size();
 }
 
-std::string where(int row, int column) {
-    std::string text = "row " + std::to_string(row) + ", column " + std::to_string(column + 1);
-    if (column < 4) text += std::string(" (") + kColumns[column] + ")";
+std::string where(int row, int column) { return "row " + std::to_string(row) + ", column " + std::to_string(column + 1); }
+
+// A cell of a point row, with the name of its column when it has one.
+std::string where(int row, int column, const Layout& layout) {
+    std::string text = where(row, column);
+    if (column < 4) text += std::string(" (") + kColumns[layout.at[column]] + ")";
     return text;
 }
 
@@ -142,37 +169,87 @@ std::string read_number(std::string_view cell, double& out) {
     return "";
 }
 
-// Checks one point row (the line holds something besides spaces); "" and the point, or the error.
-std::string read_point(std::string_view line, int row, bool regression, Point& p) {
+std::string lowercase(std::string_view s) {
+    std::string text(s);
+    for (char& ch : text)
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    return text;
+}
+
+// The field a header cell names, or -1: the export's names in any case, and x₁, x₂ and class as the
+// data table titles its columns.
+int field_named(std::string_view cell) {
+    const std::string name = lowercase(cell);
+    for (int f = kX1; f <= kSplit; ++f)
+        if (name == kColumns[f]) return f;
+    if (name == "x\u2081") return kX1;
+    if (name == "x\u2082") return kX2;
+    if (name == "class") return kY;
+    return -1;
+}
+
+// Reads the header row into the layout; "" or what is wrong with it: a cell that names no column or
+// a column named twice (by its column), or a column that x1, x2 and y need (by its name).
+std::string read_header(std::string_view line, int row, Layout& layout) {
+    int column_of[4] = {-1, -1, -1, -1};
+    std::string error;
+    for_each_cell(line, [&](int column, std::string_view cell) {
+        const int field = field_named(cell);
+        if (field < 0)
+            error = where(row, column) + ": " + (cell.empty() ? std::string("the column has no name") : shown(cell) + " is not a column") +
+                    " (the columns are x1, x2, y and split)";
+        else if (column_of[field] >= 0)
+            error = where(row, column) + ": " + kColumns[field] + " again (it is column " + std::to_string(column_of[field] + 1) + ")";
+        else column_of[field] = column;
+        return error.empty();
+    });
+    if (!error.empty()) return error;
+    for (int f = kX1; f <= kY; ++f)
+        if (column_of[f] < 0)
+            return "row " + std::to_string(row) + ": the header has no " + kColumns[f] +
+                   " column (it needs x1, x2 and y in any order, and optionally split)";
+    // Three or four distinct names: split, when the header leaves it out, may follow as a fourth.
+    Layout named;
+    named.at[3] = kSplit;
+    for (int f = kX1; f <= kSplit; ++f)
+        if (column_of[f] >= 0) named.at[column_of[f]] = static_cast<Field>(f);
+    layout = named;
+    return "";
+}
+
+// Checks one point row (the line holds something besides spaces) against the layout; "" and the
+// point, or the error. Numbers are checked first, then their ranges, then the split, each in column
+// order.
+std::string read_point(std::string_view line, int row, bool regression, const Layout& layout, Point& p) {
     size_t count = 1;
     for (char c : line) count += c == ',';
-    if (count < 3 || count > 4)
-        return "row " + std::to_string(row) + ": expected 3 or 4 values (x1, x2, y, and optionally split), found " +
-               std::to_string(count);
+    if (count != 4 && !(count == 3 && layout.split_optional()))
+        return "row " + std::to_string(row) + ": expected " + layout.expected() + ", found " + std::to_string(count);
+    const int columns = static_cast<int>(count);
     std::string_view cells[4];
     for_each_cell(line, [&](int column, std::string_view cell) {
         cells[column] = cell;
         return true;
     });
-    double values[3];
-    for (int c = 0; c < 3; ++c)
-        if (std::string problem = read_number(cells[c], values[c]); !problem.empty()) return where(row, c) + ": " + problem;
-    for (int c = 0; c < 2; ++c)
-        if (std::fabs(values[c]) > kPlaneExtent)
-            return where(row, c) + ": " + format_plane(values[c]) + " is outside the plane (" + format_plane(-kPlaneExtent) +
-                   " to " + format_plane(kPlaneExtent) + ")";
-    if (!regression && values[2] != 0.0 && values[2] != 1.0)
-        return where(row, 2) + ": " + shown(cells[2]) + " is not a class (0 or 1)";
-    if (regression && std::fabs(values[2]) > kCurveRange)
-        return where(row, 2) + ": " + shown(cells[2]) + " is outside " + format_plane(-kCurveRange) + " to " +
+    double values[3];  // x1, x2, y
+    for (int c = 0; c < columns; ++c)
+        if (const Field f = layout.at[c]; f != kSplit)
+            if (std::string problem = read_number(cells[c], values[f]); !problem.empty()) return where(row, c, layout) + ": " + problem;
+    for (int c = 0; c < columns; ++c)
+        if (const Field f = layout.at[c]; (f == kX1 || f == kX2) && std::fabs(values[f]) > kPlaneExtent)
+            return where(row, c, layout) + ": " + format_plane(values[f]) + " is outside the plane (" +
+                   format_plane(-kPlaneExtent) + " to " + format_plane(kPlaneExtent) + ")";
+    const int y = layout.column_of(kY);
+    if (!regression && values[kY] != 0.0 && values[kY] != 1.0)
+        return where(row, y, layout) + ": " + shown(cells[y]) + " is not a class (0 or 1)";
+    if (regression && std::fabs(values[kY]) > kCurveRange)
+        return where(row, y, layout) + ": " + shown(cells[y]) + " is outside " + format_plane(-kCurveRange) + " to " +
                format_plane(kCurveRange);
-    p = Point{values[0], values[1], values[2], false};
-    if (count == 4) {
-        std::string split(cells[3]);
-        for (char& ch : split)
-            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    p = Point{values[kX1], values[kX2], values[kY], false};
+    if (const int s = layout.column_of(kSplit); s < columns) {
+        const std::string split = lowercase(cells[s]);
         if (split != "train" && split != "test" && !split.empty())
-            return where(row, 3) + ": " + shown(cells[3]) + " is neither train nor test";
+            return where(row, s, layout) + ": " + shown(cells[s]) + " is neither train nor test";
         p.test = split == "test";
     }
     return "";
@@ -202,6 +279,7 @@ CsvImport points_from_csv(const std::string& text, bool regression, int max_poin
     int row = 0;
     int header_row = 0;        // the header's row, 0 when there is none
     bool seen_content = false;  // a non-blank row came before
+    Layout layout;              // the export's order, or the header's
     while (start < all.size()) {
         size_t end = all.find_first_of("\r\n", start);
         if (end == std::string_view::npos) end = all.size();
@@ -214,7 +292,7 @@ CsvImport points_from_csv(const std::string& text, bool regression, int max_poin
         if (const size_t bad = first_non_utf8(line); bad != std::string_view::npos) {
             int column = 0;
             for (size_t k = 0; k < bad; ++k) column += line[k] == ',';
-            return fail(where(row, column) + ": the text is not UTF-8 here (save the file as UTF-8)");
+            return fail(where(row, column, layout) + ": the text is not UTF-8 here (save the file as UTF-8)");
         }
         if (trim(line).empty()) continue;  // a blank row
         if (!seen_content) {
@@ -227,6 +305,7 @@ CsvImport points_from_csv(const std::string& text, bool regression, int max_poin
             });
             if (text_cell && !number_cell) {
                 header_row = row;
+                if (std::string error = read_header(line, row, layout); !error.empty()) return fail(error);
                 continue;
             }
         }
@@ -234,7 +313,7 @@ CsvImport points_from_csv(const std::string& text, bool regression, int max_poin
             return fail("row " + std::to_string(row) + ": more than " + std::to_string(max_points) + " points (the lab holds at most " +
                         std::to_string(max_points) + ")");
         Point p;
-        if (std::string error = read_point(line, row, regression, p); !error.empty()) return fail(error);
+        if (std::string error = read_point(line, row, regression, layout, p); !error.empty()) return fail(error);
         points.push_back(p);
     }
     if (points.empty()) {

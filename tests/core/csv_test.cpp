@@ -3,8 +3,11 @@
 // header". Every case here was accepted, or refused without saying where, before these rules.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <string>
+#include <vector>
 
 #include "core/csv.h"
 #include "core/trainer.h"
@@ -192,4 +195,116 @@ TEST(CsvImport, ExportIsUnchanged) {
     EXPECT_EQ(points_to_csv({}), "x1,x2,y,split\n");
     EXPECT_EQ(points_to_csv({Point{0.5, -0.25, 1.0, true}, Point{-2, 2, 0, false}}),
               "x1,x2,y,split\n0.5,-0.25,1,test\n-2,2,0,train\n");
+}
+
+// The columns are read by the header's names, so a file whose columns are in another order means
+// what it says. The expected points are written out by hand from the text.
+TEST(CsvImport, AHeaderInAnotherOrderIsReadByItsNames) {
+    const CsvImport in = classes("y,x1,x2\n1,0.5,0\n0,-0.5,1\n");
+    ASSERT_EQ(in.error, "");
+    ASSERT_EQ(in.points.size(), 2u);
+    EXPECT_EQ(in.points[0], (Point{0.5, 0.0, 1.0, false}));
+    EXPECT_EQ(in.points[1], (Point{-0.5, 1.0, 0.0, false}));
+
+    // Split first and last, names in any case, spaces and spreadsheet quotes around them.
+    const CsvImport split_first = classes("split,x2,y,x1\ntest,0.25,1,-1.5\ntrain,-2,0,2\n,1,1,0.75\n");
+    ASSERT_EQ(split_first.error, "");
+    ASSERT_EQ(split_first.points.size(), 3u);
+    EXPECT_EQ(split_first.points[0], (Point{-1.5, 0.25, 1.0, true}));
+    EXPECT_EQ(split_first.points[1], (Point{2.0, -2.0, 0.0, false}));
+    EXPECT_EQ(split_first.points[2], (Point{0.75, 1.0, 1.0, false}));
+    const CsvImport spelled = classes(" X2 ,\"Y\",\tx1\t,SPLIT\r\n-0.125,0,1.5,TEST\r\n");
+    ASSERT_EQ(spelled.error, "");
+    ASSERT_EQ(spelled.points.size(), 1u);
+    EXPECT_EQ(spelled.points[0], (Point{1.5, -0.125, 0.0, true}));
+    // The data table's titles name columns too.
+    const CsvImport titled = classes("class,x\u2082,x\u2081\n1,-1,0.5\n");
+    ASSERT_EQ(titled.error, "");
+    EXPECT_EQ(titled.points.at(0), (Point{0.5, -1.0, 1.0, false}));
+    // The curve's values are read by name the same way.
+    const CsvImport curve = points_from_csv("y,x2,x1,split\n-1.75,0,0.5,test\n", true, kMaxPoints);
+    ASSERT_EQ(curve.error, "");
+    EXPECT_EQ(curve.points.at(0), (Point{0.5, 0.0, -1.75, true}));
+}
+
+// Every order of the four columns (and of three, without split) reads back the points it was
+// written from.
+TEST(CsvImport, EveryOrderOfTheColumnsReadsBackThePointsWritten) {
+    const std::vector<Point> points = {{0.5, -0.25, 1.0, true}, {-2.0, 1.75, 0.0, false}, {1.0 / 3, 2.0, 1.0, false}};
+    std::vector<std::string> order = {"split", "x1", "x2", "y"};  // sorted, for next_permutation
+    auto cell = [](const Point& p, const std::string& name) {
+        char text[40];
+        if (name == "split") return std::string(p.test ? "test" : "train");
+        std::snprintf(text, sizeof text, "%.17g", name == "x1" ? p.x1 : name == "x2" ? p.x2 : p.y);
+        return std::string(text);
+    };
+    int orders = 0;
+    for (bool with_split : {true, false}) {
+        do {
+            std::vector<std::string> names;
+            for (const std::string& name : order)
+                if (with_split || name != "split") names.push_back(name);
+            std::string text;
+            for (size_t c = 0; c < names.size(); ++c) text += (c ? "," : "") + names[c];
+            for (const Point& p : points) {
+                text += "\n";
+                for (size_t c = 0; c < names.size(); ++c) text += (c ? "," : "") + cell(p, names[c]);
+            }
+            const CsvImport in = classes(text);
+            ASSERT_EQ(in.error, "") << text;
+            ASSERT_EQ(in.points.size(), points.size()) << text;
+            for (size_t k = 0; k < points.size(); ++k) {
+                EXPECT_EQ(in.points[k].x1, points[k].x1) << text;
+                EXPECT_EQ(in.points[k].x2, points[k].x2) << text;
+                EXPECT_EQ(in.points[k].y, points[k].y) << text;
+                EXPECT_EQ(in.points[k].test, with_split && points[k].test) << text;
+            }
+            ++orders;
+        } while (std::next_permutation(order.begin(), order.end()));
+    }
+    EXPECT_EQ(orders, 48);  // 24 orders with split, each also without it
+}
+
+TEST(CsvImport, ABadCellIsNamedByTheHeadersColumn) {
+    expect_refused("y,x1,x2\n1,0.5,0\n1,0.5,zz\n", "row 3, column 3 (x2): 'zz' is not a number");
+    expect_refused("y,x1,x2\n2,0,0\n", "row 2, column 1 (y): '2' is not a class (0 or 1)");
+    expect_refused("x2,x1,y\n0,3,1\n", "row 2, column 2 (x1): 3 is outside the plane (-2 to 2)");
+    expect_refused("y,x1,x2\n1,0\n", "row 2: expected 3 or 4 values (y, x1, x2, and optionally split), found 2");
+    expect_refused("y,x1,x2\n1,0,0,maybe\n", "row 2, column 4 (split): 'maybe' is neither train nor test");
+    // Split in the middle must be there in every row (it may be empty).
+    expect_refused("x1,split,x2,y\n0,,0,1\n0,0,1\n", "row 3: expected 4 values (x1, split, x2, y), found 3");
+    expect_refused("split,x1,x2,y\n0,0,0,1\n", "row 2, column 1 (split): '0' is neither train nor test");
+}
+
+TEST(CsvImport, AHeaderCellThatNamesNoColumnIsRefusedByName) {
+    expect_refused("x1,x2,z\n0,0,1\n", "row 1, column 3: 'z' is not a column (the columns are x1, x2, y and split)");
+    expect_refused("\n\ny,x1,x2,note\n1,0,0,a\n", "row 3, column 4: 'note' is not a column");
+    expect_refused("x1,x2,y,split,\n0,0,1,train,\n", "row 1, column 5: the column has no name");
+    expect_refused("x1,x2,y,split,x1\n0,0,1,train,0\n", "row 1, column 5: x1 again (it is column 1)");
+    expect_refused("X1,x1,y\n0,0,1\n", "row 1, column 2: x1 again (it is column 1)");
+    // A header used to be skipped whatever it said; now its names must mean something.
+    expect_refused("x,y,z\n0,0,1.5\n", "row 1, column 1: 'x' is not a column", true);
+}
+
+TEST(CsvImport, AHeaderWithoutARequiredColumnNamesIt) {
+    expect_refused("x1,x2,split\n0,0,train\n", "row 1: the header has no y column (it needs x1, x2 and y in any order, and optionally split)");
+    expect_refused("x2,y\n0,1\n", "row 1: the header has no x1 column");
+    // The curve's points have x2 = 0, but its CSV has the x2 column all the same.
+    expect_refused("x1,y,split\n0.5,0.25,train\n", "row 1: the header has no x2 column", true);
+    expect_refused("\r\n y \r\n", "row 2: the header has no x1 column");
+}
+
+TEST(CsvImport, WithoutAHeaderTheColumnsAreX1X2YSplit) {
+    const CsvImport in = classes("1,0.5,0\n0,-0.5,1,test\n");
+    ASSERT_EQ(in.error, "");
+    ASSERT_EQ(in.points.size(), 2u);
+    EXPECT_EQ(in.points[0], (Point{1.0, 0.5, 0.0, false}));
+    EXPECT_EQ(in.points[1], (Point{0.0, -0.5, 1.0, true}));
+    expect_refused("1,0.5,0\n0,-0.5\n", "row 2: expected 3 or 4 values (x1, x2, y, and optionally split), found 2");
+    // A header without split still lets rows add it, as before headers were read by name.
+    const CsvImport added = classes("y,x2,x1\n1,0.5,-1,test\n0,0,0\n");
+    ASSERT_EQ(added.error, "");
+    ASSERT_EQ(added.points.size(), 2u);
+    EXPECT_EQ(added.points[0], (Point{-1.0, 0.5, 1.0, true}));
+    EXPECT_EQ(added.points[1], (Point{0.0, 0.0, 0.0, false}));
 }
