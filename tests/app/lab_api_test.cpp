@@ -184,6 +184,22 @@ TEST(LabApi, CsvImportReplacesThePointsAndTrainingGoesOn) {
     EXPECT_EQ(call(lab, "points").size(), 200u);
 }
 
+// A file whose header puts y first is read by its names, and a header naming an unknown column
+// changes nothing and says which.
+TEST(LabApi, CsvImportReadsTheColumnsByTheHeadersNames) {
+    Lab lab;
+    ASSERT_EQ(call(lab, "importCsv", {"y,x1,x2\n1,0.5,0\n0,-0.5,1\n"})["ok"], true);
+    const json points = call(lab, "points");
+    ASSERT_EQ(points.size(), 2u);
+    EXPECT_EQ(points[0]["x"], json({0.5, 0.0}));
+    EXPECT_EQ(points[0]["y"], 1.0);
+    EXPECT_EQ(points[1]["x"], json({-0.5, 1.0}));
+    EXPECT_EQ(points[1]["y"], 0.0);
+    EXPECT_EQ(call(lab, "importCsv", {"x1,x2,label\n0,0,1\n"})["error"],
+              "importCsv(): row 1, column 3: 'label' is not a column (the columns are x1, x2, y and split)");
+    EXPECT_EQ(call(lab, "points"), points);
+}
+
 TEST(LabApi, CurveDataSetSwitchesToRegressionSettings) {
     Lab lab;
     ASSERT_EQ(call(lab, "configure", {{{"dataset", "curve"}}})["ok"], true);

@@ -1,7 +1,8 @@
 // Data table: every point's raw values, features, target and split, editable in place; CSV export
 // (copy, or download where the platform can) and import (paste, or a file where the platform can).
-// A bad CSV row is reported by row and column and the pasted text stays for fixing. Values are
-// written by significant digits (number_text), and each column is as wide as its widest value.
+// A header row names the CSV's columns; a bad row or header is reported by row and column and the
+// pasted text stays for fixing. Values are written by significant digits (number_text), and each
+// column is as wide as its widest value.
 #include <imgui.h>
 
 #include <algorithm>
@@ -45,7 +46,8 @@ void csv_buttons(DataTable& table, Lab& lab, Platform& platform) {
         if (!ImGui::IsAnyItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
             ImGui::CloseCurrentPopup();
         ImGui::TextWrapped("Paste rows of x1,x2,y (and optionally train or test). A first row that is not numbers is a "
-                           "header. x1 and x2 run from -2 to 2; y is 0 or 1 (for the curve, -2 to 2).");
+                           "header naming the columns x1, x2, y and split, in any order. x1 and x2 run from -2 to 2; "
+                           "y is 0 or 1 (for the curve, -2 to 2).");
         ui::text_box("##csv", table.csv_draft, ImVec2(-1, -ImGui::GetFrameHeightWithSpacing() * 2.2f));
         if (message.is_error) {
             ImGui::PushStyleColor(ImGuiCol_Text, ui::kError);
