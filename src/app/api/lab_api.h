@@ -37,7 +37,7 @@ enum class Send {
     Number,   // as given, but NaN and the infinities as their text ("NaN"), which the lab refuses:
               // JSON would turn them into null, which some calls read as "left out"
     Text,     // String(x): anything becomes its text
-    Options,  // x || {}: an object, {} when left out
+    Options,  // an object; {} when left out or null; anything else the page refuses unsent
 };
 
 struct ApiArg {
