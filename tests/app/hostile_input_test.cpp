@@ -89,11 +89,11 @@ TEST(HostileInput, LongTextsAreRefusedNamingTheLimit) {
     Lab lab;
     const auto notice = api_test::call(lab, "notice", {std::string(10u << 20, 'W')});
     EXPECT_EQ(notice["ok"], false);
-    EXPECT_EQ(notice["error"], "notice(): a notice is at most 400 characters; this one is 10485760 characters");
+    EXPECT_EQ(notice["error"], "notice(): a notice is at most 1000 characters; this one is 10485760 characters");
     EXPECT_EQ(lab.notice(), "");
-    // 400 characters of two bytes each are a notice of 400 characters.
+    // 1000 characters of two bytes each are a notice of 1000 characters.
     std::string greek;
-    for (int k = 0; k < 400; ++k) greek += "\u03b4";
+    for (size_t k = 0; k < kMaxNoticeChars; ++k) greek += "\u03b4";
     EXPECT_EQ(api_test::call(lab, "notice", {greek})["ok"], true);
     EXPECT_EQ(lab.notice(), greek);
     EXPECT_EQ(api_test::call(lab, "notice", {greek + "x"})["ok"], false);

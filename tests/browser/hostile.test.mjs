@@ -75,7 +75,7 @@ test("arguments that cannot be sent, texts too long and options that are not opt
   });
   assert.equal(r.deepLink.ok, false, JSON.stringify(r.deepLink));
   assert.match(r.deepLink.error, /^openLink\(\): the arguments cannot be sent to the lab/);
-  assert.deepEqual(r.notice, { ok: false, error: "notice(): a notice is at most 400 characters; this one is 10485760 characters" });
+  assert.deepEqual(r.notice, { ok: false, error: "notice(): a notice is at most 1000 characters; this one is 10485760 characters" });
   assert.equal(r.shown, "");
   for (const key of ["text", "nan", "fn"])
     assert.deepEqual(r[key], { type: "Error", message: "shareLink(): takes nothing, or options {start, locks}" }, key);

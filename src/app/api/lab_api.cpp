@@ -38,10 +38,9 @@ namespace {
 constexpr int kMaxTrainSteps = 1000000;
 constexpr double kMaxTrainWork = 3e9;
 
-// Texts the API takes, each checked for its length before it is read or kept. A notice is drawn
-// across the top of the lab every frame: a few lines at most. A CSV of kMaxPoints points or the
-// weights file of the largest network is a few hundred KiB at full precision.
-constexpr size_t kMaxNoticeChars = 400;
+// Texts the API takes, each checked for its length before it is read or kept (kMaxNoticeChars in
+// lab_api.h). A CSV of kMaxPoints points or the weights file of the largest network is a few
+// hundred KiB at full precision.
 constexpr size_t kMaxCsvBytes = 1u << 20;
 constexpr size_t kMaxWeightsFileBytes = 1u << 20;
 

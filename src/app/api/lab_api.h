@@ -62,6 +62,10 @@ struct ApiMethod {
     Answer answer = Answer::Json;
 };
 
+// The longest notice (characters): it is drawn across the top of the lab every frame, so a few
+// lines at most; the page's own notices (a lesson's error with the lesson's name) fit.
+inline constexpr size_t kMaxNoticeChars = 1000;
+
 // A call's answer: {"ok": true, "error": null} when `error` is empty, else {"ok": false, "error": error}.
 nlohmann::json result(const std::string& error);
 
