@@ -54,6 +54,7 @@ function start() {
     show("The lab stopped after an internal error",
          "Something went wrong inside the lab (" + String(error && error.message || error) + "). Your work up to " +
          "its last save is kept in this browser: reload the page to get it back.");
+    notice.classList.add("stopped");  // a panel over the lab's last frame, not text on the drawing
     const reload = document.createElement("button");
     reload.type = "button";
     reload.className = "page-button";

@@ -33,21 +33,31 @@ function call(method, args) {
   }
 }
 
+// An argument the page itself refuses before anything is sent, with the message the lab would give.
+class Refusal extends Error {}
+
 // How an argument is sent, by the table's `send` (the Send kinds of lab_api.h).
 const sends = new Map([
   ["value", (x) => x],
   // NaN and the infinities would arrive as null in JSON, which some calls read as "no argument":
   // they are sent as text, so the lab refuses them.
   ["number", (x) => (typeof x === "number" && !Number.isFinite(x) ? String(x) : x)],
-  ["text", (x) => String(x)],
-  ["options", (x) => x || {}],
+  ["text", (x) => String(x)],  // may throw: an array nested thousands deep, a Symbol (method catches it)
+  // Options: an object; left out (or null) it is {} and the call's defaults. Anything else is refused
+  // here, since JSON would send a function as null and NaN as null, both read as "no options".
+  ["options", (x) => {
+    if (x === undefined || x === null) return {};
+    if (typeof x !== "object" || Array.isArray(x)) throw new Refusal("takes nothing, or options {start, locks}");
+    return x;
+  }],
 ]);
 // What a call gives back, by the table's `answer`.
 const answers = new Map([
   ["json", (answer) => answer],
   // The text after #lab=: the link is this page's address with it.
+  // A refused call throws an Error with the lab's message ("shareLink(): ..."), whatever went wrong.
   ["link", (payload) => {
-    if (typeof payload !== "string") throw new Error(payload.error);
+    if (typeof payload !== "string") throw new Error(payload && payload.error || "the lab gave no link");
     return labLink(payload);
   }],
 ]);
@@ -65,6 +75,21 @@ function argumentsFor(row, given) {
   return out;
 }
 
+// The call with the arguments as the row sends them. An argument that cannot become what the row
+// sends (String() of an array nested too deep for the stack, an option that is not an object) is
+// refused with {ok: false, error}, as the lab refuses one, instead of throwing at the caller.
+function send(row, given) {
+  if (!module) throw new Error("the lab is still loading: await lab.ready first");
+  let args;
+  try {
+    args = argumentsFor(row, given);
+  } catch (e) {
+    const why = e instanceof Refusal ? e.message : "the arguments cannot be sent to the lab: " + String(e && e.message || e);
+    return { ok: false, error: row.name + "(): " + why };
+  }
+  return call(row.name, args);
+}
+
 // One method of window.lab from its row. It takes at most the row's arguments (more are not
 // sent), and keeps the name and length a hand-written function of that many parameters has.
 function method(row) {
@@ -72,7 +97,7 @@ function method(row) {
   if (unknown.length || !answers.has(row.answer))
     throw new Error("lab." + row.name + " needs a kind lab_api.js does not have: " + unknown.concat(row.answer));
   const answer = answers.get(row.answer);
-  const fn = (...given) => answer(call(row.name, argumentsFor(row, given)));
+  const fn = (...given) => answer(send(row, given));
   Object.defineProperty(fn, "name", { value: row.name });
   Object.defineProperty(fn, "length", { value: row.args.length });
   return fn;

@@ -16,7 +16,13 @@ const maxTextBytes = () => lab._limits.lessonBytes;
 
 let pending = null;  // the lesson link this page was opened with, until the lab is ready
 
-function say(text) { lab.notice(text); }
+// A notice, cut to the lab's limit (kMaxNoticeChars, lab_api.h): an error quoting a long lesson
+// line is still shown, not refused.
+function say(text) {
+  const most = lab._limits.noticeChars;
+  const chars = Array.from(text);
+  lab.notice(chars.length > most ? chars.slice(0, most - 1).join("") + "\u2026" : text);
+}
 
 function toBase64Url(bytes) {
   let binary = "";

@@ -127,6 +127,7 @@ TEST(ApiTable, ThePageReadsEveryMethodWithTheArgumentsTheLabAccepts) {
     }
     EXPECT_EQ(names, table_methods());
     EXPECT_EQ(api_limits_json()["lessonBytes"], kMaxLessonBytes);
+    EXPECT_EQ(api_limits_json()["noticeChars"], kMaxNoticeChars);
 }
 
 // Each refusal begins with its call's name, once: "setSpeed(): the speed ...". Every method is

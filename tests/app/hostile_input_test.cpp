@@ -6,6 +6,7 @@
 
 #include "api_test_util.h"
 #include "app/lab/lab_files.h"
+#include "app/lab/settings_json.h"
 
 using namespace bp;
 
@@ -81,4 +82,50 @@ TEST(HostileInput, TrainRefusesWorkThatWouldKeepThePageBusyForLong) {
     EXPECT_NE(r["error"].get<std::string>().find("for this network and batch size"), std::string::npos);
     EXPECT_EQ(lab.trainer().step_count(), 0);
     EXPECT_TRUE(api_test::call(lab, "train", {2}).is_number());  // a few steps still run
+}
+
+// Texts the lab keeps or reads are refused past a limit the message names, before they are read.
+TEST(HostileInput, LongTextsAreRefusedNamingTheLimit) {
+    Lab lab;
+    const auto notice = api_test::call(lab, "notice", {std::string(10u << 20, 'W')});
+    EXPECT_EQ(notice["ok"], false);
+    EXPECT_EQ(notice["error"], "notice(): a notice is at most 1000 characters; this one is 10485760 characters");
+    EXPECT_EQ(lab.notice(), "");
+    // 1000 characters of two bytes each are a notice of 1000 characters.
+    std::string greek;
+    for (size_t k = 0; k < kMaxNoticeChars; ++k) greek += "\u03b4";
+    EXPECT_EQ(api_test::call(lab, "notice", {greek})["ok"], true);
+    EXPECT_EQ(lab.notice(), greek);
+    EXPECT_EQ(api_test::call(lab, "notice", {greek + "x"})["ok"], false);
+
+    const auto csv = api_test::call(lab, "importCsv", {"x1,x2,y\n" + std::string(2u << 20, '0')});
+    EXPECT_EQ(csv["ok"], false);
+    EXPECT_NE(csv["error"].get<std::string>().find("a CSV text is at most 1024 KiB"), std::string::npos) << csv.dump();
+    const auto weights = api_test::call(lab, "importWeights", {"{\"format\": \"" + std::string(2u << 20, ' ') + "\"}"});
+    EXPECT_EQ(weights["ok"], false);
+    EXPECT_NE(weights["error"].get<std::string>().find("a weights file is at most 1024 KiB"), std::string::npos)
+        << weights.dump();
+    // What the largest lab writes itself is within the limits and reads back.
+    TrainingSettings largest = largest_settings();
+    largest.optimizer.kind = OptimizerKind::Adam;
+    ASSERT_EQ(lab.configure(largest), "");
+    ASSERT_EQ(lab.trainer().points().size(), static_cast<size_t>(kMaxPoints));
+    lab.train(3);
+    EXPECT_EQ(api_test::call(lab, "importCsv", {api_test::call(lab, "exportCsv").get<std::string>()})["ok"], true);
+    EXPECT_EQ(api_test::call(lab, "importWeights", {api_test::call(lab, "exportWeights").get<std::string>()})["ok"], true);
+}
+
+// A name the lab does not know comes back in the message cut short, not a megabyte of it.
+TEST(HostileInput, UnknownNamesAreQuotedShort) {
+    Lab lab;
+    const std::string name(1u << 20, 'q');
+    for (const nlohmann::json& args : {nlohmann::json::array({{{"dataset", name}}}), nlohmann::json::array({{{name, 1}}})}) {
+        const auto r = api_test::call(lab, "configure", args);
+        ASSERT_EQ(r["ok"], false);
+        const std::string error = r["error"];
+        EXPECT_LT(error.size(), 200u) << error.substr(0, 200);
+        EXPECT_NE(error.find("'" + std::string(kMaxQuotedChars, 'q') + "\u2026'"), std::string::npos) << error;
+    }
+    const auto lock = api_test::call(lab, "shareLink", {{{"locks", {name}}}});
+    EXPECT_LT(lock["error"].get<std::string>().size(), 300u);
 }

@@ -165,7 +165,13 @@ TEST(LabApi, PointsCanBeAddedMovedRemovedAndUndone) {
     EXPECT_EQ(call(lab, "addPoint", {{{"x", {3, 0}}, {"y", 1}}})["ok"], false);
     EXPECT_EQ(call(lab, "addPoint", {{{"x", {0, 0}}, {"y", 0.5}}})["ok"], false);
     EXPECT_EQ(call(lab, "movePoint", {9999, {{"x", {0, 0}}}})["ok"], false);
-    EXPECT_EQ(call(lab, "removePoint", {-1})["ok"], false);
+    EXPECT_EQ(call(lab, "removePoint", {-1})["error"],
+              "removePoint(): there is no point -1 (point indices are 0 to " + std::to_string(n - 1) + ")");
+    // A key the lab does not know is refused by name, as configure() does; a point as points() gives
+    // it (with its features) is still taken.
+    EXPECT_EQ(call(lab, "addPoint", {{{"x", {0, 0}}, {"y", 1}, {"tset", true}}})["error"],
+              "addPoint(): a point has no 'tset' (use x, y, test)");
+    EXPECT_EQ(call(lab, "movePoint", {0, {{"X", {0, 0}}}})["error"], "movePoint(): a point has no 'X' (use x, y, test)");
     EXPECT_EQ(call(lab, "importCsv", {"x1,x2,y\n0,0,1\n0,zz,0\n"})["error"], "importCsv(): row 3, column 2 (x2): 'zz' is not a number");
     EXPECT_EQ(call(lab, "points").dump(), before);
 }
@@ -256,6 +262,28 @@ TEST(LabApi, WeightsJsonRoundTripsAndBadFilesChangeNothing) {
     }
     const std::string history = call(trained, "exportHistory").get<std::string>();
     EXPECT_EQ(history.substr(0, 30), "step,training_loss,test_loss\n0");
+}
+
+TEST(LabApi, NumbersInMessagesAreShortAndPointsAsListedAreTaken) {
+    Lab lab;
+    EXPECT_EQ(call(lab, "setTextScale", {1e308})["error"],
+              "setTextScale(): the text scale must be from 1 (100 %) to 2 (200 %); got 1e+308");
+    const json listed = call(lab, "points")[0];
+    ASSERT_TRUE(listed.contains("features"));
+    EXPECT_EQ(call(lab, "addPoint", json::array({listed}))["ok"], true);
+}
+
+TEST(LabApi, ALinkWithSpacesAroundItOpensAndShareLinkTakesOnlyOptions) {
+    Lab teacher;
+    call(teacher, "train", {12});
+    const std::string link = call(teacher, "shareLink", json::array({json::object()}));
+    Lab student;
+    ASSERT_EQ(call(student, "openLink", {"  https://example.org/lab/#lab=" + link + " \n"})["ok"], true);
+    EXPECT_EQ(call(student, "state")["step"], 12);
+    EXPECT_TRUE(call(teacher, "shareLink", json::array({nullptr})).is_string());  // null: no options, as when left out
+    for (const json& wrong : {json("abc"), json(1), json(true), json::array()})
+        EXPECT_EQ(call(teacher, "shareLink", json::array({wrong}))["error"], "shareLink(): takes nothing, or options {start, locks}")
+            << wrong.dump();
 }
 
 TEST(LabApi, AStartLinkTrainsExactlyLikeAFreshLab) {

@@ -38,6 +38,25 @@ namespace {
 constexpr int kMaxTrainSteps = 1000000;
 constexpr double kMaxTrainWork = 3e9;
 
+// Texts the API takes, each checked for its length before it is read or kept (kMaxNoticeChars in
+// lab_api.h). A CSV of kMaxPoints points or the weights file of the largest network is a few
+// hundred KiB at full precision.
+constexpr size_t kMaxCsvBytes = 1u << 20;
+constexpr size_t kMaxWeightsFileBytes = 1u << 20;
+
+// "" or why `text` is longer than `most` (bytes, or characters when `characters`): the limit named.
+std::string too_long(const std::string& text, const char* what, size_t most, bool characters = false) {
+    size_t length = text.size();
+    if (characters)  // UTF-8: every byte but a continuation byte (10xxxxxx) begins a character
+        length = static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char b) { return (b & 0xC0) != 0x80; }));
+    if (length <= most) return "";
+    const std::string unit = characters ? " characters" : most % 1024 == 0 ? " KiB" : " bytes";
+    const size_t shown = !characters && most % 1024 == 0 ? most / 1024 : most;
+    return std::string(what) + " is at most " + std::to_string(shown) + unit + "; this one is " +
+           (characters || most % 1024 != 0 ? std::to_string(length) + unit
+                                           : std::to_string((length + 1023) / 1024) + " KiB");
+}
+
 int max_train_steps(const Trainer& t) {
     const double per_step = 3.0 * t.network().weight_count() * t.settings().batch_size;
     return static_cast<int>(std::clamp(kMaxTrainWork / std::max(per_step, 1.0), 1.0, double(kMaxTrainSteps)));
@@ -89,6 +108,8 @@ json reset_defaults(const ApiCall& c) {
 
 json notice(const ApiCall& c) {  // a message for the whole lab; "" clears it
     if (!c.arg(0).is_string()) return result("takes a text");
+    if (auto error = too_long(c.arg(0).get_ref<const std::string&>(), "a notice", kMaxNoticeChars, true); !error.empty())
+        return result(error);
     c.lab.set_notice(c.arg(0).get<std::string>());
     return result("");
 }
@@ -229,6 +250,8 @@ json export_csv(const ApiCall& c) { return points_to_csv(c.lab.trainer().points(
 
 json import_csv(const ApiCall& c) {
     if (!c.arg(0).is_string()) return result("takes the CSV text");
+    if (auto error = too_long(c.arg(0).get_ref<const std::string&>(), "a CSV text", kMaxCsvBytes); !error.empty())
+        return result(error);
     return result(c.lab.import_csv(c.arg(0).get<std::string>()));
 }
 
@@ -236,6 +259,7 @@ json import_csv(const ApiCall& c) {
 
 json share_link(const ApiCall& c) {  // ({start, locks: [...]}); the payload after "#lab="
     const json& options = c.arg(0);
+    if (!options.is_null() && !options.is_object()) return result("takes nothing, or options {start, locks}");
     const bool start = options.is_object() && options.contains("start") && options["start"] == true;
     uint32_t locks = c.lab.locks();
     if (options.is_object() && options.contains("locks")) {
@@ -243,7 +267,7 @@ json share_link(const ApiCall& c) {  // ({start, locks: [...]}); the payload aft
         locks = 0;
         for (const json& name : options["locks"]) {
             const std::optional<Lab::Lock> lock = name.is_string() ? parse_lock(name.get<std::string>()) : std::nullopt;
-            if (!lock) return result("unknown lock " + name.dump() + " (use " + lock_names() + ")");
+            if (!lock) return result("unknown lock " + quoted_name(name) + " (use " + lock_names() + ")");
             locks |= *lock;
         }
     }
@@ -253,6 +277,10 @@ json share_link(const ApiCall& c) {  // ({start, locks: [...]}); the payload aft
 json open_link(const ApiCall& c) {
     if (!c.arg(0).is_string()) return result("takes the link (or the text after #lab=)");
     std::string text = c.arg(0).get<std::string>();
+    // As the address bar does: spaces and line breaks around a pasted link are not part of it.
+    const char* space = " \t\r\n\f\v";
+    text.erase(0, std::min(text.find_first_not_of(space), text.size()));
+    text.erase(text.find_last_not_of(space) + 1);
     const size_t at = text.find("#lab=");
     if (at != std::string::npos) text = text.substr(at + 5);
     else if (text.find('#') != std::string::npos || text.find("://") != std::string::npos)
@@ -264,6 +292,9 @@ json export_weights(const ApiCall& c) { return export_weights_json(c.lab); }
 
 json import_weights(const ApiCall& c) {
     if (!c.arg(0).is_string()) return result("takes the JSON text");
+    if (auto error = too_long(c.arg(0).get_ref<const std::string&>(), "a weights file", kMaxWeightsFileBytes);
+        !error.empty())
+        return result(error);
     return result(import_weights_json(c.lab, c.arg(0).get<std::string>()));
 }
 

@@ -37,7 +37,7 @@ enum class Send {
     Number,   // as given, but NaN and the infinities as their text ("NaN"), which the lab refuses:
               // JSON would turn them into null, which some calls read as "left out"
     Text,     // String(x): anything becomes its text
-    Options,  // x || {}: an object, {} when left out
+    Options,  // an object; {} when left out or null; anything else the page refuses unsent
 };
 
 struct ApiArg {
@@ -61,6 +61,10 @@ struct ApiMethod {
     nlohmann::json (*run)(const ApiCall& call);
     Answer answer = Answer::Json;
 };
+
+// The longest notice (characters): it is drawn across the top of the lab every frame, so a few
+// lines at most; the page's own notices (a lesson's error with the lesson's name) fit.
+inline constexpr size_t kMaxNoticeChars = 1000;
 
 // A call's answer: {"ok": true, "error": null} when `error` is empty, else {"ok": false, "error": error}.
 nlohmann::json result(const std::string& error);

@@ -80,6 +80,11 @@ json gradients_json(const Lab& lab) {
 
 std::string read_point(const json& spec, Point& p, bool all_required) {
     if (!spec.is_object()) return "a point is {x: [x1, x2], y}";
+    // As configure() does, a key the lab does not know is refused, not ignored (it may be a typo).
+    // `features` is what points() gives with each point; the lab computes them from x.
+    json own = spec;
+    own.erase("features");
+    if (auto error = unknown_key(own, "a point", "x, y, test"); !error.empty()) return error;
     if (spec.contains("x")) {
         const json& x = spec["x"];
         if (!x.is_array() || x.size() != 2 || !x[0].is_number() || !x[1].is_number()) return "x must be [x1, x2]";

@@ -35,6 +35,6 @@ json api_table_json() {
     return table;
 }
 
-json api_limits_json() { return {{"lessonBytes", kMaxLessonBytes}}; }
+json api_limits_json() { return {{"lessonBytes", kMaxLessonBytes}, {"noticeChars", kMaxNoticeChars}}; }
 
 }  // namespace bp

@@ -11,8 +11,9 @@ namespace bp {
 // "json", "link").
 nlohmann::json api_table_json();
 
-// The limits the page checks before a text reaches the lab, as the lab sets them: {lessonBytes}
-// (a lesson file's size: the page refuses a larger file or link without reading all of it).
+// The limits the page checks before a text reaches the lab, as the lab sets them: {lessonBytes,
+// noticeChars} (a lesson file's size: the page refuses a larger file or link without reading all of
+// it; a notice's length: the page cuts its own notices to it).
 nlohmann::json api_limits_json();
 
 }  // namespace bp

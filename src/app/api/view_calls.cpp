@@ -1,6 +1,8 @@
 // The window's calls: geometry out, view settings in.
 #include "app/api/view_calls.h"
 
+#include "app/lab/settings_json.h"
+
 #include <cmath>
 #include <optional>
 #include <string>
@@ -77,7 +79,7 @@ json set_text_scale(const ApiCall& c) {
         return result("takes a number from 1 (100 %) to 2 (200 %)");
     const double scale = s.get<double>();
     if (scale < kMinTextScale || scale > kMaxTextScale)
-        return result("the text scale must be from 1 (100 %) to 2 (200 %); got " + std::to_string(scale));
+        return result("the text scale must be from 1 (100 %) to 2 (200 %); got " + short_number(scale));
     c.view.text_scale = static_cast<float>(scale);
     return result("");
 }

@@ -5,6 +5,14 @@
 
 namespace bp {
 
+namespace {
+// Why `index` names no point of `count`: "there is no point 5 (point indices are 0 to 3)".
+std::string no_point(int index, size_t count) {
+    return "there is no point " + std::to_string(index) +
+           (count == 0 ? " (there are no points)" : " (point indices are 0 to " + std::to_string(count - 1) + ")");
+}
+}  // namespace
+
 std::string Lab::apply_points(std::vector<Point> points) {
     const bool regression = is_regression(trainer_.settings().dataset);
     if (static_cast<int>(points.size()) > kMaxPoints) return "at most " + std::to_string(kMaxPoints) + " points";
@@ -30,7 +38,7 @@ std::string Lab::add_point(const Point& p, int& index) {
 std::string Lab::move_point(int index, const Point& p) {
     std::vector<Point> points = trainer_.points();
     if (index < 0 || index >= static_cast<int>(points.size()))
-        return "there is no point " + std::to_string(index) + " (indices 0 to " + std::to_string(points.size()) + " - 1)";
+        return no_point(index, points.size());
     if (auto problem = point_problem(p, is_regression(trainer_.settings().dataset)); !problem.empty()) return problem;
     remember_points();
     points[index] = p;
@@ -40,7 +48,7 @@ std::string Lab::move_point(int index, const Point& p) {
 std::string Lab::remove_point(int index) {
     std::vector<Point> points = trainer_.points();
     if (index < 0 || index >= static_cast<int>(points.size()))
-        return "there is no point " + std::to_string(index) + " (indices 0 to " + std::to_string(points.size()) + " - 1)";
+        return no_point(index, points.size());
     remember_points();
     points.erase(points.begin() + index);
     return apply_points(std::move(points));

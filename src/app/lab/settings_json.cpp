@@ -3,6 +3,8 @@
 
 #include "app/lab/dataset_settings.h"
 
+#include <cstdio>
+
 namespace bp {
 
 using nlohmann::json;
@@ -12,12 +14,36 @@ template <typename T, typename Parse>
 std::string read_named(const json& value, const char* what, Parse parse, T& out) {
     if (!value.is_string()) return std::string(what) + " must be a name (a string)";
     const auto parsed = parse(value.get<std::string>());
-    if (!parsed) return "unknown " + std::string(what) + " '" + value.get<std::string>() + "'";
+    if (!parsed) return "unknown " + std::string(what) + " " + quoted_name(value);
     out = *parsed;
     return "";
 }
 
 }  // namespace
+
+std::string quoted_name(const nlohmann::json& name) {
+    const std::string text = name.is_string() ? name.get<std::string>() : name.dump(-1, ' ', false, json::error_handler_t::replace);
+    size_t end = 0, chars = 0;
+    while (end < text.size() && chars < kMaxQuotedChars) {  // whole UTF-8 characters
+        ++end, ++chars;
+        while (end < text.size() && (text[end] & 0xC0) == 0x80) ++end;
+    }
+    const std::string shown = text.substr(0, end) + (end < text.size() ? "\u2026" : "");
+    return name.is_string() ? "'" + shown + "'" : shown;
+}
+
+std::string short_number(double v) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", v);
+    return text;
+}
+
+std::string unknown_key(const nlohmann::json& object, const char* what, const char* known) {
+    for (const auto& [key, part] : object.items())
+        if ((", " + std::string(known) + ",").find(", " + key + ",") == std::string::npos)
+            return std::string(what) + " has no " + quoted_name(key) + " (use " + known + ")";
+    return "";
+}
 
 std::string read_number(const json& value, const char* what, double& out) {
     if (!value.is_number()) return std::string(what) + " must be a number";
@@ -70,7 +96,7 @@ std::string read_regularization(const json& value, Regularization& reg) {
         std::string error;
         if (key == "kind") error = read_named(part, "regularization kind", parse_regularization, reg.kind);
         else if (key == "rate") error = read_number(part, "regularization rate", reg.rate);
-        else error = "regularization has no '" + key + "' (use kind, rate)";
+        else error = "regularization has no " + quoted_name(key) + " (use kind, rate)";
         if (!error.empty()) return error;
     }
     return "";
@@ -86,7 +112,7 @@ std::string read_optimizer(const json& value, OptimizerSettings& o) {
         else if (key == "beta1") error = read_number(part, "optimizer beta1", o.beta1);
         else if (key == "beta2") error = read_number(part, "optimizer beta2", o.beta2);
         else if (key == "epsilon") error = read_number(part, "optimizer epsilon", o.epsilon);
-        else error = "optimizer has no '" + key + "' (use kind, beta, beta1, beta2, epsilon)";
+        else error = "optimizer has no " + quoted_name(key) + " (use kind, beta, beta1, beta2, epsilon)";
         if (!error.empty()) return error;
     }
     return "";
@@ -110,7 +136,7 @@ std::string read_setting(const std::string& key, const json& value, TrainingSett
         s.seed = value.get<uint64_t>();
         return "";
     }
-    return "unknown setting '" + key + "'";
+    return "unknown setting " + quoted_name(key);
 }
 
 }  // namespace
