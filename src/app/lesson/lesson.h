@@ -46,7 +46,9 @@ struct LessonTask {
 // A prediction to check: the expected answer is a quantity of the lab (computed when the learner
 // answers) or a literal; numbers are accepted within the tolerance.
 struct LessonQuestion {
-    int line = 0;
+    int line = 0;         // the 'ask:' line
+    int answer_line = 0;  // the 'answer:' line, and the first 'explain:' line
+    int explanation_line = 0;
     std::string prompt;
     bool expected_is_quantity = false;
     Quantity expected;                 // when expected_is_quantity

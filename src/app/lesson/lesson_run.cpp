@@ -73,13 +73,13 @@ bool check_step(const LessonStep& step, const Lab& lab, LessonProblem& problem) 
         }
     if (step.has_question && step.question.expected_is_quantity)
         if (const std::string e = check_quantity(step.question.expected, lab); !e.empty()) {
-            problem = {step.question.line, e};
+            problem = {step.question.answer_line, e};
             return false;
         }
     for (size_t k = 0; k < step.paragraphs.size(); ++k)
         if (!check_names(step.paragraphs[k], step.paragraph_lines[k], lab, problem)) return false;
     return check_names(step.question.prompt, step.question.line, lab, problem) &&
-           check_names(step.question.explanation, step.question.line, lab, problem);
+           check_names(step.question.explanation, step.question.explanation_line, lab, problem);
 }
 
 bool compare(double a, LessonTask::Compare c, double b) {
