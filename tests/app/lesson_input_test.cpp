@@ -174,6 +174,8 @@ TEST(LessonInput, AProblemIsReportedAtTheLineThatHoldsIt) {
         {"lesson: A\nstep: B\nFine first line\nthen \\unknownmacro here.\n", 4, "unknown markup"},
         {"lesson: A\nstep: B\nFine.\n\nSecond paragraph\nand {wieght}.\n", 6, "wieght"},
         {"lesson: A\nstep: B\nOne\ntwo\n- item \\nope\n", 5, "\\nope"},
+        // A quantity the network lacks, found when the lesson is set up, in a paragraph's third line.
+        {"lesson: A\nstep: B\nOne {loss}\ntwo\nthe {a4_1}.\n", 5, "layer 4 does not exist"},
         // The question's parts at their own lines.
         {"lesson: A\nstep: B\nask: Q?\nchoices: up, down\nanswer: \"left\"\n", 5, "not one of the choices"},
         {"lesson: A\nstep: B\nask: Q?\nanswer: w9_11\n", 4, "does not exist"},

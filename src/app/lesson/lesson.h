@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/layout/panel_names.h"
@@ -64,6 +65,7 @@ struct LessonStep {
     std::string title;
     std::vector<std::string> paragraphs;  // markup already turned into glyphs; "• " starts a list item
     std::vector<int> paragraph_lines;     // the line each paragraph starts on
+    std::vector<std::vector<std::pair<int, std::string>>> paragraph_sources;  // its lines as written, numbered
     std::vector<LessonSetting> setup;
     std::vector<LessonPointer> pointers;
     std::vector<LessonTask> tasks;

@@ -121,6 +121,7 @@ bool Parser::end_paragraph() {
     line_ = here;
     step_->paragraphs.push_back(rendered);
     step_->paragraph_lines.push_back(paragraph_line_);
+    step_->paragraph_sources.push_back(std::move(paragraph_parts_));
     paragraph_.clear();
     paragraph_parts_.clear();
     return true;
