@@ -119,7 +119,7 @@ TEST(LessonFormat, MalformedFilesAreRefusedAtTheirLine) {
         {"lesson: A\n", 0, "no steps"},
         {"lesson: A\nstep: B\nanswer: 3\n", 3, "write 'ask:"},
         {"lesson: A\nstep: B\nask: Q?\n", 3, "no 'answer:'"},
-        {"lesson: A\nstep: B\nask: Q?\nchoices: up, down\nanswer: \"left\"\n", 3, "not one of the choices"},
+        {"lesson: A\nstep: B\nask: Q?\nchoices: up, down\nanswer: \"left\"\n", 5, "not one of the choices"},
         {"lesson: A\nstep: B\nask: Q?\nanswer: loss\ntolerance: -1\n", 5, "tolerance"},
         {"lesson: A\nstep: B\ntask: loss < lots\n", 3, "not a number"},
         {"lesson: A\nstep: B\ntask: phase < loss\n", 3, "compare it with ="},
@@ -131,7 +131,7 @@ TEST(LessonFormat, MalformedFilesAreRefusedAtTheirLine) {
         {"lesson: A\nIntro text\nstep: B\n", 2, "before the first step"},
         // Checked against the network each step has:
         {"lesson: A\nstep: B\nFine.\nstep: C\npoint: w3_31\n", 5, "w3_31 does not exist in the network 4-3-2-1"},
-        {"lesson: A\nset: layers = 4 2 1\nstep: B\nask: Q?\nanswer: dL/dw2_31\n", 4, "does not exist in the network 4-2-1"},
+        {"lesson: A\nset: layers = 4 2 1\nstep: B\nask: Q?\nanswer: dL/dw2_31\n", 5, "does not exist in the network 4-2-1"},
         {"lesson: A\nstep: B\nset: phase = forward 7\n", 3, "layers 1 to 3"},
         {"lesson: A\nstep: B\nset: layers = 5 3 1\n", 3, "number of features"},
         {"lesson: A\nstep: B\nThe value {a4_1}.\n", 3, "layer 4 does not exist"},

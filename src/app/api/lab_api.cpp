@@ -32,12 +32,6 @@ json result(const std::string& error) {
 
 namespace {
 
-// lab.train(n) runs while the page waits, so it takes at most the steps that fit in a few seconds:
-// a million of the default network's, fewer of a larger one. A step costs about three multiply-adds
-// per weight per sample (forward, backward, gradient); 3e9 of them take 2 to 5 s in WebAssembly.
-constexpr int kMaxTrainSteps = 1000000;
-constexpr double kMaxTrainWork = 3e9;
-
 // Texts the API takes, each checked for its length before it is read or kept (kMaxNoticeChars in
 // lab_api.h). A CSV of kMaxPoints points or the weights file of the largest network is a few
 // hundred KiB at full precision.
@@ -55,11 +49,6 @@ std::string too_long(const std::string& text, const char* what, size_t most, boo
     return std::string(what) + " is at most " + std::to_string(shown) + unit + "; this one is " +
            (characters || most % 1024 != 0 ? std::to_string(length) + unit
                                            : std::to_string((length + 1023) / 1024) + " KiB");
-}
-
-int max_train_steps(const Trainer& t) {
-    const double per_step = 3.0 * t.network().weight_count() * t.settings().batch_size;
-    return static_cast<int>(std::clamp(kMaxTrainWork / std::max(per_step, 1.0), 1.0, double(kMaxTrainSteps)));
 }
 
 // --- the lab as a whole ---------------------------------------------------------------------------
@@ -130,12 +119,7 @@ json train(const ApiCall& c) {  // (n); no argument at all means one step
     int n = 1;
     if (c.has(0))
         if (auto error = read_whole(c.arg(0), "the number of steps", n); !error.empty()) return result(error);
-    const int most = max_train_steps(c.lab.trainer());
-    if (n < 0 || n > most)
-        return result("the number of steps must be 0 to " + std::to_string(most) +
-                      (most < kMaxTrainSteps ? " for this network and batch size (more would keep the page busy for "
-                                               "more than a few seconds; call train() again, or press Play)"
-                                             : ""));
+    if (auto error = c.lab.train_refusal(n); !error.empty()) return result(error);
     return c.lab.train(n);
 }
 

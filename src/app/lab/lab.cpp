@@ -95,6 +95,23 @@ double Lab::train(int n) {
     return trainer_.training_loss();
 }
 
+namespace {
+// A step costs about three multiply-adds per weight per sample (forward, backward, gradient); 3e9
+// of them take 2 to 5 s in WebAssembly.
+constexpr int kMaxTrainSteps = 1000000;
+constexpr double kMaxTrainWork = 3e9;
+}  // namespace
+
+std::string Lab::train_refusal(int n) const {
+    const double per_step = 3.0 * trainer_.network().weight_count() * trainer_.settings().batch_size;
+    const int most = static_cast<int>(std::clamp(kMaxTrainWork / std::max(per_step, 1.0), 1.0, double(kMaxTrainSteps)));
+    if (n >= 0 && n <= most) return "";
+    return "the number of steps must be 0 to " + std::to_string(most) +
+           (most < kMaxTrainSteps ? " for this network and batch size (more would keep the page busy for more than a few "
+                                    "seconds; call train() again, or press Play)"
+                                  : "");
+}
+
 void Lab::reset() {
     auto before = std::make_shared<const WholeLab>(whole_lab());
     const std::string before_link = share_link(true);

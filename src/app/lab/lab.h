@@ -71,8 +71,11 @@ public:
     void toggle_play() { play(!playing_); }
     // One mini-batch step (pauses Play).
     void step_once();
-    // n steps now (for the API); returns the training loss after them.
+    // n steps now (for the API and a lesson's set-up); returns the training loss after them.
     double train(int n);
+    // "" or why train(n) is refused: it runs while the page waits, so it takes at most the steps
+    // that fit in a few seconds (a million of the default network's, fewer of a larger one).
+    std::string train_refusal(int n) const;
     // Fresh weights from the seed, counters at zero; the data stays. One undo step brings the run
     // back (when there was one to lose), and the notice says so.
     void reset();

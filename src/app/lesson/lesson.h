@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/layout/panel_names.h"
@@ -46,7 +47,9 @@ struct LessonTask {
 // A prediction to check: the expected answer is a quantity of the lab (computed when the learner
 // answers) or a literal; numbers are accepted within the tolerance.
 struct LessonQuestion {
-    int line = 0;
+    int line = 0;         // the 'ask:' line
+    int answer_line = 0;  // the 'answer:' line, and the first 'explain:' line
+    int explanation_line = 0;
     std::string prompt;
     bool expected_is_quantity = false;
     Quantity expected;                 // when expected_is_quantity
@@ -62,6 +65,7 @@ struct LessonStep {
     std::string title;
     std::vector<std::string> paragraphs;  // markup already turned into glyphs; "• " starts a list item
     std::vector<int> paragraph_lines;     // the line each paragraph starts on
+    std::vector<std::vector<std::pair<int, std::string>>> paragraph_sources;  // its lines as written, numbered
     std::vector<LessonSetting> setup;
     std::vector<LessonPointer> pointers;
     std::vector<LessonTask> tasks;

@@ -152,6 +152,10 @@ bool render_markup(const std::string& line, std::string& out, std::string& error
             continue;
         }
         if (c == '{') {  // {quantity}: a name, shown as its value, with no markup inside
+            if (line.compare(k, 2, "{{") == 0) {  // as templates elsewhere write it: not this format
+                error = "'{{' is not read here: a quantity is written in single braces, like {loss}, and a brace itself as \\{";
+                return false;
+            }
             const size_t close = line.find('}', k);
             const size_t end = close == std::string::npos ? line.size() : close + 1;
             out += line.substr(k, end - k);
@@ -192,6 +196,10 @@ bool render_markup(const std::string& line, std::string& out, std::string& error
             out += line[k + 1];  // \^ \_ \\ are the characters themselves
             k += 2;
             continue;
+        }
+        if (c == '}') {  // "}}", or "{loss}}": a brace itself is written \}, so a bare one is a slip
+            error = "a '}' without its '{': {name} shows a quantity, like {loss}, and a brace itself is written \\}";
+            return false;
         }
         out += c;
         ++k;

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
+#include <vector>
 
 #include "app/lab/lab.h"
 #include "app/lesson/lesson_markup.h"
@@ -65,6 +67,7 @@ private:
     bool has_title_ = false;
     std::string paragraph_;  // the text paragraph being read
     int paragraph_line_ = 0;  // where it started
+    std::vector<std::pair<int, std::string>> paragraph_parts_;  // its lines, each with its number
     int line_ = 0;
     LessonProblem problem_;
 
@@ -102,12 +105,25 @@ bool Parser::end_paragraph() {
     if (paragraph_.empty()) return true;
     std::string rendered;
     const int here = line_;
-    line_ = paragraph_line_;  // a problem is reported where the paragraph starts
-    if (!markup(paragraph_, rendered)) return false;
+    line_ = paragraph_line_;
+    if (!markup(paragraph_, rendered)) {
+        // A problem is reported at the line that holds it, when that line alone shows it; where the
+        // paragraph starts when it spans lines (a '{' closed on the next line).
+        const LessonProblem whole = problem_;
+        for (const auto& [at, part] : paragraph_parts_) {
+            std::string alone;
+            line_ = at;
+            if (!markup(part, alone) && problem_.message == whole.message) return false;
+        }
+        problem_ = whole;
+        return false;
+    }
     line_ = here;
     step_->paragraphs.push_back(rendered);
     step_->paragraph_lines.push_back(paragraph_line_);
+    step_->paragraph_sources.push_back(std::move(paragraph_parts_));
     paragraph_.clear();
+    paragraph_parts_.clear();
     return true;
 }
 
@@ -123,10 +139,12 @@ bool Parser::text_line(const std::string& raw) {
         if (!end_paragraph()) return false;
         paragraph_ = "\u2022 " + trim(line.substr(2));
         paragraph_line_ = line_;
+        paragraph_parts_ = {{line_, paragraph_}};
         return end_paragraph();
     }
     if (paragraph_.empty()) paragraph_line_ = line_;
     paragraph_ += (paragraph_.empty() ? "" : " ") + line;
+    paragraph_parts_.emplace_back(line_, line);
     return true;
 }
 
@@ -290,11 +308,15 @@ bool Parser::step_key(const std::string& key, const std::string& value) {
     if (key == "lesson" || key == "about" || key == "locks")
         return fail("'" + key + ":' belongs to the lesson's header, before the first step");
     if (!step_->has_question) return fail("'" + key + ":' belongs to a question: write 'ask: <the question>' first");
-    if (key == "answer") return answer(value);
+    if (key == "answer") {
+        q.answer_line = line_;
+        return answer(value);
+    }
     if (key == "tolerance") return tolerance(value);
     if (key == "explain") {
         std::string rendered;
         if (!markup(value, rendered)) return false;
+        if (q.explanation.empty()) q.explanation_line = line_;
         q.explanation += (q.explanation.empty() ? "" : " ") + rendered;
         return true;
     }
@@ -328,16 +350,17 @@ bool Parser::finish_step() {
 
 bool Parser::check_question(const LessonQuestion& q) {
     if (!q.expected_is_quantity && q.expected_text.empty()) return fail("the question has no 'answer:'");
-        if (!q.choices.empty()) {
-            if (q.expected_is_quantity && !q.expected.is_text())
-                return fail("a question with choices needs a word for its answer (like 'direction w1_11' or \"up\")");
-            if (!q.expected_is_quantity &&
-                std::none_of(q.choices.begin(), q.choices.end(), [&](const std::string& c) { return lower(c) == lower(q.expected_text); }))
-                return fail("the answer \"" + q.expected_text + "\" is not one of the choices");
-        } else if (q.expected_is_quantity && q.expected.is_text()) {
-            return fail("the answer is a word: list the words to choose from with 'choices:'");
-        } else if (!q.expected_is_quantity) {
-            double number = 0.0;
+    line_ = q.answer_line;  // the rest is about the answer: reported where it is written
+    if (!q.choices.empty()) {
+        if (q.expected_is_quantity && !q.expected.is_text())
+            return fail("a question with choices needs a word for its answer (like 'direction w1_11' or \"up\")");
+        if (!q.expected_is_quantity &&
+            std::none_of(q.choices.begin(), q.choices.end(), [&](const std::string& c) { return lower(c) == lower(q.expected_text); }))
+            return fail("the answer \"" + q.expected_text + "\" is not one of the choices");
+    } else if (q.expected_is_quantity && q.expected.is_text()) {
+        return fail("the answer is a word: list the words to choose from with 'choices:'");
+    } else if (!q.expected_is_quantity) {
+        double number = 0.0;
         if (!number_from_text(q.expected_text, number)) return fail("without choices the answer must be a number");
     }
     return true;
@@ -352,7 +375,8 @@ bool Parser::run(const std::string& text, Lesson& out, LessonProblem& problem) {
     if (text.size() > kMaxLessonBytes)
         return done(fail("the lesson is " + std::to_string(text.size()) + " bytes; a lesson may be at most " +
                          std::to_string(kMaxLessonBytes / 1024) + " KB (" + std::to_string(kMaxLessonBytes) + " bytes)"));
-    size_t start = 0;
+    // A byte-order mark (what Windows Notepad writes first) is not part of line 1.
+    size_t start = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
     while (start <= text.size()) {
         const size_t end = std::min(text.find('\n', start), text.size());
         const std::string line = text.substr(start, end - start);

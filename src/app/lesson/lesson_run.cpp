@@ -1,6 +1,7 @@
 // Opening, walking and checking a lesson.
 #include "app/lesson/lesson_run.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 
@@ -36,7 +37,10 @@ bool build_step(const Lesson& lesson, int step, Lab& lab, LessonView& view, Less
     return true;
 }
 
-bool check_names(const std::string& text, int line, const Lab& lab, LessonProblem& problem) {
+// A problem is reported at the line of `sources` (a paragraph's lines) that names the quantity, or
+// at `line` when none does alone (a name broken over two lines).
+bool check_names(const std::string& text, int line, const Lab& lab, LessonProblem& problem,
+                 const std::vector<std::pair<int, std::string>>& sources = {}) {
     std::vector<std::string> names;
     std::string error;
     text_references(text, names, error);
@@ -44,7 +48,9 @@ bool check_names(const std::string& text, int line, const Lab& lab, LessonProble
         Quantity q;
         parse_quantity(name, q, error);
         if (const std::string e = check_quantity(q, lab); !e.empty()) {
-            problem = {line, e};
+            const auto named = std::find_if(sources.begin(), sources.end(),
+                                            [&](const auto& source) { return source.second.find(name) != std::string::npos; });
+            problem = {named == sources.end() ? line : named->first, e};
             return false;
         }
     }
@@ -73,13 +79,13 @@ bool check_step(const LessonStep& step, const Lab& lab, LessonProblem& problem) 
         }
     if (step.has_question && step.question.expected_is_quantity)
         if (const std::string e = check_quantity(step.question.expected, lab); !e.empty()) {
-            problem = {step.question.line, e};
+            problem = {step.question.answer_line, e};
             return false;
         }
     for (size_t k = 0; k < step.paragraphs.size(); ++k)
-        if (!check_names(step.paragraphs[k], step.paragraph_lines[k], lab, problem)) return false;
+        if (!check_names(step.paragraphs[k], step.paragraph_lines[k], lab, problem, step.paragraph_sources[k])) return false;
     return check_names(step.question.prompt, step.question.line, lab, problem) &&
-           check_names(step.question.explanation, step.question.line, lab, problem);
+           check_names(step.question.explanation, step.question.explanation_line, lab, problem);
 }
 
 bool compare(double a, LessonTask::Compare c, double b) {

@@ -7,6 +7,7 @@
 
 #include "app/lab/lab.h"
 #include "app/lab/settings_json.h"
+#include "app/lab/untrusted_json.h"
 #include "app/lesson/lesson_quantity.h"
 #include "app/notation/number_text.h"
 
@@ -44,12 +45,21 @@ bool is_configure(const std::string& name) {
            std::end(kConfigureNames);
 }
 
-// A plain value as JSON: a whole number, a number, or a name.
+// A plain value as JSON: a number read as window.lab reads the JSON text of one (so a seed too large
+// for configure() is refused by it, not cut), a number as the lab writes it (−0.5), or a name.
 json plain(const std::string& value) {
+    std::string digits = value, ignored;
+    if (!digits.empty() && digits.find_first_not_of("0123456789") == std::string::npos)
+        digits.erase(0, std::min(digits.find_first_not_of('0'), digits.size() - 1));  // 007 is 7, as it was
+    if (json number = parse_untrusted_json(digits, kApiJsonLimits, ignored); number.is_number()) return number;
     double v = 0.0;
-    if (!value.empty() && value.find_first_not_of("0123456789") == std::string::npos) return json(std::stoull(value.substr(0, 18)));
     if (number_from_text(value, v)) return json(v);
     return json(value);
+}
+
+// A whole number as window.lab reads one; false for anything else ("1x", "1.5", "99999999999").
+bool whole_number(const std::string& text, int& out) {
+    return read_whole(plain(text), "", out).empty();
 }
 
 // "4 3 2 1", "4-3-2-1" or "4, 3, 2, 1".
@@ -57,8 +67,8 @@ bool layer_list(std::string value, json& out) {
     std::replace(value.begin(), value.end(), '-', ' ');
     out = json::array();
     for (const std::string& w : words(value)) {
-        if (w.find_first_not_of("0123456789") != std::string::npos || w.size() > 4) return false;
-        out.push_back(std::stoi(w));
+        if (w.find_first_not_of("0123456789") != std::string::npos) return false;
+        out.push_back(plain(w));  // configure() names the sizes it allows
     }
     return !out.empty();
 }
@@ -112,6 +122,23 @@ bool to_configure_json(const std::vector<const LessonSetting*>& lines, json& out
     return true;
 }
 
+// The line configure()'s refusal is about: the first line that, read with the lines above it,
+// brings the refusal (the lines are read together, so a later line may need an earlier one).
+int line_refused(const Lab& lab, const std::vector<const LessonSetting*>& lines, const std::string& refusal) {
+    for (size_t k = 1; k <= lines.size(); ++k) {
+        const std::vector<const LessonSetting*> above(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(k));
+        json settings;
+        std::string error;
+        int ignored = 0;
+        if (!to_configure_json(above, settings, error, ignored)) continue;
+        TrainingSettings s = lab.settings();
+        error = apply_settings(settings, s);
+        if (error.empty()) error = validate(s);  // where configure() begins
+        if (error == refusal) return above.back()->line;
+    }
+    return lines.back()->line;
+}
+
 bool parse_phase(const std::string& value, const Lab& lab, StepPhase& out, std::string& error) {
     const std::vector<std::string> w = words(value);
     const int L = static_cast<int>(lab.trainer().network().W.size());
@@ -122,8 +149,7 @@ bool parse_phase(const std::string& value, const Lab& lab, StepPhase& out, std::
             out = {p, 0};
             if (layered != (w.size() == 2) || w.size() > 2) break;
             if (layered) {
-                out.layer = std::atoi(w[1].c_str());
-                if (out.layer < 1 || out.layer > L) {
+                if (!whole_number(w[1], out.layer) || out.layer < 1 || out.layer > L) {
                     error = "phase " + value + ": the network has layers 1 to " + std::to_string(L);
                     return false;
                 }
@@ -163,10 +189,11 @@ bool apply_one(Lab& lab, const LessonSetting& s, LessonView& view, std::string& 
         return true;
     }
     if (s.name == "train") {
-        int n = 0;
-        if (s.value.find_first_not_of("0123456789") != std::string::npos || s.value.size() > 6 ||
-            (n = std::atoi(s.value.c_str())) < 1 || n > 100000) {
-            error = "train takes a number of steps from 1 to 100000";
+        int n = 0;  // read and limited as window.lab's train(n) is
+        error = read_whole(plain(s.value), "the number of steps", n);
+        if (error.empty()) error = lab.train_refusal(n);
+        if (!error.empty()) {
+            error = "train = " + s.value + ": " + error;
             return false;
         }
         if (lab.trainer().training_point_count() == 0) {
@@ -192,8 +219,8 @@ bool apply_one(Lab& lab, const LessonSetting& s, LessonView& view, std::string& 
     }
     if (s.name == "inspect") {
         const std::vector<std::string> w = words(s.value);
-        const int k = w.size() == 2 ? std::atoi(w[1].c_str()) : 0;
-        if (w.size() != 2 || k < 1 || (w[0] != "sample" && w[0] != "point")) {
+        int k = 0;
+        if (w.size() != 2 || !whole_number(w[1], k) || k < 1 || (w[0] != "sample" && w[0] != "point")) {
             error = "inspect takes 'sample <row of the last batch>' or 'point <number>', counted from 1";
             return false;
         }
@@ -286,7 +313,10 @@ bool apply_lesson_setup(Lab& lab, const std::vector<LessonSetting>& setup, Lesso
             TrainingSettings s = lab.settings();
             error = apply_settings(settings, s);
             if (error.empty()) error = lab.configure(s);
-            if (!error.empty()) return false;
+            if (!error.empty()) {
+                problem_line = line_refused(lab, configure, error);
+                return false;
+            }
             continue;
         }
         for (const LessonSetting& s : setup) {
