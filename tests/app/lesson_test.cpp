@@ -15,6 +15,7 @@
 #include "app/notation/number_text.h"
 #include "core/loss.h"
 #include "core/network.h"
+#include "lesson_test_util.h"
 
 using namespace bp;
 
@@ -31,13 +32,6 @@ const char* kSmall =
     "ask: How many weights?\n"
     "answer: weights\n"
     "tolerance: 0\n";
-
-LessonProblem problem_of(const std::string& text) {
-    Lesson lesson;
-    LessonProblem problem;
-    EXPECT_FALSE(parse_lesson(text, lesson, problem) && check_lesson(lesson, problem)) << text;
-    return problem;
-}
 
 // This sample's loss on a copy of the network with one weight moved to w.
 double sample_loss_at(const Lab& lab, int layer, int i, int j, double w) {
@@ -106,12 +100,7 @@ TEST(LessonFormat, EveryBuiltInLessonParsesAndChecks) {
 }
 
 TEST(LessonFormat, MalformedFilesAreRefusedAtTheirLine) {
-    struct Bad {
-        std::string text;
-        int line;
-        const char* says;
-    };
-    const Bad bad[] = {
+    expect_refused_at_their_lines({
         {"", 0, "empty"},
         {"Hello\n", 1, "starts with its title"},
         {"lesson: A\nstep: B\nset: sed = 1\n", 3, "unknown setting 'sed'"},
@@ -149,12 +138,7 @@ TEST(LessonFormat, MalformedFilesAreRefusedAtTheirLine) {
         {"lesson: A\nstep: B\nset: landscape = w1_11 a1_1\n", 3, "weights or biases"},
         {std::string("lesson: A\nstep: B\n") + std::string(70000, 'x') + "\n", 0, "at most 64 KB"},
         {std::string("lesson: A\nstep: B\n") + std::string(65520, 'x') + "\n", 0, "65539 bytes"},
-    };
-    for (const Bad& b : bad) {
-        const LessonProblem p = problem_of(b.text);
-        EXPECT_EQ(p.line, b.line) << b.text.substr(0, 80) << " -> " << p.text();
-        EXPECT_NE(p.message.find(b.says), std::string::npos) << b.text.substr(0, 80) << " -> " << p.text();
-    }
+    });
     std::string many = "lesson: A\n";
     for (int k = 0; k <= kMaxLessonSteps; ++k) many += "step: S\nText.\n";
     EXPECT_NE(problem_of(many).message.find("at most 40 steps"), std::string::npos);
