@@ -113,6 +113,7 @@ void frame() {
     if (io.MousePos.x > -FLT_MAX) io.MousePos = ImVec2(io.MousePos.x / ratio, io.MousePos.y / ratio);
 #endif
     app.lab.advance(dt);
+    app.ui.lesson.work(app.lab, bp::LessonRun::kSetupMsPerFrame);  // a lesson's long set-up, a slice a frame
     bp::feed_touch_input();  // touch replaces the mouse GLFW reported, one press or release a frame
     if (bp::touch_active() != app.touch_style) {  // a finger, or the mouse again: resize the targets
         app.touch_style = bp::touch_active();

@@ -15,7 +15,7 @@ using nlohmann::json;
 namespace {
 
 // The same bound as lab.train(n): about 3e9 multiply-adds, 2 to 5 s in WebAssembly.
-constexpr double kMaxLandscapeWork = 3e9;
+constexpr double kMaxLandscapeWork = Lab::kMaxTrainWork;
 // Wider spans only show the flat saturated plateaus, and their values leave the parameters' range.
 constexpr double kMaxLandscapeSpan = 1000.0;
 

@@ -13,9 +13,17 @@ using nlohmann::json;
 
 namespace {
 
+// A step's lab being set up over frames: {step, progress, trained, toTrain}, or null.
+json setting_up_json(const LessonRun& run) {
+    if (!run.setting_up()) return nullptr;
+    const LessonSetUp s = run.setup_state();
+    return {{"title", s.title}, {"step", s.step + 1}, {"progress", s.progress}, {"trained", s.trained}, {"toTrain", s.to_train}};
+}
+
 json step_result(const ApiCall& c, const std::string& error) {
     json out = result(error);
     out["step"] = c.lesson.is_open() ? json(c.lesson.step() + 1) : json(nullptr);
+    out["settingUp"] = error.empty() && c.lesson.setting_up();
     return out;
 }
 
@@ -78,7 +86,7 @@ json lesson_json(const ApiCall& c) {
     const json& options = c.arg(0);
     if (c.has(0) && !(options.is_object() && options.size() == 1 && options.contains("text") && options["text"].is_boolean()))
         return result("takes nothing, or {text: true} for the lesson file's text too");
-    if (!run.is_open()) return {{"open", false}};
+    if (!run.is_open()) return {{"open", false}, {"settingUp", setting_up_json(run)}};
     const LessonStep& step = run.current();
     json paragraphs = json::array(), tasks = json::array(), pointers = json::array();
     for (const std::string& p : step.paragraphs) paragraphs.push_back(run.fill(c.lab, p));
@@ -105,6 +113,7 @@ json lesson_json(const ApiCall& c) {
             {"done", run.tasks_done(c.lab)},
             {"pointers", pointers},
             {"question", question},
+            {"settingUp", setting_up_json(run)},
             {"source", c.has(0) && options["text"].get<bool>() ? json(run.text()) : json(nullptr)}};
 }
 

@@ -96,15 +96,25 @@ double Lab::train(int n) {
 }
 
 namespace {
-// A step costs about three multiply-adds per weight per sample (forward, backward, gradient); 3e9
-// of them take 2 to 5 s in WebAssembly.
 constexpr int kMaxTrainSteps = 1000000;
-constexpr double kMaxTrainWork = 3e9;
+// Besides three multiply-adds per weight and sample (forward, backward, gradient), a step costs
+// about ten per neuron and sample (activation, its derivative, the bias) and two hundred of its own
+// (measured natively: the default network's step takes about 1.2 µs, the largest network's with a
+// batch of 1000 about 4.7 ms; WebAssembly takes up to twice as long).
+constexpr double kWorkPerNeuron = 10.0;
+constexpr double kWorkPerStep = 200.0;
 }  // namespace
 
+double Lab::train_work(int n) const {
+    const Network& net = trainer_.network();
+    int neurons = 0;
+    for (const RowVector& b : net.b) neurons += static_cast<int>(b.size());
+    const double per_sample = 3.0 * net.weight_count() + kWorkPerNeuron * neurons;
+    return std::max(n, 0) * (trainer_.settings().batch_size * per_sample + kWorkPerStep);
+}
+
 std::string Lab::train_refusal(int n) const {
-    const double per_step = 3.0 * trainer_.network().weight_count() * trainer_.settings().batch_size;
-    const int most = static_cast<int>(std::clamp(kMaxTrainWork / std::max(per_step, 1.0), 1.0, double(kMaxTrainSteps)));
+    const int most = static_cast<int>(std::clamp(kMaxTrainWork / train_work(1), 1.0, double(kMaxTrainSteps)));
     if (n >= 0 && n <= most) return "";
     return "the number of steps must be 0 to " + std::to_string(most) +
            (most < kMaxTrainSteps ? " for this network and batch size (more would keep the page busy for more than a few "

@@ -76,6 +76,10 @@ public:
     // "" or why train(n) is refused: it runs while the page waits, so it takes at most the steps
     // that fit in a few seconds (a million of the default network's, fewer of a larger one).
     std::string train_refusal(int n) const;
+    // The work of n training steps of this network and batch size, in multiply-adds (about a
+    // nanosecond each): the one measure of cost for train(n) and for a whole lesson's set-up.
+    double train_work(int n) const;
+    static constexpr double kMaxTrainWork = 3e9;  // a few seconds: the most train(n) or a lesson asks
     // Fresh weights from the seed, counters at zero; the data stays. One undo step brings the run
     // back (when there was one to lose), and the notice says so.
     void reset();

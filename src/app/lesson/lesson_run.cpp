@@ -1,4 +1,4 @@
-// Opening, walking and checking a lesson.
+// Opening and walking a lesson, and checking its answers.
 #include "app/lesson/lesson_run.h"
 
 #include <algorithm>
@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "app/lab/lab.h"
+#include "app/lab/play_clock.h"
 #include "app/notation/number_text.h"
 
 namespace bp {
@@ -15,77 +16,6 @@ namespace {
 std::string lower(std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
-}
-
-// The lab of step `step`: a fresh lab with the lesson's locks, its set-up and every step's up to `step`.
-bool build_step(const Lesson& lesson, int step, Lab& lab, LessonView& view, LessonProblem& problem) {
-    lab = Lab();
-    lab.set_locks(lesson.locks);
-    std::string error;
-    int line = 0;
-    if (!apply_lesson_setup(lab, lesson.setup, view, error, line)) {
-        problem = {line, error};
-        return false;
-    }
-    for (int k = 0; k <= step; ++k) {
-        view = {};
-        if (!apply_lesson_setup(lab, lesson.steps[static_cast<size_t>(k)].setup, view, error, line)) {
-            problem = {line, error};
-            return false;
-        }
-    }
-    return true;
-}
-
-// A problem is reported at the line of `sources` (a paragraph's lines) that names the quantity, or
-// at `line` when none does alone (a name broken over two lines).
-bool check_names(const std::string& text, int line, const Lab& lab, LessonProblem& problem,
-                 const std::vector<std::pair<int, std::string>>& sources = {}) {
-    std::vector<std::string> names;
-    std::string error;
-    text_references(text, names, error);
-    for (const std::string& name : names) {
-        Quantity q;
-        parse_quantity(name, q, error);
-        if (const std::string e = check_quantity(q, lab); !e.empty()) {
-            const auto named = std::find_if(sources.begin(), sources.end(),
-                                            [&](const auto& source) { return source.second.find(name) != std::string::npos; });
-            problem = {named == sources.end() ? line : named->first, e};
-            return false;
-        }
-    }
-    return true;
-}
-
-// Every name the step uses, against the network the step has.
-bool check_step(const LessonStep& step, const Lab& lab, LessonProblem& problem) {
-    for (const LessonPointer& p : step.pointers) {
-        Quantity q;
-        q.layer = p.layer, q.i = p.i, q.j = p.j;
-        using K = LessonPointer::Kind;
-        if (p.kind == K::Weight || p.kind == K::MatrixCell) q.kind = Quantity::Kind::Weight;
-        else if (p.kind == K::Bias) q.kind = Quantity::Kind::Bias, q.is_bias = true;
-        else if (p.kind == K::Neuron) q.kind = Quantity::Kind::A;
-        else continue;
-        if (const std::string e = check_quantity(q, lab); !e.empty()) {
-            problem = {p.line, e};
-            return false;
-        }
-    }
-    for (const LessonTask& t : step.tasks)
-        if (const std::string e = check_quantity(t.quantity, lab); !e.empty()) {
-            problem = {t.line, e};
-            return false;
-        }
-    if (step.has_question && step.question.expected_is_quantity)
-        if (const std::string e = check_quantity(step.question.expected, lab); !e.empty()) {
-            problem = {step.question.answer_line, e};
-            return false;
-        }
-    for (size_t k = 0; k < step.paragraphs.size(); ++k)
-        if (!check_names(step.paragraphs[k], step.paragraph_lines[k], lab, problem, step.paragraph_sources[k])) return false;
-    return check_names(step.question.prompt, step.question.line, lab, problem) &&
-           check_names(step.question.explanation, step.question.explanation_line, lab, problem);
 }
 
 bool compare(double a, LessonTask::Compare c, double b) {
@@ -110,42 +40,18 @@ std::string read_lesson_at(const std::string& text, int step, Lesson& lesson) {
 
 }  // namespace
 
-bool check_lesson(const Lesson& lesson, LessonProblem& problem) {
-    Lab lab;
-    lab.set_locks(lesson.locks);
-    LessonView view;
-    std::string error;
-    int line = 0;
-    if (!apply_lesson_setup(lab, lesson.setup, view, error, line)) {
-        problem = {line, error};
-        return false;
-    }
-    for (const LessonStep& step : lesson.steps) {
-        if (!apply_lesson_setup(lab, step.setup, view, error, line)) {
-            problem = {line, error};
-            return false;
-        }
-        if (!check_step(step, lab, problem)) return false;
-    }
-    return true;
-}
-
 std::string LessonRun::open(Lab& lab, const std::string& text, const std::string& name, int step) {
     Lesson lesson;
     if (std::string error = read_lesson_at(text, step, lesson); !error.empty()) return error;
-    Lab built;
-    LessonView view;
-    LessonProblem problem;
-    if (!build_step(lesson, step, built, view, problem)) return "The lesson cannot be opened: " + problem.text();
-    lab.adopt(built, "The lesson has set up the lab. Undo (\u21b6 or Ctrl+Z) brings back the lab you had before it.");
-    start(std::move(lesson), text, name, step);
-    entered(lab, view);
-    return "";
+    auto p = std::make_unique<Pending>(Pending{Pending::Kind::Open, nullptr, text, name, step, true, afresh(lesson, text, step)});
+    p->lesson = std::make_shared<const Lesson>(std::move(lesson));
+    return begin(lab, std::move(p));
 }
 
 std::string LessonRun::resume(const Lab& lab, const std::string& text, const std::string& name, int step) {
     Lesson lesson;
     if (std::string error = read_lesson_at(text, step, lesson); !error.empty()) return error;
+    pending_.reset();
     start(std::move(lesson), text, name, step);
     entered(lab, {});
     return "";
@@ -159,40 +65,100 @@ void LessonRun::start(Lesson lesson, const std::string& text, const std::string&
     open_ = shown = true;
 }
 
+StepBuild LessonRun::afresh(const Lesson& lesson, const std::string& text, int step) const {
+    std::vector<StepBuild::Part> parts;
+    if (text == kept_text_)
+        for (int k = std::min(step, static_cast<int>(kept_.size()) - 1); k >= 0; --k) {
+            if (!kept_[static_cast<size_t>(k)]) continue;
+            for (int j = k + 1; j <= step; ++j) parts.push_back({lesson.steps[static_cast<size_t>(j)].setup, j});
+            const Kept& from = *kept_[static_cast<size_t>(k)];
+            return StepBuild(from.lab, std::move(parts), from.view);
+        }
+    Lab fresh;
+    fresh.set_locks(lesson.locks);
+    parts.push_back({lesson.setup, -1});
+    for (int j = 0; j <= step; ++j) parts.push_back({lesson.steps[static_cast<size_t>(j)].setup, j});
+    return StepBuild(std::move(fresh), std::move(parts));
+}
+
+std::string LessonRun::begin(Lab& lab, std::unique_ptr<Pending> pending) {
+    pending_ = std::move(pending);
+    pending_->build.run(kSetupWorkAtOnce, 1e300);
+    return pending_->build.finished() ? land(lab) : "";
+}
+
 std::string LessonRun::next(Lab& lab) {
     if (!open_) return "no lesson is open";
+    if (setting_up()) return "a step is still being set up";
     if (step_ + 1 >= static_cast<int>(lesson_.steps.size())) return "this is the lesson's last step";
     // On the lab as the learner left it; if what they changed gets in the way, the step's lab afresh.
-    Lab tried = lab;
-    LessonView view;
-    std::string error;
-    int line = 0;
-    if (apply_lesson_setup(tried, lesson_.steps[static_cast<size_t>(step_ + 1)].setup, view, error, line)) {
-        lab.adopt(tried, nullptr);
-    } else {
-        LessonProblem problem;
-        if (!build_step(lesson_, step_ + 1, tried, view, problem)) return problem.text();
-        lab.adopt(tried, nullptr);
-    }
-    ++step_;
-    entered(lab, view);
-    return "";
+    const int step = step_ + 1;
+    StepBuild build(lab, {{lesson_.steps[static_cast<size_t>(step)].setup, step}});
+    return begin(lab, std::make_unique<Pending>(Pending{Pending::Kind::Next, nullptr, text_, name_, step, false, std::move(build)}));
 }
 
 std::string LessonRun::back(Lab& lab) {
     if (!open_) return "no lesson is open";
+    if (setting_up()) return "a step is still being set up";
     if (step_ == 0) return "this is the lesson's first step";
-    Lab built;
-    LessonView view;
-    LessonProblem problem;
-    if (!build_step(lesson_, step_ - 1, built, view, problem)) return problem.text();
-    lab.adopt(built, nullptr);
-    --step_;
-    entered(lab, view);
+    const int step = step_ - 1;
+    return begin(lab, std::make_unique<Pending>(Pending{Pending::Kind::Back, nullptr, text_, name_, step, true, afresh(lesson_, text_, step)}));
+}
+
+std::string LessonRun::land(Lab& lab) {
+    std::unique_ptr<Pending> p = std::move(pending_);
+    StepBuild& build = p->build;
+    const Lesson& lesson = p->lesson ? *p->lesson : lesson_;
+    if (build.failed() && p->kind == Pending::Kind::Next && !p->afresh) {  // the learner's lab was in the way
+        p->afresh = true;
+        p->build = afresh(lesson_, text_, p->step);
+        return begin(lab, std::move(p));
+    }
+    if (build.failed()) {
+        const std::string why = (p->kind == Pending::Kind::Open ? "The lesson cannot be opened: " : "") + build.problem().text();
+        return why;
+    }
+    if (p->afresh) {
+        if (kept_text_ != p->text || kept_.size() != lesson.steps.size()) {
+            kept_text_ = p->text;
+            kept_.assign(lesson.steps.size(), std::nullopt);
+        }
+        for (const StepBuild::Built& b : build.steps_built()) kept_[static_cast<size_t>(b.step)] = Kept{b.lab, b.view};
+    }
+    if (p->kind == Pending::Kind::Open) {
+        lab.adopt(build.lab(), "The lesson has set up the lab. Undo (\u21b6 or Ctrl+Z) brings back the lab you had before it.");
+        start(*p->lesson, p->text, p->name, p->step);
+    } else {
+        lab.adopt(build.lab(), nullptr);
+        step_ = p->step;
+    }
+    entered(lab, build.view());
     return "";
 }
 
+void LessonRun::work(Lab& lab, double ms) {
+    if (!pending_) return;
+    if (!pending_->build.run(1e300, PlayClock::steady_now_ms() + ms)) return;
+    const bool opening = pending_->kind == Pending::Kind::Open;
+    const int step = pending_->step;
+    if (const std::string problem = land(lab); !problem.empty())
+        lab.set_notice(opening ? problem : "Step " + std::to_string(step + 1) + " cannot be set up: " + problem);
+}
+
+void LessonRun::finish_setup(Lab& lab) {
+    while (pending_) work(lab, 1e300);
+}
+
+void LessonRun::cancel_setup() { pending_.reset(); }
+
+LessonSetUp LessonRun::setup_state() const {
+    if (!pending_) return {};
+    const StepBuild& b = pending_->build;
+    return {pending_->lesson ? pending_->lesson->title : lesson_.title, pending_->step, b.progress(), b.steps_trained(), b.steps_to_train()};
+}
+
 void LessonRun::close(Lab& lab) {
+    pending_.reset();
     if (open_) lab.set_locks(0);
     open_ = false;
 }

@@ -179,6 +179,15 @@ bool walk_to(Lab& lab, const StepPhase& target, std::string& error) {
     return false;
 }
 
+// `train = n`, read and limited as window.lab's train(n) is; "" or why it is refused.
+std::string read_train(const Lab& lab, const LessonSetting& s, int& n) {
+    std::string error = read_whole(plain(s.value), "the number of steps", n);
+    if (error.empty()) error = lab.train_refusal(n);
+    if (!error.empty()) return "train = " + s.value + ": " + error;
+    if (n > 0 && lab.trainer().training_point_count() == 0) return "train: there are no training points";
+    return "";
+}
+
 bool apply_one(Lab& lab, const LessonSetting& s, LessonView& view, std::string& error) {
     if (s.name == "link") {
         error = lab.open_link(s.value);
@@ -186,21 +195,6 @@ bool apply_one(Lab& lab, const LessonSetting& s, LessonView& view, std::string& 
     }
     if (s.name == "reset") {
         lab.reset();
-        return true;
-    }
-    if (s.name == "train") {
-        int n = 0;  // read and limited as window.lab's train(n) is
-        error = read_whole(plain(s.value), "the number of steps", n);
-        if (error.empty()) error = lab.train_refusal(n);
-        if (!error.empty()) {
-            error = "train = " + s.value + ": " + error;
-            return false;
-        }
-        if (lab.trainer().training_point_count() == 0) {
-            error = "train: there are no training points";
-            return false;
-        }
-        lab.train(n);
         return true;
     }
     if (s.name == "phase") {
@@ -299,14 +293,21 @@ std::string lesson_setting_names() {
     return out;
 }
 
-bool apply_lesson_setup(Lab& lab, const std::vector<LessonSetting>& setup, LessonView& view, std::string& error,
-                        int& problem_line) {
+namespace {
+
+// The settings of kOrder from `first` up to (not including) `last`, in that order; a `train` line
+// is read into `training`, not run.
+bool apply_settings_in_order(Lab& lab, const std::vector<LessonSetting>& setup, const char* first, const char* last,
+                             LessonView& view, SetupTraining& training, std::string& error, int& problem_line) {
     std::vector<const LessonSetting*> configure;
     for (const LessonSetting& s : setup)
         if (is_configure(s.name)) configure.push_back(&s);
     const std::string notice = lab.notice();
-    for (const char* step : kOrder) {
-        if (std::string(step) == "configure") {
+    const auto from = std::find_if(std::begin(kOrder), std::end(kOrder), [&](const char* n) { return std::string(n) == first; });
+    const auto to = last ? std::find_if(from, std::end(kOrder), [&](const char* n) { return std::string(n) == last; }) : std::end(kOrder);
+    for (auto step = from; step != to; ++step) {
+        const std::string name = *step;
+        if (name == "configure") {
             if (configure.empty()) continue;
             json settings;
             if (!to_configure_json(configure, settings, error, problem_line)) return false;
@@ -320,14 +321,49 @@ bool apply_lesson_setup(Lab& lab, const std::vector<LessonSetting>& setup, Lesso
             continue;
         }
         for (const LessonSetting& s : setup) {
-            if (s.name != step) continue;
+            if (s.name != name) continue;
             problem_line = s.line;
-            if (!apply_one(lab, s, view, error)) return false;
+            if (name == "train") {
+                training.line = s.line;
+                error = read_train(lab, s, training.steps);
+                if (!error.empty()) return false;
+            } else if (!apply_one(lab, s, view, error)) {
+                return false;
+            }
         }
     }
     // The lesson's own commands leave no notices of theirs ("Reset: undo brings back ...").
     lab.set_notice(notice);
     return true;
+}
+
+}  // namespace
+
+bool apply_setup_before_training(Lab& lab, const std::vector<LessonSetting>& setup, LessonView& view, SetupTraining& training,
+                                 std::string& error, int& problem_line) {
+    training = {};
+    return apply_settings_in_order(lab, setup, "link", "phase", view, training, error, problem_line);
+}
+
+int setup_train_steps(const std::vector<LessonSetting>& setup) {
+    int steps = 0, n = 0;
+    for (const LessonSetting& s : setup)
+        if (s.name == "train" && whole_number(s.value, n) && n > 0) steps += n;
+    return steps;
+}
+
+bool apply_setup_after_training(Lab& lab, const std::vector<LessonSetting>& setup, LessonView& view, std::string& error,
+                                int& problem_line) {
+    SetupTraining none;
+    return apply_settings_in_order(lab, setup, "phase", nullptr, view, none, error, problem_line);
+}
+
+bool apply_lesson_setup(Lab& lab, const std::vector<LessonSetting>& setup, LessonView& view, std::string& error,
+                        int& problem_line) {
+    SetupTraining training;
+    if (!apply_setup_before_training(lab, setup, view, training, error, problem_line)) return false;
+    if (training.steps > 0) lab.train(training.steps);
+    return apply_setup_after_training(lab, setup, view, error, problem_line);
 }
 
 }  // namespace bp

@@ -33,4 +33,19 @@ std::string lesson_setting_names();
 bool apply_lesson_setup(Lab& lab, const std::vector<LessonSetting>& setup, LessonView& view, std::string& error,
                         int& problem_line);
 
+// The same set-up in two halves around its training, so that the training can be spread over
+// frames (step_build.h): the first half applies link, configure and reset and reads `train = n`
+// (checked as window.lab's train(n) is; 0 steps without one); after the n steps, the second half
+// applies the rest. apply_lesson_setup is the two with the training between.
+struct SetupTraining {
+    int steps = 0;
+    int line = 0;  // the `train` line
+};
+bool apply_setup_before_training(Lab& lab, const std::vector<LessonSetting>& setup, LessonView& view, SetupTraining& training,
+                                 std::string& error, int& problem_line);
+// How many training steps a set-up asks for (its `train = n`; 0 without one or when n is not read).
+int setup_train_steps(const std::vector<LessonSetting>& setup);
+bool apply_setup_after_training(Lab& lab, const std::vector<LessonSetting>& setup, LessonView& view, std::string& error,
+                                int& problem_line);
+
 }  // namespace bp

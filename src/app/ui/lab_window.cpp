@@ -159,6 +159,8 @@ void follow_lesson(LabWindow& w, LayoutMode mode) {
         if (phone) w.view.main = MainView::Lesson;  // the step's text first; its "Show me" goes to what it points at
         w.view.main_changed = true;
     }
+    // A lesson being opened shows its progress on a phone's screen, where the lesson's view is.
+    if (w.lesson.setting_up() && !w.lesson.is_open() && mode == LayoutMode::Phone) w.view.main = MainView::Lesson;
     const bool shown_now = w.lesson.is_open() && w.lesson.shown;
     set_lesson_marks(shown_now ? w.lesson.current().pointers : std::vector<LessonPointer>{});
     w.inspector.hold_results = shown_now && w.lesson.answer_pending_for_gradient();
@@ -251,7 +253,7 @@ void draw_lab_window(LabWindow& w) {
         w.layout = lay_out_screen(request);  // what the banners and the toolbar read: this mode's
     }
     follow_lesson(w, mode);  // the mode does not depend on the view a phone shows
-    request.lesson = w.lesson.is_open() && w.lesson.shown;
+    request.lesson = (w.lesson.is_open() && w.lesson.shown) || w.lesson.setting_up();
     if (!request.lesson && w.view.main == MainView::Lesson) w.view.main = MainView::Network;
     request.main = w.view.main;
     w.layout = lay_out_screen(request);

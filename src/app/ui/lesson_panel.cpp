@@ -3,6 +3,7 @@
 #include "app/ui/lesson_panel.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <optional>
 
@@ -34,6 +35,21 @@ void progress(const LessonRun& run) {
         else draw->AddRectFilled(a, b, ui::kGrid, h * 0.5f);
     }
     ImGui::Dummy(ImVec2(0, h));
+}
+
+// A step's lab being set up over frames: which, how far, and Cancel (the lab stays as it is).
+void setting_up(LessonRun& run) {
+    const LessonSetUp s = run.setup_state();
+    ImGui::TextWrapped("Setting up step %d of \u201c%s\u201d: training %s of %s steps\u2026", s.step + 1, s.title.c_str(),
+                       std::to_string(s.trained).c_str(), std::to_string(s.to_train).c_str());
+    const float cancel_w = ImGui::CalcTextSize("Cancel").x + ImGui::GetStyle().FramePadding.x * 2.0f;
+    char percent[16];
+    std::snprintf(percent, sizeof percent, "%d %%", static_cast<int>(s.progress * 100.0));
+    ImGui::ProgressBar(static_cast<float>(s.progress), ImVec2(ImGui::GetContentRegionAvail().x - cancel_w - ImGui::GetStyle().ItemSpacing.x, 0), percent);
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) run.cancel_setup();
+    ui::tooltip("Stops setting up the step; the lab and the lesson stay as they are.");
+    ImGui::Spacing();
 }
 
 void paragraphs(const LessonRun& run, const Lab& lab) {
@@ -151,6 +167,7 @@ std::optional<Panel> pointed_panel(const LessonStep& step) {
 
 void draw_lesson_panel(LessonPanel& panel, LessonRun& run, Lab& lab, ViewSettings& view, bool phone) {
     panel.drawn = {};
+    if (run.setting_up()) setting_up(run);
     if (!run.is_open()) return;
     const bool new_step = panel.step_shown != run.step() || panel.lesson_shown != &run.lesson();
     if (new_step) panel.answer[0] = '\0';
@@ -196,7 +213,8 @@ void draw_lesson_panel(LessonPanel& panel, LessonRun& run, Lab& lab, ViewSetting
     const bool show_me = target.has_value();
     const int buttons = show_me ? 3 : 2;
     const float w = (ImGui::GetContentRegionAvail().x - st.ItemSpacing.x * (buttons - 1)) / buttons;
-    ImGui::BeginDisabled(run.step() == 0);
+    const bool busy = run.setting_up();
+    ImGui::BeginDisabled(run.step() == 0 || busy);
     if (ImGui::Button("\u25c0 Back", ImVec2(w, 0))) run.back(lab);
     panel.drawn.back = item_rect();
     ImGui::EndDisabled();
@@ -207,10 +225,12 @@ void draw_lesson_panel(LessonPanel& panel, LessonRun& run, Lab& lab, ViewSetting
     }
     ImGui::SameLine();
     if (ready) ui::push_primary_button();
+    ImGui::BeginDisabled(busy);
     if (ImGui::Button(last ? "Finish \u2713" : "Next \u25b6", ImVec2(w, 0))) {
         if (last) run.close(lab);
         else run.next(lab);
     }
+    ImGui::EndDisabled();
     panel.drawn.next = item_rect();
     if (ready) ui::pop_primary_button();
     if (!ready) ui::tooltip("You can go on at any time; the step's task or question is still open.");
