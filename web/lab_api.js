@@ -24,6 +24,12 @@ function call(method, args) {
     return { ok: false, error: method + "(): the arguments cannot be sent to the lab: " + e.message };
   }
   if (stopped) return { ok: false, error: "the lab has stopped after an internal error: reload the page" };
+  // Refused here, before it is copied into the lab's memory: WebAssembly memory never shrinks, so a
+  // 10 MB argument would leave the page that much larger for good.
+  const most = lab._limits.argumentChars;
+  if (text.length > most)
+    return { ok: false, error: method + "(): the arguments are " + text.length.toLocaleString("en-US") +
+             " characters; a call takes at most " + most.toLocaleString("en-US") };
   try {
     return JSON.parse(module.labCall(method, text));
   } catch (e) {
@@ -120,6 +126,8 @@ lab._attach = (m) => {
   lab._limits = JSON.parse(m.labLimits());
 };
 lab._call = call;
+// The bytes of the lab's WebAssembly memory: a refused input must not leave it larger.
+lab._memoryBytes = () => (module && module.HEAP8 ? module.HEAP8.buffer.byteLength : 0);
 // A refusal as the learner reads it in the lab's notice: what is wrong, without the call's name.
 lab._reason = (answer) => String(answer.error).replace(/^[A-Za-z]+\(\): /, "");
 // The WebAssembly trapped (boot.js shows what happened): every later call says so.

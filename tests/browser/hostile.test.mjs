@@ -59,9 +59,17 @@ test("arguments that cannot be sent, texts too long and options that are not opt
     const thrown = (f) => { try { return { link: f() }; } catch (e) { return { type: e.constructor.name, message: e.message }; } };
     const cyclic = {};
     cyclic.self = cyclic;
+    const memory = window.lab._memoryBytes();
+    const huge = {
+      notice: window.lab.notice("W".repeat(10 * 1024 * 1024)),
+      csv: window.lab.importCsv("x1,x2,y\n" + "0.5,0.25,1\n".repeat(1000000)),
+      lesson: window.lab.openLesson("lesson: L\n" + "x".repeat(20 * 1024 * 1024)),
+    };
     return {
       deepLink: window.lab.openLink(deep),
-      notice: window.lab.notice("W".repeat(10 * 1024 * 1024)),
+      ...huge,
+      grown: window.lab._memoryBytes() - memory,
+      long: window.lab.notice("W".repeat(1001)),
       shown: window.lab.state().notice,
       text: thrown(() => window.lab.shareLink("abc")),
       nan: thrown(() => window.lab.shareLink(NaN)),
@@ -75,7 +83,12 @@ test("arguments that cannot be sent, texts too long and options that are not opt
   });
   assert.equal(r.deepLink.ok, false, JSON.stringify(r.deepLink));
   assert.match(r.deepLink.error, /^openLink\(\): the arguments cannot be sent to the lab/);
-  assert.deepEqual(r.notice, { ok: false, error: "notice(): a notice is at most 1000 characters; this one is 10485760 characters" });
+  // Texts of megabytes are refused before they reach the lab's memory, which does not grow.
+  assert.deepEqual(r.notice, { ok: false, error: "notice(): the arguments are 10,485,764 characters; a call takes at most 4,194,304" });
+  assert.match(r.csv.error, /^importCsv\(\): the arguments are 12,000,013 characters; a call takes at most 4,194,304$/);
+  assert.match(r.lesson.error, /^openLesson\(\): the arguments are 20,[0-9,]+ characters/);
+  assert.equal(r.grown, 0);
+  assert.deepEqual(r.long, { ok: false, error: "notice(): a notice is at most 1000 characters; this one is 1001 characters" });
   assert.equal(r.shown, "");
   for (const key of ["text", "nan", "fn"])
     assert.deepEqual(r[key], { type: "Error", message: "shareLink(): takes nothing, or options {start, locks}" }, key);

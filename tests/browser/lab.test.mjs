@@ -84,7 +84,7 @@ test("window.lab's methods, built from the lab's table, keep each call's JavaScr
   assert.match(r.nan.error, /^setParameter\(\): the value must be a finite number$/);
   assert.equal(r.text.ok, false);
   assert.doesNotMatch(r.text.error, /takes/, "a number is sent as its text");
-  assert.deepEqual(r.lesson, { ok: true, error: null, step: 1 });
+  assert.deepEqual(r.lesson, { ok: true, error: null, step: 1, settingUp: false });
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -386,7 +386,7 @@ test("a malformed or damaged lesson link leaves the lab as it was", async () => 
 
 test("the lesson panel on a phone, with touch", async () => {
   const page = await openLab(env.browser, env.url, { width: 390, height: 844, deviceScaleFactor: 3, hasTouch: true, isMobile: true });
-  assert.deepEqual(await lab(page, () => window.lab.openLesson("chain-rule", 1)), { ok: true, error: null, step: 1 });
+  assert.deepEqual(await lab(page, () => window.lab.openLesson("chain-rule", 1)), { ok: true, error: null, step: 1, settingUp: false });
   await settled(page);
   let layout = await layoutNow(page);
   assert.equal(layout.mode, "phone");

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/lab/lab.h"
+#include "app/lab/untrusted_json.h"
 #include "app/layout/screen_geometry.h"
 #include "app/layout/view_settings.h"
 #include "app/lesson/lesson_run.h"
@@ -65,6 +66,12 @@ struct ApiMethod {
 // The longest notice (characters): it is drawn across the top of the lab every frame, so a few
 // lines at most; the page's own notices (a lesson's error with the lesson's name) fit.
 inline constexpr size_t kMaxNoticeChars = 1000;
+// The longest arguments of one call, as JSON text in characters (UTF-16 units), refused by the page
+// before they are copied into the lab's memory, which never shrinks. The largest a call needs is a
+// CSV or weights file of 1 MiB, escaped. Three UTF-8 bytes at most per unit stay within what the
+// lab's JSON reader takes.
+inline constexpr size_t kMaxArgumentChars = 4u << 20;
+static_assert(3 * kMaxArgumentChars <= kApiJsonLimits.max_bytes, "the page's limit must be within the lab's");
 
 // A call's answer: {"ok": true, "error": null} when `error` is empty, else {"ok": false, "error": error}.
 nlohmann::json result(const std::string& error);

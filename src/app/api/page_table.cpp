@@ -35,6 +35,8 @@ json api_table_json() {
     return table;
 }
 
-json api_limits_json() { return {{"lessonBytes", kMaxLessonBytes}, {"noticeChars", kMaxNoticeChars}}; }
+json api_limits_json() {
+    return {{"lessonBytes", kMaxLessonBytes}, {"noticeChars", kMaxNoticeChars}, {"argumentChars", kMaxArgumentChars}};
+}
 
 }  // namespace bp
