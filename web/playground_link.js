@@ -161,14 +161,15 @@ export function readPlaygroundLink(hash, inputCount) {
 function describe(s, display) {
   const read = [];
   if (s.layers) read.push(s.layers.length > 2 ? "hidden layers of " + s.layers.slice(1, -1).join(", ") + " neurons" : "no hidden layer");
-  if (s.activations) read.push(s.activations.hidden + " neurons");
+  if (s.activations) read.push(s.activations.hidden + " in the hidden layers");
   if (s.features) read.push("inputs " + s.features.join(", "));
   if (s.dataset) read.push("the " + s.dataset + " data");
   if (s.noise !== undefined) read.push("noise " + s.noise);
   if (s.testFraction !== undefined) read.push(Math.round(s.testFraction * 100) + " % test points");
   if (s.learningRate !== undefined) read.push("learning rate " + s.learningRate);
   if (s.batchSize !== undefined) read.push("batches of " + s.batchSize);
-  if (s.regularization) read.push("regularization " + s.regularization.kind + (s.regularization.rate !== undefined ? " at " + s.regularization.rate : ""));
+  if (s.regularization) read.push(s.regularization.kind === "none" ? "no regularization"
+    : s.regularization.kind.toUpperCase() + " regularization" + (s.regularization.rate !== undefined ? " at " + s.regularization.rate : ""));
   if (display.discretize !== undefined || display.showTestPoints !== undefined) read.push("its display options");
   return read;
 }
