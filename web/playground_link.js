@@ -157,12 +157,16 @@ export function readPlaygroundLink(hash, inputCount) {
   return { refused, settings, display: Object.keys(display).length ? display : null, read: describe(settings, display) };
 }
 
+// The lab's features as its views write them.
+const shownInput = { x1: "x\u2081", x2: "x\u2082", x1sq: "x\u2081\u00b2", x2sq: "x\u2082\u00b2", x1x2: "x\u2081x\u2082",
+                     sinx1: "sin x\u2081", sinx2: "sin x\u2082" };
+
 // What was set, in words, for the notice.
 function describe(s, display) {
   const read = [];
   if (s.layers) read.push(s.layers.length > 2 ? "hidden layers of " + s.layers.slice(1, -1).join(", ") + " neurons" : "no hidden layer");
   if (s.activations) read.push(s.activations.hidden + " in the hidden layers");
-  if (s.features) read.push("inputs " + s.features.join(", "));
+  if (s.features) read.push("inputs " + s.features.map((name) => shownInput[name]).join(", "));
   if (s.dataset) read.push("the " + s.dataset + " data");
   if (s.noise !== undefined) read.push("noise " + s.noise);
   if (s.testFraction !== undefined) read.push(Math.round(s.testFraction * 100) + " % test points");
