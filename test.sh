@@ -100,18 +100,18 @@ if [ "$quick" = 0 ] && build asan; then
   ctest_suite "app (ASan+UBSan)" build/asan '^app\.'
 fi
 if [ "$quick" = 0 ] && build fuzz; then
-  # libFuzzer on the share-link decoder, the CSV import and the weights-JSON import, each for a share
-  # of FUZZ_SECONDS (30 by default: 14, 8 and 8) from its committed seed corpus; new inputs they find
-  # go to build/fuzz/<target>_corpus and any crash to build/fuzz/<target>-crash-*, never into the
-  # source tree.
+  # libFuzzer on the share-link decoder, the CSV import, the weights-JSON import and the lesson files,
+  # each for a share of FUZZ_SECONDS (30 by default: 12, 6, 6 and 6) from its committed seed corpus
+  # (the lessons' also from lessons/); new inputs they find go to build/fuzz/<target>_corpus and any
+  # crash to build/fuzz/<target>-crash-*, never into the source tree.
   total="${FUZZ_SECONDS:-30}"
-  share=$(( total * 8 / 30 > 0 ? total * 8 / 30 : 1 ))  # never 0: libFuzzer reads 0 as "no limit"
-  first=$(( total - 2 * share > 0 ? total - 2 * share : 1 ))
-  fuzz() {  # label target seconds seeds
+  share=$(( total * 6 / 30 > 0 ? total * 6 / 30 : 1 ))  # never 0: libFuzzer reads 0 as "no limit"
+  first=$(( total - 3 * share > 0 ? total - 3 * share : 1 ))
+  fuzz() {  # label target seconds seeds...
     local log="build/logs/$2.log" status
     mkdir -p "build/fuzz/$2_corpus"
     "build/fuzz/$2" -max_total_time="$3" -rss_limit_mb=2048 -timeout=10 -artifact_prefix="build/fuzz/$2-" \
-      "build/fuzz/$2_corpus" "$4" >"$log" 2>&1
+      "build/fuzz/$2_corpus" "${@:4}" >"$log" 2>&1
     status=$?
     if [ "$status" -eq 0 ]; then tally "$1 ($(grep -o 'Done [0-9]* runs' "$log" | tail -n 1))" 1 0 0
     else tail -n 30 "$log"; tally "$1" 0 1 1; fi
@@ -119,6 +119,7 @@ if [ "$quick" = 0 ] && build fuzz; then
   fuzz "fuzz share links" bp_link_fuzz "$first" tests/fuzz/corpus
   fuzz "fuzz CSV import" bp_csv_fuzz "$share" tests/fuzz/csv_corpus
   fuzz "fuzz weights import" bp_weights_fuzz "$share" tests/fuzz/weights_corpus
+  fuzz "fuzz lessons" bp_lesson_fuzz "$share" tests/fuzz/lesson_corpus lessons
 fi
 if build web; then
   if [ "$quick" = 0 ]; then

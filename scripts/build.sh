@@ -3,8 +3,8 @@
 #   scripts/build.sh native   tests and desktop app          -> build/native
 #   scripts/build.sh asan     tests under ASan + UBSan       -> build/asan
 #   scripts/build.sh web      the page (build/web) and the WebAssembly core tests -> build/wasm
-#   scripts/build.sh fuzz     the libFuzzer targets on the share-link decoder, the CSV import and
-#                             the weights-JSON import (clang) -> build/fuzz
+#   scripts/build.sh fuzz     the libFuzzer targets on the share-link decoder, the CSV import, the
+#                             weights-JSON import and the lesson files (clang) -> build/fuzz
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -28,7 +28,7 @@ case "${1:-}" in
     cmake --build build/wasm -j "$jobs" ;;
   fuzz)
     CXX=clang++ cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBP_FUZZ=ON -DBP_DESKTOP=OFF >/dev/null
-    cmake --build build/fuzz -j "$jobs" --target bp_link_fuzz bp_csv_fuzz bp_weights_fuzz ;;
+    cmake --build build/fuzz -j "$jobs" --target bp_link_fuzz bp_csv_fuzz bp_weights_fuzz bp_lesson_fuzz ;;
   *)
     echo "usage: scripts/build.sh native|asan|web|fuzz" >&2
     exit 2 ;;

@@ -1,5 +1,6 @@
 // The page's addresses: a lab's link (#lab=<payload>) and a lesson's link (#lesson=<data>&step=<n>),
-// built and read here only; lab_api.js, autosave.js and lessons.js import them.
+// built and read here only; lab_api.js, autosave.js and lessons.js import them. Any other text after
+// "#" is foreign (a TensorFlow Playground link, a page's section): boot.js says so and replaces it.
 //
 // A #lab= payload is the lab's own text (src/core/share_link.h): the page never looks inside it. A
 // #lesson= link carries a lesson file, deflate-compressed and base64url-encoded (lessons.js).
@@ -38,6 +39,15 @@ export function showLabInAddress(payload, push) {
 // Takes the lab or lesson out of the address bar, in place of this history entry.
 export function clearAddress() {
   history.replaceState(null, "", location.pathname + location.search);
+}
+
+// --- an address the lab does not make ------------------------------------------------------------
+
+// The text after "#" (with the "#") when it is neither a lab's link nor a lesson's, else null; an
+// empty "#" is no address at all.
+export function foreignInAddress() {
+  const hash = location.hash;
+  return hash === "" || hash === "#" || hash.startsWith(labMark) || hash.startsWith(lessonMark) ? null : hash;
 }
 
 // --- a lesson's link ------------------------------------------------------------------------------

@@ -189,6 +189,8 @@ function navigationType() {
   return entry ? entry.type : "navigate";
 }
 
+// What opened: "saved" (a lab saved in this browser), "link" (the #lab= link in the address) or
+// "defaults".
 function restore() {
   saves.migrate();
   const tab = saves.session();
@@ -207,6 +209,7 @@ function restore() {
       opened(mine);
       if (hash !== null) setAddress(link, false);
       describeIfNeeded(mine);
+      return "saved";
     } else {
       lab.notice("The lab saved in this browser could not be opened: " + lab._reason(r) + ". The lab starts from its " +
                  "defaults; the saved lab stays in Recent labs (in the More… menu).");
@@ -214,7 +217,7 @@ function restore() {
       state.address.link = "";
       opened(null);
     }
-    return;
+    return "defaults";
   }
   if (hash !== null) {
     const r = lab.openLink(hash);
@@ -227,16 +230,18 @@ function restore() {
       clearLabAddress();
     }
     opened(null);
-    return;
+    return r.ok ? "link" : "defaults";
   }
   const latest = entries[0];
+  let r = { ok: false };
   if (latest) {
-    const r = lab.openLink(latest.link);
+    r = lab.openLink(latest.link);
     if (r.ok) describeIfNeeded(latest);
     else lab.notice("The lab saved in this browser (" + saves.when(latest.time) + ") could not be opened: " + lab._reason(r) +
                     ". The lab starts from its defaults; the saved lab stays in Recent labs (in the More… menu).");
   }
   opened(null);
+  return r.ok ? "saved" : "defaults";
 }
 
 function describeIfNeeded(entry) {
@@ -385,8 +390,27 @@ function setUpControls(canvas) {
 
 // --- start ---------------------------------------------------------------------------------------
 
+// The lab now in the address bar, in place of what is there (an address the page does not read).
+function showInAddress() {
+  try {
+    setAddress(payload(), false);
+  } catch (error) {  // the lab cannot make a link right now: no address rather than a foreign one
+    clearLabAddress();
+  }
+  state.address.setup = setupKey(lab.state());
+  recordTab(true);
+}
+
+// Another lab is about to take this one's place (a Playground link): this one is saved as it is,
+// and the next change starts a new entry, so Recent labs keeps both.
+function keepBeforeChange() {
+  save("now");
+  opened(null);
+}
+
+// Opens the lab the address, this tab or the last save holds; answers what opened (restore).
 function start(canvas) {
-  restore();
+  const what = restore();
   recordTab(true);
   setUpControls(canvas);
   autosave.openRecentLabs = showRecent;
@@ -396,11 +420,13 @@ function start(canvas) {
   document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") save("now"); });
   window.addEventListener("pagehide", () => { state.leaving = true; save("leaving"); });
   window.addEventListener("pageshow", (event) => { if (event.persisted) state.leaving = false; });
+  return what;
 }
 
 // openRecentLabs: shows the Recent labs list; set once the autosave runs (the lab's More menu
-// offers the list only then). boot.js imports it; the lab's C++ (browser_services.cpp) and scripts
+// offers the list only then). showInAddress and keepBeforeChange: for boot.js, which replaces a
+// foreign address with the lab's link and opens a Playground link over the lab. boot.js imports it; the lab's C++ (browser_services.cpp) and scripts
 // reach it as window.backpropLabAutosave.
-export const autosave = { start, openRecentLabs: null };
+export const autosave = { start, showInAddress, keepBeforeChange, openRecentLabs: null };
 window.backpropLabAutosave = autosave;
 

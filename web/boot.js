@@ -7,6 +7,8 @@
 import { lab } from "./lab_api.js";
 import { lessons } from "./lessons.js";
 import { autosave } from "./autosave.js";
+import { foreignInAddress, clearAddress } from "./address.js";
+import { isPlaygroundLink, readPlaygroundLink } from "./playground_link.js";
 
 const notice = document.getElementById("notice");
 const canvas = document.getElementById("canvas");
@@ -38,6 +40,51 @@ if (document.createElement("canvas").getContext("webgl2")) {
        "Backprop Lab draws with WebGL 2, which this browser or device has turned off or does not support. " +
        "Try a current Firefox, Chrome, Edge or Safari, and check that hardware acceleration is enabled.");
   lab._fail(new Error("WebGL 2 is not available"));
+}
+
+// An address the lab does not make (anything after "#" but #lab= and #lesson=): a TensorFlow
+// Playground link sets the lab as far as it maps onto it, all or nothing; anything else is named
+// and nothing is read from it. Either way a notice says so and the lab's own link takes its place
+// in the address bar. shown: what the lab is, "saved", "link" or "defaults" at the start (autosave),
+// "open" when the address changed while the lab was open.
+function openForeign(shown) {
+  const hash = foreignInAddress();
+  if (hash === null) return;
+  const quoted = "\u201c" + (hash.length > 60 ? hash.slice(0, 59) + "\u2026" : hash) + "\u201d";
+  const where = { saved: "this is the lab saved in this browser", link: "this is the lab of the link",
+                   defaults: "the lab starts from its defaults", open: "the lab has not changed" }[shown];
+  let text;
+  if (!isPlaygroundLink(hash)) {
+    text = "The address ends in " + quoted + ", which is not a Backprop Lab link (those begin #lab= or #lesson=), " +
+           "so nothing was read from it: " + where + ".";
+  } else {
+    const read = readPlaygroundLink(hash, lab.state().features.length);
+    if (!read.refused.length) quietly(autosave.keepBeforeChange);
+    const r = read.refused.length ? { ok: false } : lab.configure(read.settings);
+    if (r.ok) {
+      if (read.display) lab.display(read.display);
+      text = "The lab was set from a TensorFlow Playground link: " + (read.read.join(", ") || "nothing to change") +
+             ". The lab keeps its own seed, output neuron and loss.";
+    } else {
+      text = "This TensorFlow Playground link was not used, so " + where + ": " +
+             (read.refused.length ? read.refused.join("; ") : lab._reason(r)) + ".";
+    }
+  }
+  if (!quietly(autosave.showInAddress)) clearAddress();  // without the autosave, the address at least leaves
+  const earlier = shown === "open" ? "" : lab.state().notice;  // e.g. a saved lab that could not be opened
+  const all = Array.from(earlier ? earlier + " " + text : text), most = lab._limits.noticeChars;
+  lab.notice(all.length > most ? all.slice(0, most - 1).join("") + "\u2026" : all.join(""));
+}
+
+// Runs a step of the autosave, which may not have started: whether it ran.
+function quietly(step) {
+  try {
+    step();
+    return true;
+  } catch (error) {
+    console.error("Autosave:", error);
+    return false;
+  }
 }
 
 // The lab itself: the message should it stop, then the WebAssembly module, which calls onFirstFrame
@@ -77,11 +124,14 @@ function start() {
       // A #lesson= link is taken out of the address first; the autosave then opens the lab as it
       // would without it, and the lesson opens over that (one undo brings the lab back).
       lessons.start();
+      let opened = "defaults";
       try {
-        autosave.start(canvas);
+        opened = autosave.start(canvas);
       } catch (error) {  // the lab works without its autosave; say why in the console
         console.error("Autosave could not start:", error);
       }
+      openForeign(opened);
+      window.addEventListener("hashchange", () => openForeign("open"));
       lessons.acceptDrops(canvas);
       lessons.afterStart().finally(() => lab._firstFrame());
     },
