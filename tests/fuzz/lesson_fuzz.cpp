@@ -108,6 +108,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const State before(lab);
     bp::LessonRun run;
     const std::string error = run.open(lab, text, "", 0);
+    run.finish_setup(lab);  // a set-up longer than a call goes on over frames: as they would
     if (!error.empty()) {
         if (checks || run.is_open() || !(State(lab) == before) || !test_util::is_utf8(error)) std::abort();
         return 0;
@@ -117,10 +118,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // Next through every step on the lab as it is, then Back one.
     const int steps = static_cast<int>(run.lesson().steps.size());
     for (int k = 1; k < steps; ++k) {
-        if (!run.next(lab).empty() || run.step() != k) std::abort();
+        const std::string next = run.next(lab);
+        run.finish_setup(lab);
+        if (!next.empty() || run.step() != k) std::abort();
         show(run, lab);
     }
-    if (steps > 1 && (!run.back(lab).empty() || run.step() != steps - 2)) std::abort();
+    if (steps > 1) {
+        const std::string back = run.back(lab);
+        run.finish_setup(lab);
+        if (!back.empty() || run.step() != steps - 2) std::abort();
+    }
     // Taking the lesson up again after a reload changes nothing in the lab.
     const State walked(lab);
     bp::LessonRun again;
@@ -130,6 +137,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     other.train(2);
     const State other_before(other);
     bp::LessonRun once;
-    if (!once.open(other, text, "", steps - 1).empty() || !other.undo() || !(State(other) == other_before)) std::abort();
+    const std::string reopened = once.open(other, text, "", steps - 1);
+    once.finish_setup(other);
+    if (!reopened.empty() || !other.undo() || !(State(other) == other_before)) std::abort();
     return 0;
 }
