@@ -1,14 +1,15 @@
 // Lesson links and lesson texts from anyone: lab.lessonLink() gives the link "Copy a link to this
 // step" copies, in the format with check digits; every one-character change of such a link (a
 // character replaced by one of a handful, or lost, at every position) is refused as damaged and the
-// lab stays as it was; a link of the first format, without check digits, still opens; the check
-// digits are the CRC-32 the lab's own #lab= links carry; and lesson texts damaged at random, opened
-// as the page opens a lesson file, are refused at a line or open as exactly their text, quickly and
-// without stopping the lab. The thousand-text run of the same kind is native
-// (tests/app/lesson_mutation_test.cpp); this one checks the page's path.
+// lab stays as it was, and a changed step or #lesson= is refused the same way from the address bar
+// (opening the page, or pasted into an open lab); a link of the first format, without check
+// digits, still opens; the check digits are the CRC-32 the lab's own #lab= links carry; and lesson
+// texts damaged at random, opened as the page opens a lesson file, are refused at a line or open as
+// exactly their text, quickly and without stopping the lab. The thousand-text run of the same kind
+// is native (tests/app/lesson_mutation_test.cpp); this one checks the page's path.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openLab, openLabPage, newLabContext } from "./harness.mjs";
+import { useBrowser, openLab, openLabPage, newLabContext, settled } from "./harness.mjs";
 
 const env = useBrowser();
 const hashOf = (link) => link.slice(link.indexOf("#"));
@@ -57,6 +58,19 @@ test("lab.lessonLink() gives the link Copy a link to this step copies, and refus
   assert.equal(opened.l.open, true, opened.notice);
   assert.equal(opened.l.step, 5);
   assert.equal(opened.source, source);
+  // A lesson too long for a link (text that deflate cannot shrink much): no link, and the words the
+  // menu's copy shows.
+  const long = await page.evaluate(async () => {
+    let seed = 7, text = "lesson: Long\nstep: One\n";
+    const letter = () => String.fromCharCode(97 + ((seed = (seed * 48271) % 2147483647) % 26));
+    for (let line = 0; line < 200; line++) text += Array.from({ length: 60 }, letter).join("") + "\n";
+    const opened = window.lab.openLesson(text, 1);
+    return { opened, link: await window.lab.lessonLink() };
+  });
+  assert.equal(long.opened.ok, true, long.opened.error);
+  assert.equal(long.link.ok, false);
+  assert.equal(long.link.link, null);
+  assert.match(long.link.error, /^lessonLink\(\): this lesson is \d+\.\d KB as a link, more than the 8 KB a link may carry/);
   assert.deepEqual([...page.errors, ...other.errors], []);
   await context.close();
   await page.context().close();
@@ -108,6 +122,30 @@ test("every one-character change of a lesson link is refused as damaged, and the
   console.log(`${report.tried} changes of a ${report.length}-character lesson link refused in ${Math.round(report.ms)} ms`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
+});
+
+test("a lesson link changed in its step or its #lesson= is refused as damaged from the address bar", async () => {
+  const maker = await openLab(env.browser, env.url);
+  const link = await maker.evaluate(async () => (window.lab.openLesson("chain-rule", 3), (await window.lab.lessonLink()).link));
+  await maker.context().close();
+  const context = await newLabContext(env.browser);
+  for (const hash of [hashOf(link).replace("&step=3&", "&step=4&"), hashOf(link).replace("#lesson=", "#lessom=")]) {
+    const page = await openLabPage(context, env.url, { hash });
+    const s = await page.evaluate(() => window.lab.state());
+    assert.equal(s.lesson.open, false, hash.slice(0, 20));
+    assert.match(s.notice, /^This lesson link cannot be opened: it is damaged/, s.notice);
+    assert.equal(await page.evaluate(() => location.hash), "", "the damaged link left the address bar");
+    // Pasted into the address bar of the open lab (only the hash changes): refused the same way.
+    await page.evaluate(() => window.lab.openLesson("chain-rule", 2));
+    await settled(page);  // the lesson's own notice ("The lesson has set up the lab...") is shown
+    await page.evaluate(() => window.lab.notice(""));
+    await page.evaluate((h) => { location.hash = h; }, hash);
+    await page.waitForFunction(() => /damaged/.test(window.lab.state().notice), null, { timeout: 10000 });
+    assert.equal(await page.evaluate(() => window.lab.lesson().step), 2, "the open lesson stays at its step");
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+  await context.close();
 });
 
 test("a lesson link of the first format, without check digits, opens as it always has", async () => {
