@@ -6,6 +6,7 @@
 // A module: it runs before boot.js (which imports it) and sets window.lab, the global that scripts,
 // tests and the console use; the page's other modules import the same object as `lab`.
 import { labLink } from "./address.js";
+import { shareableLink } from "./lesson_link.js";
 
 let module = null;
 let stopped = false;  // the WebAssembly trapped: nothing more can run
@@ -65,6 +66,15 @@ const answers = new Map([
   ["link", (payload) => {
     if (typeof payload !== "string") throw new Error(payload && payload.error || "the lab gave no link");
     return labLink(payload);
+  }],
+  // {ok, error, text, step}: the open lesson's file and a step of it. A Promise of {ok, error, link},
+  // the link Copy a link to this step copies (compressing is asynchronous in the browser); a refusal
+  // resolves to {ok: false, error} as well, and nothing throws.
+  ["lessonLink", (answer) => {
+    if (!answer || answer.ok !== true) return Promise.resolve({ ok: false, error: answer && answer.error || "the lab gave no lesson", link: null });
+    return shareableLink(answer.text, answer.step).then(
+      (r) => (r.ok ? r : { ok: false, error: "lessonLink(): " + r.error, link: null }),
+      (e) => ({ ok: false, error: "lessonLink(): the link cannot be made: " + String(e && e.message || e), link: null }));
   }],
 ]);
 

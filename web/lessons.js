@@ -1,20 +1,18 @@
 // Lesson links and lesson files (docs/LESSONS.md, "Sharing a lesson"), and the open lesson kept
 // across a reload of the tab.
-// A lesson link is #lesson=<the lesson file, deflate-compressed, base64url>&step=<n>: this file
-// compresses and inflates the lesson; address.js makes the link and reads it from the address. The
-// lab reads the text itself and checks it (lab.openLesson): nothing of a lesson reaches HTML or script.
-// A link or a file that cannot be opened leaves the lab as it was and says why in the lab's notice.
+// A lesson link is #lesson=2.<the lesson file, deflate-compressed, base64url>&step=<n>&check=<crc>:
+// lesson_link.js compresses and inflates the lesson; address.js makes the link, reads it and checks
+// its check digits. The lab reads the text itself and checks it (lab.openLesson): nothing of a
+// lesson reaches HTML or script. A link or a file that cannot be opened leaves the lab as it was and
+// says why in the lab's notice.
 import { lab } from "./lab_api.js";
-import { lessonLink, lessonInAddress, hasLessonInAddress, clearAddress } from "./address.js";
+import { readLessonLink, lessonInAddress, hasLessonInAddress, clearAddress } from "./address.js";
+import { linkFor, shareableLink, lessonOf } from "./lesson_link.js";
 
-// A lesson link up to 8 KB: browsers, chat apps and QR codes carry that comfortably (2 KB is the old
-// Internet Explorer limit; today's browsers take far more, but mail and chat clients cut long links).
-// The page's own limit: the lab never sees a lesson link, only the lesson in it.
-const maxLessonLinkChars = 8192;
 // The lab's own limit for a lesson file (kMaxLessonBytes, lesson.h), read from the lab once it is there.
 const maxTextBytes = () => lab._limits.lessonBytes;
 
-let pending = null;  // the lesson link this page was opened with, until the lab is ready
+let pending = null;  // the lesson link this page was opened with (readLessonLink), until the lab is ready
 
 // A notice, cut to the lab's limit (kMaxNoticeChars, lab_api.h): an error quoting a long lesson
 // line is still shown, not refused.
@@ -24,59 +22,30 @@ function say(text) {
   lab.notice(chars.length > most ? chars.slice(0, most - 1).join("") + "\u2026" : text);
 }
 
-function toBase64Url(bytes) {
-  let binary = "";
-  for (let k = 0; k < bytes.length; k += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(k, k + 0x8000));
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+function damaged(why) {
+  say("This lesson link cannot be opened: it is damaged or cut short (" + String(why).replace(/\.$/, "") +
+      "). The lab is as it was; ask for the link again, or for the lesson file.");
+  return false;
 }
 
-function fromBase64Url(text) {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error("it has characters a lesson link never has");
-  const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-}
-
-async function compress(text) {
-  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("deflate-raw"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
-// Inflates little more than the lab's limit for a lesson file, so a hostile link cannot make the
-// page inflate gigabytes.
-async function decompress(bytes) {
-  const most = maxTextBytes();
-  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
-  const parts = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > most) {
-      reader.cancel();
-      throw new Error("the lesson in it is over " + most / 1024 + " KB");
-    }
-    parts.push(value);
-  }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) { all.set(part, at); at += part.length; }
-  return new TextDecoder("utf-8", { fatal: true }).decode(all);
-}
-
-async function openLink(data, step) {
+// Opens a lesson link as readLessonLink read it: true when the lesson opened.
+async function openLink(link) {
+  if (link.damaged) return damaged(link.damaged);
   let text;
   try {
-    text = await decompress(fromBase64Url(data));
+    text = await lessonOf(link.data, maxTextBytes());
   } catch (error) {
-    const why = String(error.message || error).replace(/\.$/, "");
-    say("This lesson link cannot be opened: it is damaged or cut short (" + why +
-        "). The lab is as it was; ask for the link again, or for the lesson file.");
-    return false;
+    return damaged(error.message || error);
   }
-  const r = lab.openLesson(text, step);
+  const r = lab.openLesson(text, link.step);
   if (!r.ok) say(lab._reason(r));
   return r.ok;
+}
+
+// Opens the lesson link in a fragment (what location.hash holds) as the address bar's link opens:
+// true when the lesson opened; a fragment that holds no lesson link is refused as damaged.
+function openHash(hash) {
+  return openLink(readLessonLink(hash) || { damaged: "it holds no lesson" });
 }
 
 // The lesson in the address, taken out of it before the autosave reads the address.
@@ -84,7 +53,7 @@ function start() {
   const link = lessonInAddress();
   if (!link) return;
   clearAddress();
-  pending = [link.data === null ? "!" : link.data, link.step];  // "!" is opened below, to say that it is damaged
+  pending = link;
 }
 
 // A lesson link pasted into the address bar of an open lab changes only the hash: no reload.
@@ -144,20 +113,16 @@ function afterStart() {
     setInterval(keep, 1000);
   }
   if (!pending) return Promise.resolve(false);
-  const [data, step] = pending;
+  const link = pending;
   pending = null;
-  return openLink(data, step);
+  return openLink(link);
 }
 
-async function linkFor(text, step) {
-  return lessonLink(toBase64Url(await compress(text)), step);
-}
-
+// Copy a link to this step: the same link lab.lessonLink({step}) gives.
 async function copyLink(text, step) {
-  const link = await linkFor(text, step);
-  if (link.length > maxLessonLinkChars) {
-    say("This lesson is " + (link.length / 1024).toFixed(1) + " KB as a link, more than the " + maxLessonLinkChars / 1024 +
-        " KB a link may carry: share the lesson file instead (Lessons\u2026 \u2192 Save the lesson file).");
+  const { ok, error, link } = await shareableLink(text, step);
+  if (!ok) {
+    say(error.charAt(0).toUpperCase() + error.slice(1) + ".");
     return null;
   }
   lessons.lastLink = link;
@@ -208,5 +173,5 @@ function acceptDrops(canvas) {
 
 // boot.js imports it; the lab's C++ (browser_services.cpp) and scripts reach it as
 // window.backpropLabLessons.
-export const lessons = { start, afterStart, chooseFile, copyLink, linkFor, openText, openFile, acceptDrops, lastLink: null, keeping: false };
+export const lessons = { start, afterStart, chooseFile, copyLink, linkFor, openHash, openText, openFile, acceptDrops, lastLink: null, keeping: false };
 window.backpropLabLessons = lessons;

@@ -258,11 +258,12 @@ test("a student walks the whole chain-rule lesson with the mouse and keyboard", 
 test("a lesson link opens at step 4 in a fresh page", async () => {
   const text = await chainRuleText();
   const maker = await openLab(env.browser, env.url);
-  const link = await maker.evaluate(([t]) => window.backpropLabLessons.linkFor(t, 4), [text]);
+  const [link, second] = await maker.evaluate(async ([t]) => [await window.backpropLabLessons.linkFor(t, 4),
+                                                                 await window.backpropLabLessons.linkFor(t, 2)], [text]);
   await maker.context().close();
   assert.ok(link.startsWith(env.url + "#lesson="), link.slice(0, 80));
   assert.ok(link.length < 8192, `the link is ${link.length} characters, under 8 KB`);
-  assert.match(link, /&step=4$/);
+  assert.match(link, /&step=4&check=[0-9a-f]{8}$/);
 
   const context = await newLabContext(env.browser, { width: 1366, height: 768 });
   const page = await openLabPage(context, env.url, { hash: link.slice(link.indexOf("#")) });
@@ -282,7 +283,7 @@ test("a lesson link opens at step 4 in a fresh page", async () => {
 
   // The same link pasted into the address bar of this open lab (only the hash changes: no reload).
   await lab(page, () => window.lab.closeLesson());
-  await page.evaluate((h) => { location.hash = h; }, link.slice(link.indexOf("#")).replace("&step=4", "&step=2"));
+  await page.evaluate((h) => { location.hash = h; }, second.slice(second.indexOf("#")));
   await page.waitForFunction(() => window.lab.lesson().open, null, { timeout: 10000 });
   assert.equal((await lessonNow(page)).step, 2);
   assert.deepEqual(page.errors, []);

@@ -425,3 +425,10 @@ TEST(ShareLink, ALinkWithAbsurdWeightsIsRefusedTruthfully) {
     const LinkDecode d = decode_link(encode_link(s));
     EXPECT_NE(d.error.find("made by hand or damaged"), std::string::npos) << d.error;
 }
+
+// The CRC-32 the links' check digits are: IEEE 802.3's, whose standard check value is that of "123456789".
+TEST(LinkBytes, Crc32IsTheIeeeCrcOfTheBytes) {
+    const std::string digits = "123456789";
+    EXPECT_EQ(crc32(reinterpret_cast<const uint8_t*>(digits.data()), digits.size()), 0xCBF43926u);
+    EXPECT_EQ(crc32(nullptr, 0), 0u);
+}

@@ -339,6 +339,8 @@ const std::vector<ApiMethod>& api_methods() {
         {"lessonNext", {}, lesson_next},
         {"lessonBack", {}, lesson_back},
         {"closeLesson", {}, close_lesson},
+        // ({step}): the page makes the link of the lesson and step the lab gives (a Promise).
+        {"lessonLink", {optional}, lesson_link, Answer::LessonLink},
         {"answer", {number}, answer_question},
     };
     return table;

@@ -54,6 +54,8 @@ enum class Answer {
     Json,  // the answer as it is
     Link,  // a text after "#lab=": the page answers with its own address and that text, and throws
            // an Error with the message when the call was refused
+    LessonLink,  // {ok, error, text, step}: a lesson file and a step of it; the page answers with a
+                 // Promise of {ok, error, link}, the lesson link it makes of them (web/lesson_link.js)
 };
 
 struct ApiMethod {

@@ -126,6 +126,25 @@ json close_lesson(const ApiCall& c) {
     return result("");
 }
 
+json lesson_link(const ApiCall& c) {
+    const json& options = c.arg(0);
+    if (c.has(0) && !(options.is_object() && options.size() == options.count("step")))
+        return result("takes nothing, or {step: n} for the step the link opens at");
+    if (!c.lesson.is_open()) return result("no lesson is open");
+    const int steps = static_cast<int>(c.lesson.lesson().steps.size());
+    int step = c.lesson.step() + 1;
+    if (options.is_object() && options.contains("step")) {
+        const json& n = options["step"];
+        if (!n.is_number_integer() || n.get<int64_t>() < 1 || n.get<int64_t>() > steps)
+            return result("the step is a whole number from 1 to " + std::to_string(steps) + ", the lesson's steps");
+        step = static_cast<int>(n.get<int64_t>());
+    }
+    json out = result("");
+    out["text"] = c.lesson.text();
+    out["step"] = step;
+    return out;
+}
+
 json answer_question(const ApiCall& c) {
     const json& v = c.arg(0);
     json out = {{"ok", false}, {"correct", false}, {"expected", nullptr}, {"tolerance", nullptr}, {"error", nullptr}};

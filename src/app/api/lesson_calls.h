@@ -14,6 +14,9 @@ nlohmann::json lesson_json(const ApiCall& call);    // lesson(): the open lesson
 nlohmann::json lesson_next(const ApiCall& call);    // lessonNext()
 nlohmann::json lesson_back(const ApiCall& call);    // lessonBack()
 nlohmann::json close_lesson(const ApiCall& call);   // closeLesson()
+// lessonLink({step}): the open lesson's file and the step (from 1; the current one when left out)
+// its link opens at, {ok, error, text, step}; the page makes the link of them.
+nlohmann::json lesson_link(const ApiCall& call);
 nlohmann::json answer_question(const ApiCall& call);  // answer(value)
 // The part of state() that tells whether a lesson is open: {open, name, step}.
 nlohmann::json lesson_state_json(const ApiCall& call);

@@ -20,7 +20,14 @@ const char* send_name(Send send) {
     return "value";
 }
 
-const char* answer_name(Answer answer) { return answer == Answer::Link ? "link" : "json"; }
+const char* answer_name(Answer answer) {
+    switch (answer) {
+        case Answer::Json: return "json";
+        case Answer::Link: return "link";
+        case Answer::LessonLink: return "lessonLink";
+    }
+    return "json";
+}
 
 }  // namespace
 

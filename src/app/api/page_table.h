@@ -8,7 +8,7 @@ namespace bp {
 
 // [{name, args: [{send, optional, fallback}], answer}], one entry per row of api_methods(), in its
 // order; the kinds in lower case, as lab_api.js names them ("value", "number", "text", "options";
-// "json", "link").
+// "json", "link", "lessonLink").
 nlohmann::json api_table_json();
 
 // The limits the page checks before a text reaches the lab, as the lab sets them: {lessonBytes,

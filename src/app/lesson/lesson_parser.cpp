@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -11,6 +13,7 @@
 #include "app/lesson/lesson_markup.h"
 #include "app/lesson/lesson_setup.h"
 #include "app/notation/number_text.h"
+#include "core/link_bytes.h"
 
 namespace bp {
 
@@ -87,6 +90,8 @@ private:
     bool tolerance(const std::string& value);
     bool finish_step();
     bool check_question(const LessonQuestion& q);
+    bool check_digits(const std::string& text);
+    size_t check_start_ = 0;  // where the file's check line starts
 };
 
 bool Parser::markup(const std::string& in, std::string& out) {
@@ -366,6 +371,30 @@ bool Parser::check_question(const LessonQuestion& q) {
     return true;
 }
 
+// `check: <8 hex digits>`, which a file may end with: the CRC-32 (as zlib computes it) of every
+// byte of the file before that line. It is checked before anything else, so a damaged file is
+// refused as damaged rather than for whatever its damage looks like. Sets `check_start` to where the
+// line starts (the text's size when there is none).
+bool Parser::check_digits(const std::string& text) {
+    const size_t last = text.find_last_not_of(" \t\r\n");
+    check_start_ = text.size();
+    if (last == std::string::npos) return true;
+    const size_t begin = text.rfind('\n', last) == std::string::npos ? 0 : text.rfind('\n', last) + 1;
+    std::string key, value;
+    if (!key_line(trim(text.substr(begin, last + 1 - begin)), key, value) || key != "check") return true;
+    check_start_ = begin;
+    line_ = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(begin), '\n'));
+    if (value.size() != 8 || value.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos)
+        return fail("'check:' is followed by 8 hexadecimal digits, the CRC-32 of the file before this line");
+    const uint32_t expected = static_cast<uint32_t>(std::stoul(value, nullptr, 16));
+    if (crc32(reinterpret_cast<const uint8_t*>(text.data()), begin) != expected)
+        return fail("the file is damaged: its check digits do not match the lesson before them (a character was "
+                    "changed, added or lost). Ask for the file again; if the lesson was changed on purpose, delete "
+                    "this line");
+    line_ = 0;
+    return true;
+}
+
 bool Parser::run(const std::string& text, Lesson& out, LessonProblem& problem) {
     const auto done = [&](bool ok) {
         if (ok) out = std::move(lesson_);
@@ -375,9 +404,11 @@ bool Parser::run(const std::string& text, Lesson& out, LessonProblem& problem) {
     if (text.size() > kMaxLessonBytes)
         return done(fail("the lesson is " + std::to_string(text.size()) + " bytes; a lesson may be at most " +
                          std::to_string(kMaxLessonBytes / 1024) + " KB (" + std::to_string(kMaxLessonBytes) + " bytes)"));
+    if (!check_digits(text)) return done(false);
     // A byte-order mark (what Windows Notepad writes first) is not part of line 1.
     size_t start = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
     while (start <= text.size()) {
+        const size_t line_start = start;
         const size_t end = std::min(text.find('\n', start), text.size());
         const std::string line = text.substr(start, end - start);
         start = end + 1;
@@ -389,6 +420,10 @@ bool Parser::run(const std::string& text, Lesson& out, LessonProblem& problem) {
             if (!has_title_ && !trimmed.empty()) return done(fail("a lesson starts with its title: 'lesson: <title>'"));
             if (!text_line(line)) return done(false);
             continue;
+        }
+        if (key == "check") {  // checked before the first line: see check_digits
+            if (line_start == check_start_) continue;
+            return done(fail("'check:' is the file's last line: nothing but blank lines may follow it"));
         }
         if (!one_of(key, kKeys))
             return done(fail("unknown key '" + key + ":' (a text line that starts with a lowercase word and a colon "
