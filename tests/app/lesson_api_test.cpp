@@ -5,21 +5,14 @@
 #include <nlohmann/json.hpp>
 
 #include "app/api/lab_api.h"
+#include "api_test_util.h"
 
 using namespace bp;
 using nlohmann::json;
 
 namespace {
 
-struct Window {
-    Lab lab;
-    ScreenGeometry screen;
-    ViewSettings view;
-    LessonRun lesson;
-    json call(const std::string& method, const json& args = json::array()) {
-        return json::parse(call_lab_api(lab, method, args.dump(), screen, view, lesson));
-    }
-};
+using api_test::Window;
 
 }  // namespace
 

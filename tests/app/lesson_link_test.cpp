@@ -13,21 +13,14 @@
 #include "app/lesson/builtin_lessons.h"
 #include "core/link_bytes.h"
 #include "lesson_test_util.h"
+#include "api_test_util.h"
 
 using namespace bp;
 using nlohmann::json;
 
 namespace {
 
-struct Window {
-    Lab lab;
-    ScreenGeometry screen;
-    ViewSettings view;
-    LessonRun lesson;
-    json call(const std::string& method, const json& args = json::array()) {
-        return json::parse(call_lab_api(lab, method, args.dump(), screen, view, lesson));
-    }
-};
+using api_test::Window;
 
 // The file with its check line: the CRC-32 of every byte before it, as the page or a script writes it.
 std::string with_check(const std::string& text) {

@@ -10,21 +10,14 @@
 #include "app/api/lab_api.h"
 #include "app/lesson/lesson_run.h"
 #include "lesson_test_util.h"
+#include "api_test_util.h"
 
 using namespace bp;
 using nlohmann::json;
 
 namespace {
 
-struct Window {
-    Lab lab;
-    ScreenGeometry screen;
-    ViewSettings view;
-    LessonRun lesson;
-    json call(const std::string& method, const json& args = json::array()) {
-        return json::parse(call_lab_api(lab, method, args.dump(), screen, view, lesson));
-    }
-};
+using api_test::Window;
 
 // The network the tests train: large enough that train(n) is limited by work, not by its cap of
 // a million steps.
