@@ -128,7 +128,10 @@ TEST(LessonPanel, TheChainRulesResultsWaitForThePrediction) {
     EXPECT_TRUE(s.window.inspector.hold_results);  // Σ and backprop would give the answer away
     s.window.lesson.answer(s.lab, "0");
     s.frame();
-    EXPECT_FALSE(s.window.inspector.hold_results);  // answered, right or wrong: now compare
+    EXPECT_TRUE(s.window.inspector.hold_results);  // wrong, with a second try left: still held
+    s.window.lesson.answer(s.lab, "0");
+    s.frame();
+    EXPECT_FALSE(s.window.inspector.hold_results);  // the answer is shown, right or wrong: now compare
     ASSERT_EQ(s.window.lesson.open(s.lab, b->text, b->name, 0), "");  // "How many weights?" gives nothing away there
     s.frame();
     EXPECT_FALSE(s.window.inspector.hold_results);

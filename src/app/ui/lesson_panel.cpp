@@ -1,5 +1,6 @@
 // The lesson panel, top to bottom: the lesson and its progress, the step's title and text, its
-// tasks, its question, and Back / Next at the foot.
+// tasks, its question (with Show answer once a first answer was wrong), the answer's feedback and the
+// step's hint, and Back / Next at the foot.
 #include "app/ui/lesson_panel.h"
 
 #include <algorithm>
@@ -70,15 +71,19 @@ void tasks(const LessonRun& run, const Lab& lab) {
     }
 }
 
-// A keypad for the answer on a touch screen, where the canvas brings up no keyboard.
+// A keypad for the answer on a touch screen, where the canvas brings up no keyboard. Clear empties
+// the field for a second try.
 void keypad(LessonPanel& panel) {
-    const char* keys[] = {"7", "8", "9", "\u2212", "4", "5", "6", ".", "1", "2", "3", "e", "0", "\u2190"};
+    const char* keys[] = {"7", "8", "9", "\u2212", "4", "5", "6", ".", "1", "2", "3", "e", "0", "\u2190", "Clear"};
+    constexpr int kKeys = static_cast<int>(sizeof keys / sizeof keys[0]);
     const float w = (ImGui::GetContentRegionAvail().x - 3.0f * ImGui::GetStyle().ItemSpacing.x) / 4.0f;
-    for (int k = 0; k < 14; ++k) {
+    for (int k = 0; k < kKeys; ++k) {
         if (k % 4 != 0) ImGui::SameLine();
         if (ImGui::Button(keys[k], ImVec2(w, 0))) {
             std::string text = panel.answer;
-            if (std::strcmp(keys[k], "\u2190") == 0) {  // backspace
+            if (std::strcmp(keys[k], "Clear") == 0) {
+                text.clear();
+            } else if (std::strcmp(keys[k], "\u2190") == 0) {  // backspace
                 while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
                 if (!text.empty()) text.pop_back();
             } else {
@@ -89,8 +94,15 @@ void keypad(LessonPanel& panel) {
     }
 }
 
-// The question's height at the panel's width: its prompt, its field or buttons (and the keypad on
-// touch), its feedback.
+// Show answer is offered once an answer was wrong and a try is left (and again on coming back to a
+// step whose answer was shown), until the answer is in sight.
+bool offers_show_answer(const LessonRun& run) {
+    const QuestionRecord& r = run.record(run.step());
+    return !run.last_answer().revealed && (r.tries > 0 || r.revealed);
+}
+
+// The question's height at the panel's width: its prompt, its field or buttons, Show answer, and
+// the keypad on touch.
 float question_height(const LessonRun& run, const Lab& lab) {
     const LessonStep& step = run.current();
     if (!step.has_question) return 0.0f;
@@ -100,6 +112,7 @@ float question_height(const LessonRun& run, const Lab& lab) {
     float h = st.ItemSpacing.y * 2.0f + 1.0f;  // the separator
     h += ImGui::CalcTextSize(run.fill(lab, step.question.prompt).c_str(), nullptr, false, wrap).y + line;
     h += ImGui::GetFrameHeight() + line;
+    if (offers_show_answer(run)) h += ImGui::GetFrameHeight() + line;
     if (step.question.choices.empty() && touch_active()) h += 4.0f * (ImGui::GetFrameHeight() + line);
     return h;
 }
@@ -123,24 +136,37 @@ void question(LessonPanel& panel, LessonRun& run, const Lab& lab) {
     } else {
         const float check_w = ImGui::CalcTextSize("Check").x + ImGui::GetStyle().FramePadding.x * 2.0f;
         ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 6.0f, ImGui::GetContentRegionAvail().x - check_w - ImGui::GetStyle().ItemSpacing.x));
-        const bool entered = ImGui::InputText("##answer", panel.answer, sizeof panel.answer, ImGuiInputTextFlags_EnterReturnsTrue);
+        // The answer stays in the field after a wrong try, so the next can start from it; clicking
+        // into the field selects it, so typing replaces it.
+        const bool entered = ImGui::InputText("##answer", panel.answer, sizeof panel.answer,
+                                              ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
         panel.drawn.answer = item_rect();
         ImGui::SameLine();
         const bool check = ImGui::Button("Check");
         panel.drawn.check = item_rect();
         if (check || entered) run.answer(lab, panel.answer);
-        if (touch_active()) keypad(panel);
     }
+    if (offers_show_answer(run)) {
+        if (ImGui::Button("Show answer")) run.show_answer(lab);
+        panel.drawn.show_answer = item_rect();
+        ui::tooltip("Shows the right answer and why. Your answers so far stay as they were.");
+    }
+    if (q.choices.empty() && touch_active()) keypad(panel);
 }
 
-// The answer's feedback, at the end of the step's text, scrolled into sight when it is new.
-void feedback(LessonPanel& panel, const LessonRun& run) {
+// The answer's feedback and, after a wrong first answer, the step's hint, at the end of the step's
+// text, scrolled into sight when they are new. An answer shown without a try is in the text's ink.
+void feedback(LessonPanel& panel, const LessonRun& run, const Lab& lab) {
     const LessonAnswer& a = run.last_answer();
     if (a.feedback.empty()) return;
     ImGui::Separator();
-    ImGui::PushStyleColor(ImGuiCol_Text, a.correct ? ui::kSuccess : ui::kWrong);
+    ImGui::PushStyleColor(ImGuiCol_Text, !a.answered ? ui::kInk : a.correct ? ui::kSuccess : ui::kWrong);
     ImGui::TextWrapped("%s", a.feedback.c_str());
     ImGui::PopStyleColor();
+    if (const std::string hint = run.hint(lab); !hint.empty()) {
+        ImGui::Spacing();
+        ImGui::TextWrapped("Hint: %s", hint.c_str());
+    }
     if (panel.answers_seen != run.answers()) ImGui::SetScrollHereY(1.0f);
     panel.answers_seen = run.answers();
 }
@@ -202,13 +228,13 @@ void draw_lesson_panel(LessonPanel& panel, LessonRun& run, Lab& lab, ViewSetting
     paragraphs(run, lab);
     tasks(run, lab);
     if (!pin) question(panel, run, lab);
-    feedback(panel, run);
+    feedback(panel, run, lab);
     ImGui::EndChild();
     if (pin) question(panel, run, lab);
 
     // The foot: Back, (Show me on a phone), Next or Finish.
     const bool last = run.step() + 1 == static_cast<int>(run.lesson().steps.size());
-    const bool ready = run.tasks_done(lab) && (!run.current().has_question || run.last_answer().answered);
+    const bool ready = run.tasks_done(lab) && (!run.current().has_question || run.revealed());
     const std::optional<Panel> target = phone ? pointed_panel(run.current()) : std::nullopt;
     const bool show_me = target.has_value();
     const int buttons = show_me ? 3 : 2;
