@@ -101,6 +101,16 @@ bool offers_show_answer(const LessonRun& run) {
     return !run.last_answer().revealed && (r.tries > 0 || r.revealed);
 }
 
+float button_width(const char* label) { return ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2.0f; }
+
+// Show answer sits between the field and Check when the field keeps room for a long number there,
+// so that on a phone the field, the keypad and Back / Next still fit together; else on a row of its
+// own. Check stays where it was: a second tap on it never lands on Show answer.
+bool show_answer_beside_check(const LessonQuestion& q, float width) {
+    const float gaps = 2.0f * ImGui::GetStyle().ItemSpacing.x;
+    return q.choices.empty() && width - button_width("Check") - button_width("Show answer") - gaps >= ImGui::GetFontSize() * 7.0f;
+}
+
 // The question's height at the panel's width: its prompt, its field or buttons, Show answer, and
 // the keypad on touch.
 float question_height(const LessonRun& run, const Lab& lab) {
@@ -112,9 +122,15 @@ float question_height(const LessonRun& run, const Lab& lab) {
     float h = st.ItemSpacing.y * 2.0f + 1.0f;  // the separator
     h += ImGui::CalcTextSize(run.fill(lab, step.question.prompt).c_str(), nullptr, false, wrap).y + line;
     h += ImGui::GetFrameHeight() + line;
-    if (offers_show_answer(run)) h += ImGui::GetFrameHeight() + line;
+    if (offers_show_answer(run) && !show_answer_beside_check(step.question, wrap)) h += ImGui::GetFrameHeight() + line;
     if (step.question.choices.empty() && touch_active()) h += 4.0f * (ImGui::GetFrameHeight() + line);
     return h;
+}
+
+void show_answer_button(LessonPanel& panel, LessonRun& run, const Lab& lab) {
+    if (ImGui::Button("Show answer")) run.show_answer(lab);
+    panel.drawn.show_answer = item_rect();
+    ui::tooltip("Shows the right answer and why. Your answers so far stay as they were.");
 }
 
 void question(LessonPanel& panel, LessonRun& run, const Lab& lab) {
@@ -133,32 +149,38 @@ void question(LessonPanel& panel, LessonRun& run, const Lab& lab) {
             panel.drawn.choices.push_back(item_rect());
             ImGui::PopID();
         }
-    } else {
-        const float check_w = ImGui::CalcTextSize("Check").x + ImGui::GetStyle().FramePadding.x * 2.0f;
-        ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 6.0f, ImGui::GetContentRegionAvail().x - check_w - ImGui::GetStyle().ItemSpacing.x));
+    }
+    const bool offer = offers_show_answer(run);
+    const bool beside = offer && show_answer_beside_check(q, ImGui::GetContentRegionAvail().x);
+    if (q.choices.empty()) {
+        const float spacing = ImGui::GetStyle().ItemSpacing.x;
+        const float buttons = button_width("Check") + spacing + (beside ? button_width("Show answer") + spacing : 0.0f);
+        ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 6.0f, ImGui::GetContentRegionAvail().x - buttons));
         // The answer stays in the field after a wrong try, so the next can start from it; clicking
         // into the field selects it, so typing replaces it.
         const bool entered = ImGui::InputText("##answer", panel.answer, sizeof panel.answer,
                                               ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
         panel.drawn.answer = item_rect();
+        if (beside) {
+            ImGui::SameLine();
+            show_answer_button(panel, run, lab);
+        }
         ImGui::SameLine();
         const bool check = ImGui::Button("Check");
         panel.drawn.check = item_rect();
         if (check || entered) run.answer(lab, panel.answer);
     }
-    if (offers_show_answer(run)) {
-        if (ImGui::Button("Show answer")) run.show_answer(lab);
-        panel.drawn.show_answer = item_rect();
-        ui::tooltip("Shows the right answer and why. Your answers so far stay as they were.");
-    }
+    if (offer && !beside) show_answer_button(panel, run, lab);
     if (q.choices.empty() && touch_active()) keypad(panel);
 }
 
 // The answer's feedback and, after a wrong first answer, the step's hint, at the end of the step's
-// text, scrolled into sight when they are new. An answer shown without a try is in the text's ink.
+// text, scrolled into sight when they are new (from their first line when they do not fit). An
+// answer shown without a try is in the text's ink.
 void feedback(LessonPanel& panel, const LessonRun& run, const Lab& lab) {
     const LessonAnswer& a = run.last_answer();
     if (a.feedback.empty()) return;
+    const float top = ImGui::GetCursorScreenPos().y;
     ImGui::Separator();
     ImGui::PushStyleColor(ImGuiCol_Text, !a.answered ? ui::kInk : a.correct ? ui::kSuccess : ui::kWrong);
     ImGui::TextWrapped("%s", a.feedback.c_str());
@@ -167,7 +189,10 @@ void feedback(LessonPanel& panel, const LessonRun& run, const Lab& lab) {
         ImGui::Spacing();
         ImGui::TextWrapped("Hint: %s", hint.c_str());
     }
-    if (panel.answers_seen != run.answers()) ImGui::SetScrollHereY(1.0f);
+    if (panel.answers_seen != run.answers()) {
+        if (ImGui::GetCursorScreenPos().y - top <= ImGui::GetWindowHeight()) ImGui::SetScrollHereY(1.0f);
+        else ImGui::SetScrollFromPosY(top - ImGui::GetWindowPos().y, 0.0f);
+    }
     panel.answers_seen = run.answers();
 }
 
