@@ -1,6 +1,7 @@
 // The lesson panel driven headless as a student would, at a laptop's and a phone's size: the
 // panel is where the layout put it, Next and Back walk the steps, a typed answer is checked, a
-// choice is a button, Hide puts the lesson away and the Lessons button brings it back.
+// choice is a button, a wrong first answer leaves a second try and Show answer, Hide puts the
+// lesson away and the Lessons button brings it back.
 #include <gtest/gtest.h>
 
 #include <imgui.h>
@@ -87,6 +88,30 @@ TEST(LessonPanel, AStudentAnswersAndWalksTheStepsWithTheMouse) {
     EXPECT_EQ(s.window.lesson.step(), 0);
 }
 
+// A wrong first answer keeps the field for a second try, shows the hint, and offers Show answer,
+// which shows the answer and is recorded as such.
+TEST(LessonPanel, AWrongFirstAnswerLeavesASecondTryAndShowAnswerRevealsIt) {
+    Student s(ImVec2(1366, 768));
+    EXPECT_FALSE(shown(s.controls().show_answer)) << "nothing to show before a first answer";
+    s.tap(s.controls().answer);
+    s.type("26");  // the weights and the biases, not the weights alone
+    s.tap(s.controls().check);
+    EXPECT_FALSE(s.window.lesson.revealed());
+    EXPECT_STREQ(s.window.lesson_panel.answer, "26") << "the answer stays in the field for the second try";
+    EXPECT_FALSE(s.window.lesson.hint(s.lab).empty()) << "the step's hint is shown";
+    const Rect show = s.controls().show_answer;
+    ASSERT_TRUE(shown(show));
+    EXPECT_TRUE(s.window.layout.lesson.contains(show.min) && s.window.layout.lesson.contains(show.max));
+    s.tap(show);
+    EXPECT_TRUE(s.window.lesson.revealed());
+    EXPECT_NE(s.window.lesson.last_answer().feedback.find("20"), std::string::npos) << s.window.lesson.last_answer().feedback;
+    EXPECT_FALSE(shown(s.controls().show_answer)) << "the answer is in sight";
+    const QuestionRecord& r = s.window.lesson.record(0);
+    EXPECT_EQ(r.first_try, std::optional<bool>(false));
+    EXPECT_FALSE(r.second_try.has_value());
+    EXPECT_TRUE(r.revealed);
+}
+
 TEST(LessonPanel, AChoiceIsAButtonAndHideAndTheLessonsButtonKeepTheStep) {
     Student s(ImVec2(1366, 768));
     const BuiltinLesson* b = find_builtin_lesson("chain-rule");
@@ -128,7 +153,10 @@ TEST(LessonPanel, TheChainRulesResultsWaitForThePrediction) {
     EXPECT_TRUE(s.window.inspector.hold_results);  // Σ and backprop would give the answer away
     s.window.lesson.answer(s.lab, "0");
     s.frame();
-    EXPECT_FALSE(s.window.inspector.hold_results);  // answered, right or wrong: now compare
+    EXPECT_TRUE(s.window.inspector.hold_results);  // wrong, with a second try left: still held
+    s.window.lesson.answer(s.lab, "0");
+    s.frame();
+    EXPECT_FALSE(s.window.inspector.hold_results);  // the answer is shown, right or wrong: now compare
     ASSERT_EQ(s.window.lesson.open(s.lab, b->text, b->name, 0), "");  // "How many weights?" gives nothing away there
     s.frame();
     EXPECT_FALSE(s.window.inspector.hold_results);

@@ -33,19 +33,6 @@ const char* kSmall =
     "answer: weights\n"
     "tolerance: 0\n";
 
-// This sample's loss on a copy of the network with one weight moved to w.
-double sample_loss_at(const Lab& lab, int layer, int i, int j, double w) {
-    Network net = lab.inspected_network();
-    net.W[layer - 1](i, j) = w;
-    Pass pass;
-    pass.reserve(net, 1);
-    pass.rows = 1;
-    pass.a[0] = lab.inspected_pass().a[0].topRows(1);
-    pass.y(0) = lab.inspected_pass().y(0);
-    forward(net, pass);
-    return mean_loss(net, lab.settings().loss, pass);
-}
-
 }  // namespace
 
 TEST(LessonMarkup, TurnsMarkupIntoTheLabsGlyphs) {
@@ -242,7 +229,7 @@ TEST(LessonRun, TheChainRuleLessonsAnswersMatchAnIndependentComputation) {
     // Steps 5 and 6: the direction and the new value, against the update the lab then makes.
     ASSERT_EQ(run.open(lab, b->text, b->name, 5), "");
     const double before = lab.trainer().network().W[0](0, 0);
-    const LessonAnswer predicted = run.answer(lab, "0");  // wrong on purpose: the feedback names the value
+    const LessonAnswer predicted = run.answer(lab, "0");  // wrong on purpose, so the value is checked at the second try
     Lab after = lab;
     after.next_phase();  // the update
     ASSERT_EQ(after.trainer().phase().phase, Phase::Update);

@@ -342,6 +342,8 @@ const std::vector<ApiMethod>& api_methods() {
         // ({step}): the page makes the link of the lesson and step the lab gives (a Promise).
         {"lessonLink", {optional}, lesson_link, Answer::LessonLink},
         {"answer", {number}, answer_question},
+        {"showAnswer", {}, show_answer},
+        {"lessonResults", {}, lesson_results},
     };
     return table;
 }

@@ -95,11 +95,16 @@ json lesson_json(const ApiCall& c) {
     json question = nullptr;
     if (step.has_question) {
         const LessonAnswer& a = run.last_answer();
+        const std::string hint = run.hint(c.lab);
         question = {{"prompt", run.fill(c.lab, step.question.prompt)},
                     {"choices", step.question.choices},
                     {"answered", a.answered},
                     {"correct", a.answered ? json(a.correct) : json(nullptr)},
-                    {"feedback", a.feedback}};
+                    {"feedback", a.feedback},
+                    {"tries", tries_allowed(step.question)},
+                    {"triesLeft", run.tries_left()},
+                    {"revealed", run.revealed()},
+                    {"hint", hint.empty() ? json(nullptr) : json(hint)}};
     }
     return {{"open", true},
             {"shown", run.shown},
@@ -145,30 +150,78 @@ json lesson_link(const ApiCall& c) {
     return out;
 }
 
+namespace {
+
+// An answer, or the answer shown: {ok, correct, expected, tolerance, error, feedback, triesLeft,
+// revealed, hint}. Until the answer is revealed, expected and tolerance are null: they would give it away.
+json answer_json(const ApiCall& c, const LessonAnswer& a, bool shown) {
+    json out = {{"ok", false}, {"correct", false}, {"expected", nullptr}, {"tolerance", nullptr}, {"error", nullptr}};
+    if (!(shown ? a.revealed : a.answered)) {
+        out["error"] = a.feedback;
+        return out;
+    }
+    const std::string hint = c.lesson.hint(c.lab);
+    out["ok"] = true;
+    out["correct"] = shown ? json(nullptr) : json(a.correct);
+    if (a.revealed) {
+        out["expected"] = a.expected_is_number ? json(a.expected_number) : json(a.expected);
+        out["tolerance"] = a.tolerance;
+    }
+    out["feedback"] = a.feedback;
+    out["triesLeft"] = a.tries_left;
+    out["revealed"] = a.revealed;
+    out["hint"] = hint.empty() ? json(nullptr) : json(hint);
+    return out;
+}
+
+json no_question(const ApiCall& c) {
+    json out = {{"ok", false}, {"correct", false}, {"expected", nullptr}, {"tolerance", nullptr}, {"error", nullptr}};
+    out["error"] = c.lesson.is_open() ? "this step asks no question" : "no lesson is open";
+    return out;
+}
+
+// A try's result as recorded: true, false, or null when not given.
+json try_json(const std::optional<bool>& t) { return t ? json(*t) : json(nullptr); }
+
+}  // namespace
+
 json answer_question(const ApiCall& c) {
     const json& v = c.arg(0);
-    json out = {{"ok", false}, {"correct", false}, {"expected", nullptr}, {"tolerance", nullptr}, {"error", nullptr}};
     std::string given;
     if (v.is_number() && std::isfinite(v.get<double>())) given = number_text(v.get<double>(), 17);
     else if (v.is_string()) given = v.get<std::string>();
     else {
+        json out = no_question(c);
         out["error"] = "takes a number, or the text of a choice";
         return out;
     }
-    if (!c.lesson.is_open() || !c.lesson.current().has_question) {
-        out["error"] = c.lesson.is_open() ? "this step asks no question" : "no lesson is open";
-        return out;
+    if (!c.lesson.is_open() || !c.lesson.current().has_question) return no_question(c);
+    return answer_json(c, c.lesson.answer(c.lab, given), false);
+}
+
+json show_answer(const ApiCall& c) {
+    if (!c.lesson.is_open() || !c.lesson.current().has_question) return no_question(c);
+    return answer_json(c, c.lesson.show_answer(c.lab), true);
+}
+
+json lesson_results(const ApiCall& c) {
+    const LessonRun& run = c.lesson;
+    if (!run.is_open()) return result("no lesson is open");
+    json questions = json::array();
+    const auto& steps = run.lesson().steps;
+    for (size_t k = 0; k < steps.size(); ++k) {
+        if (!steps[k].has_question) continue;
+        const QuestionRecord& r = run.record(static_cast<int>(k));
+        questions.push_back({{"step", k + 1},
+                             {"tries", tries_allowed(steps[k].question)},
+                             {"firstTry", try_json(r.first_try)},
+                             {"secondTry", try_json(r.second_try)},
+                             {"revealed", r.revealed}});
     }
-    const LessonAnswer a = c.lesson.answer(c.lab, given);
-    if (!a.answered) {
-        out["error"] = a.feedback;
-        return out;
-    }
-    out["ok"] = true;
-    out["correct"] = a.correct;
-    out["expected"] = a.expected_is_number ? json(a.expected_number) : json(a.expected);
-    out["tolerance"] = a.tolerance;
-    out["feedback"] = a.feedback;
+    json out = result("");
+    out["name"] = run.name();
+    out["title"] = run.lesson().title;
+    out["questions"] = questions;
     return out;
 }
 

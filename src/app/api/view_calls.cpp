@@ -46,7 +46,8 @@ json layout_json(const ApiCall& c) {
     const LessonControls& lc = c.screen.lesson;
     json lesson = json::object();
     const std::pair<const char*, const Rect*> controls[] = {{"back", &lc.back},     {"next", &lc.next},   {"showMe", &lc.show_me},
-                                                            {"answer", &lc.answer}, {"check", &lc.check}, {"hide", &lc.hide}};
+                                                            {"answer", &lc.answer}, {"check", &lc.check}, {"hide", &lc.hide},
+                                                            {"showAnswer", &lc.show_answer}};
     for (const auto& [name, r] : controls)
         if (shown(*r)) lesson[name] = rect_json(*r);
     if (!lc.choices.empty()) {

@@ -12,7 +12,7 @@ namespace bp {
 
 // Where the lesson panel drew its controls (zero rectangles for those not drawn).
 struct LessonControls {
-    Rect back, next, show_me, answer, check, hide;
+    Rect back, next, show_me, answer, check, hide, show_answer;
     std::vector<Rect> choices;
 };
 

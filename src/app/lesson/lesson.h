@@ -45,11 +45,14 @@ struct LessonTask {
 };
 
 // A prediction to check: the expected answer is a quantity of the lab (computed when the learner
-// answers) or a literal; numbers are accepted within the tolerance.
+// answers) or a literal; numbers are accepted within the tolerance. The learner has `tries` answers
+// before the lab shows the right one (lesson_answer.h); the hint comes after a wrong first answer.
 struct LessonQuestion {
     int line = 0;         // the 'ask:' line
     int answer_line = 0;  // the 'answer:' line, and the first 'explain:' line
     int explanation_line = 0;
+    int hint_line = 0;    // the first 'hint:' line
+    int tries_line = 0;   // 0 when the lesson leaves the tries at their default
     std::string prompt;
     bool expected_is_quantity = false;
     Quantity expected;                 // when expected_is_quantity
@@ -57,7 +60,9 @@ struct LessonQuestion {
     double tolerance = 0.0;            // absolute, or a fraction of |expected| when relative
     bool relative = false;
     std::vector<std::string> choices;  // buttons instead of a number field; empty for a number
-    std::string explanation;           // shown once answered
+    std::string explanation;           // shown once the answer is revealed
+    std::string hint;                  // shown after a wrong first answer, while a try is left
+    int tries = 2;                     // answers before the right one is shown: 1 or 2
 };
 
 struct LessonStep {

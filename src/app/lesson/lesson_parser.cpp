@@ -19,8 +19,8 @@ namespace bp {
 
 namespace {
 
-constexpr const char* kKeys[] = {"lesson", "about", "locks", "set", "step", "point",
-                                 "task", "ask", "choices", "answer", "tolerance", "explain"};
+constexpr const char* kKeys[] = {"lesson", "about", "locks", "set",   "step",    "point", "task",
+                                 "ask",    "choices", "answer", "tolerance", "explain", "hint", "tries"};
 
 constexpr const char* kControls[] = {"play", "step", "next phase", "epoch", "reset", "learning rate", "batch size", "edges",
                                      "regularization", "optimizer"};
@@ -88,6 +88,7 @@ private:
     bool task(const std::string& value);
     bool answer(const std::string& value);
     bool tolerance(const std::string& value);
+    bool joined_text(const std::string& value, std::string& into, int& first_line);
     bool finish_step();
     bool check_question(const LessonQuestion& q);
     bool check_digits(const std::string& text);
@@ -267,6 +268,15 @@ bool Parser::tolerance(const std::string& value) {
     return true;
 }
 
+// An 'explain:' or 'hint:' line: several are joined into one paragraph, which starts at the first.
+bool Parser::joined_text(const std::string& value, std::string& into, int& first_line) {
+    std::string rendered;
+    if (!markup(value, rendered)) return false;
+    if (into.empty()) first_line = line_;
+    into += (into.empty() ? "" : " ") + rendered;
+    return true;
+}
+
 bool Parser::header_key(const std::string& key, const std::string& value) {
     if (key == "lesson") {
         if (has_title_) return fail("a file holds one lesson: a second 'lesson:' line");
@@ -318,11 +328,13 @@ bool Parser::step_key(const std::string& key, const std::string& value) {
         return answer(value);
     }
     if (key == "tolerance") return tolerance(value);
-    if (key == "explain") {
-        std::string rendered;
-        if (!markup(value, rendered)) return false;
-        if (q.explanation.empty()) q.explanation_line = line_;
-        q.explanation += (q.explanation.empty() ? "" : " ") + rendered;
+    if (key == "explain") return joined_text(value, q.explanation, q.explanation_line);
+    if (key == "hint") return joined_text(value, q.hint, q.hint_line);
+    if (key == "tries") {
+        if (value != "1" && value != "2")
+            return fail("'tries:' is 1 or 2: how many answers the learner may give before the lab shows the right one");
+        q.tries = value == "1" ? 1 : 2;
+        q.tries_line = line_;
         return true;
     }
     if (key == "choices") {
@@ -368,6 +380,15 @@ bool Parser::check_question(const LessonQuestion& q) {
         double number = 0.0;
         if (!number_from_text(q.expected_text, number)) return fail("without choices the answer must be a number");
     }
+    // A second try at two choices would be the other button; a hint comes only before a second try.
+    const bool two_choices = q.choices.size() == 2;
+    line_ = q.tries_line;
+    if (two_choices && q.tries_line != 0 && q.tries == 2)
+        return fail("a question with two choices has one try: its second would be the other choice");
+    line_ = q.hint_line;
+    if (!q.hint.empty() && (two_choices || q.tries == 1))
+        return fail("a hint is shown after a wrong first answer, and this question has one try (" +
+                    std::string(two_choices ? "two choices" : "'tries: 1'") + "): put the help in the question's text");
     return true;
 }
 

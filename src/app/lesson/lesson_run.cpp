@@ -63,6 +63,7 @@ void LessonRun::start(Lesson lesson, const std::string& text, const std::string&
     name_ = name;
     step_ = step;
     open_ = shown = true;
+    records_.assign(lesson_.steps.size(), QuestionRecord{});
 }
 
 StepBuild LessonRun::afresh(const Lesson& lesson, const std::string& text, int step) const {
@@ -178,12 +179,23 @@ bool LessonRun::take_view_request(LessonView& out) {
 }
 
 bool LessonRun::answer_pending_for_gradient() const {
-    if (!open_ || !current().has_question || answer_.answered) return false;
+    if (!open_ || !current().has_question || revealed()) return false;
     const LessonQuestion& q = current().question;
     if (!q.expected_is_quantity) return false;
     using K = Quantity::Kind;
     const K k = q.expected.kind;
     return k == K::Gradient || k == K::BatchGradient || k == K::Updated || k == K::Direction;
+}
+
+bool LessonRun::revealed() const { return open_ && record(step_).revealed; }
+
+int LessonRun::tries_left() const {
+    return open_ && current().has_question ? bp::tries_left(current().question, record(step_)) : 0;
+}
+
+std::string LessonRun::hint(const Lab& lab) const {
+    if (!open_ || !current().has_question || record(step_).tries == 0 || revealed()) return "";
+    return fill(lab, current().question.hint);
 }
 
 bool LessonRun::task_done(const Lab& lab, size_t k) const {
@@ -199,47 +211,40 @@ bool LessonRun::tasks_done(const Lab& lab) const {
     return true;
 }
 
-LessonAnswer LessonRun::answer(const Lab& lab, const std::string& given) {
-    LessonAnswer a;
+bool LessonRun::expected_now(const Lab& lab, QuantityValue& expected, LessonAnswer& why) const {
     if (!open_ || !current().has_question) {
-        a.feedback = open_ ? "this step asks no question" : "no lesson is open";
-        return a;
+        why.feedback = open_ ? "this step asks no question" : "no lesson is open";
+        return false;
     }
     const LessonQuestion& q = current().question;
-    QuantityValue expected;
     if (q.expected_is_quantity) {
         expected = evaluate(q.expected, lab, {points_at_step_start_});
-        if (!expected.ok) {
-            a.feedback = "The answer cannot be checked yet: " + expected.why + ".";
-            return a;
-        }
-    } else {
-        expected.ok = true;
-        if (!q.choices.empty() || !number_from_text(q.expected_text, expected.number)) expected.text = q.expected_text;
+        if (!expected.ok) why.feedback = "The answer cannot be checked yet: " + expected.why + ".";
+        return expected.ok;
     }
-    a.answered = true;
-    a.given = given;
-    a.expected = quantity_text(expected);
-    if (!q.choices.empty()) {
-        a.correct = lower(given) == lower(expected.text);
-        a.feedback = a.correct ? "\u2713 Right: " + expected.text + "." : "\u2717 Not this time: the answer is " + expected.text + ".";
-    } else {
-        double value = 0.0;
-        a.expected_is_number = true;
-        a.expected_number = expected.number;
-        if (!number_from_text(given, value)) {
-            a.answered = false;
-            a.feedback = "Type a number, like 0.25 or -1.5e-3.";
-            return a;
-        }
-        a.tolerance = q.relative ? q.tolerance * std::fabs(expected.number) : q.tolerance;
-        a.correct = std::fabs(value - expected.number) <= a.tolerance;
-        const std::string within = " (answers within \u00b1" + number_text(a.tolerance, 2) + " count)";
-        a.feedback = a.correct ? "\u2713 Right: the lab's value is " + number_text(expected.number, 6) + "."
-                               : "\u2717 Not quite: the lab's value is " + number_text(expected.number, 6) + ", you gave " +
-                                     number_text(value, 6) + within + ".";
-    }
-    if (!q.explanation.empty()) a.feedback += " " + fill(lab, q.explanation);
+    expected.ok = true;
+    if (!q.choices.empty() || !number_from_text(q.expected_text, expected.number)) expected.text = q.expected_text;
+    return true;
+}
+
+LessonAnswer LessonRun::answer(const Lab& lab, const std::string& given) {
+    LessonAnswer a;
+    QuantityValue expected;
+    if (!expected_now(lab, expected, a)) return a;
+    const LessonQuestion& q = current().question;
+    a = check_answer(q, expected, given, fill(lab, q.explanation), records_[static_cast<size_t>(step_)]);
+    if (!a.answered) return a;
+    answer_ = a;
+    ++answers_;
+    return a;
+}
+
+LessonAnswer LessonRun::show_answer(const Lab& lab) {
+    LessonAnswer a;
+    QuantityValue expected;
+    if (!expected_now(lab, expected, a)) return a;
+    const LessonQuestion& q = current().question;
+    a = bp::show_answer(q, expected, fill(lab, q.explanation), records_[static_cast<size_t>(step_)]);
     answer_ = a;
     ++answers_;
     return a;

@@ -1,5 +1,5 @@
-// An open lesson: which step the learner is on, whether its tasks are done, the answer given to
-// its question. Opening and Back build the step's lab afresh (the lesson's set-up and every set-up
+// An open lesson: which step the learner is on, whether its tasks are done, the answers given to
+// its questions (each question's tries are recorded while the lesson is open, lesson_answer.h). Opening and Back build the step's lab afresh (the lesson's set-up and every set-up
 // up to that step, on a fresh lab); Next applies the next step's set-up to the lab as the learner
 // left it, so what they did carries on. Nothing is changed when a lesson or a step cannot be opened.
 //
@@ -16,6 +16,7 @@
 
 #include "app/lab/lab.h"
 #include "app/lesson/lesson.h"
+#include "app/lesson/lesson_answer.h"
 #include "app/lesson/lesson_check.h"
 #include "app/lesson/lesson_parser.h"
 #include "app/lesson/lesson_setup.h"
@@ -24,16 +25,6 @@
 namespace bp {
 
 class Lab;
-
-// The checked answer to a step's question.
-struct LessonAnswer {
-    bool answered = false, correct = false;
-    std::string given, expected;  // as the lab writes them
-    bool expected_is_number = false;
-    double expected_number = 0.0;
-    double tolerance = 0.0;       // absolute, around expected (0 for choices)
-    std::string feedback;         // what the panel says: right or not, and why
-};
 
 // A step's lab being built over frames: what it is for, and how far it has come.
 struct LessonSetUp {
@@ -80,13 +71,23 @@ public:
 
     bool task_done(const Lab& lab, size_t k) const;
     bool tasks_done(const Lab& lab) const;  // true when the step has no tasks
-    // Checks `given` (a number as typed, or a choice) against the step's question.
+    // Checks `given` (a number as typed, or a choice) against the step's question, as one of its tries.
     LessonAnswer answer(const Lab& lab, const std::string& given);
+    // Shows the step's right answer and its explanation (Show answer): no more tries are recorded.
+    LessonAnswer show_answer(const Lab& lab);
     const LessonAnswer& last_answer() const { return answer_; }
-    int answers() const { return answers_; }
-    // The step asks for a parameter's gradient, its update or its direction, and has no answer yet:
-    // the views that would give the answer away wait.
-    bool answer_pending_for_gradient() const;  // how many answers were checked: a new one changes it
+    int answers() const { return answers_; }  // how many answers were checked or shown: a new one changes it
+    // What was recorded of step k's question since the lesson was opened (steps from 0).
+    const QuestionRecord& record(int k) const { return records_[static_cast<size_t>(k)]; }
+    // The step's question has had its right answer shown (right, out of tries, or Show answer).
+    bool revealed() const;
+    int tries_left() const;
+    // The step's hint, filled in, while it is shown (after a wrong first answer, until the answer
+    // is revealed); "" otherwise.
+    std::string hint(const Lab& lab) const;
+    // The step asks for a parameter's gradient, its update or its direction, and its answer is not
+    // revealed yet: the views that would give the answer away wait.
+    bool answer_pending_for_gradient() const;
     // A paragraph with every {quantity} replaced by its value now.
     std::string fill(const Lab& lab, const std::string& text) const;
 
@@ -115,6 +116,7 @@ private:
     int step_ = 0;
     LessonAnswer answer_;
     int answers_ = 0;
+    std::vector<QuestionRecord> records_;  // one per step
     LessonView view_;
     bool view_pending_ = false;
     int points_at_step_start_ = 0;
@@ -125,6 +127,8 @@ private:
     // The lesson becomes the open one, at `step`, shown.
     void start(Lesson lesson, const std::string& text, const std::string& name, int step);
     void entered(const Lab& lab, const LessonView& view);
+    // The step's expected answer now; false with the reason in `why` when it has none yet.
+    bool expected_now(const Lab& lab, QuantityValue& expected, LessonAnswer& why) const;
     // The build of `step`'s lab afresh: from the nearest kept step's lab, or a fresh lab.
     StepBuild afresh(const Lesson& lesson, const std::string& text, int step) const;
     // Builds what can be built at once; "" when done or going on over frames, else the problem.

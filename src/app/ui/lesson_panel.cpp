@@ -1,5 +1,6 @@
 // The lesson panel, top to bottom: the lesson and its progress, the step's title and text, its
-// tasks, its question, and Back / Next at the foot.
+// tasks, its question (with Show answer once a first answer was wrong), the answer's feedback and the
+// step's hint, and Back / Next at the foot.
 #include "app/ui/lesson_panel.h"
 
 #include <algorithm>
@@ -70,15 +71,19 @@ void tasks(const LessonRun& run, const Lab& lab) {
     }
 }
 
-// A keypad for the answer on a touch screen, where the canvas brings up no keyboard.
+// A keypad for the answer on a touch screen, where the canvas brings up no keyboard. Clear empties
+// the field for a second try.
 void keypad(LessonPanel& panel) {
-    const char* keys[] = {"7", "8", "9", "\u2212", "4", "5", "6", ".", "1", "2", "3", "e", "0", "\u2190"};
+    const char* keys[] = {"7", "8", "9", "\u2212", "4", "5", "6", ".", "1", "2", "3", "e", "0", "\u2190", "Clear"};
+    constexpr int kKeys = static_cast<int>(sizeof keys / sizeof keys[0]);
     const float w = (ImGui::GetContentRegionAvail().x - 3.0f * ImGui::GetStyle().ItemSpacing.x) / 4.0f;
-    for (int k = 0; k < 14; ++k) {
+    for (int k = 0; k < kKeys; ++k) {
         if (k % 4 != 0) ImGui::SameLine();
         if (ImGui::Button(keys[k], ImVec2(w, 0))) {
             std::string text = panel.answer;
-            if (std::strcmp(keys[k], "\u2190") == 0) {  // backspace
+            if (std::strcmp(keys[k], "Clear") == 0) {
+                text.clear();
+            } else if (std::strcmp(keys[k], "\u2190") == 0) {  // backspace
                 while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
                 if (!text.empty()) text.pop_back();
             } else {
@@ -89,8 +94,25 @@ void keypad(LessonPanel& panel) {
     }
 }
 
-// The question's height at the panel's width: its prompt, its field or buttons (and the keypad on
-// touch), its feedback.
+// Show answer is offered once an answer was wrong and a try is left (and again on coming back to a
+// step whose answer was shown), until the answer is in sight.
+bool offers_show_answer(const LessonRun& run) {
+    const QuestionRecord& r = run.record(run.step());
+    return !run.last_answer().revealed && (r.tries > 0 || r.revealed);
+}
+
+float button_width(const char* label) { return ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2.0f; }
+
+// Show answer sits between the field and Check when the field keeps room for a long number there,
+// so that on a phone the field, the keypad and Back / Next still fit together; else on a row of its
+// own. Check stays where it was: a second tap on it never lands on Show answer.
+bool show_answer_beside_check(const LessonQuestion& q, float width) {
+    const float gaps = 2.0f * ImGui::GetStyle().ItemSpacing.x;
+    return q.choices.empty() && width - button_width("Check") - button_width("Show answer") - gaps >= ImGui::GetFontSize() * 7.0f;
+}
+
+// The question's height at the panel's width: its prompt, its field or buttons, Show answer, and
+// the keypad on touch.
 float question_height(const LessonRun& run, const Lab& lab) {
     const LessonStep& step = run.current();
     if (!step.has_question) return 0.0f;
@@ -100,8 +122,15 @@ float question_height(const LessonRun& run, const Lab& lab) {
     float h = st.ItemSpacing.y * 2.0f + 1.0f;  // the separator
     h += ImGui::CalcTextSize(run.fill(lab, step.question.prompt).c_str(), nullptr, false, wrap).y + line;
     h += ImGui::GetFrameHeight() + line;
+    if (offers_show_answer(run) && !show_answer_beside_check(step.question, wrap)) h += ImGui::GetFrameHeight() + line;
     if (step.question.choices.empty() && touch_active()) h += 4.0f * (ImGui::GetFrameHeight() + line);
     return h;
+}
+
+void show_answer_button(LessonPanel& panel, LessonRun& run, const Lab& lab) {
+    if (ImGui::Button("Show answer")) run.show_answer(lab);
+    panel.drawn.show_answer = item_rect();
+    ui::tooltip("Shows the right answer and why. Your answers so far stay as they were.");
 }
 
 void question(LessonPanel& panel, LessonRun& run, const Lab& lab) {
@@ -120,28 +149,50 @@ void question(LessonPanel& panel, LessonRun& run, const Lab& lab) {
             panel.drawn.choices.push_back(item_rect());
             ImGui::PopID();
         }
-    } else {
-        const float check_w = ImGui::CalcTextSize("Check").x + ImGui::GetStyle().FramePadding.x * 2.0f;
-        ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 6.0f, ImGui::GetContentRegionAvail().x - check_w - ImGui::GetStyle().ItemSpacing.x));
-        const bool entered = ImGui::InputText("##answer", panel.answer, sizeof panel.answer, ImGuiInputTextFlags_EnterReturnsTrue);
+    }
+    const bool offer = offers_show_answer(run);
+    const bool beside = offer && show_answer_beside_check(q, ImGui::GetContentRegionAvail().x);
+    if (q.choices.empty()) {
+        const float spacing = ImGui::GetStyle().ItemSpacing.x;
+        const float buttons = button_width("Check") + spacing + (beside ? button_width("Show answer") + spacing : 0.0f);
+        ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 6.0f, ImGui::GetContentRegionAvail().x - buttons));
+        // The answer stays in the field after a wrong try, so the next can start from it; clicking
+        // into the field selects it, so typing replaces it.
+        const bool entered = ImGui::InputText("##answer", panel.answer, sizeof panel.answer,
+                                              ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
         panel.drawn.answer = item_rect();
+        if (beside) {
+            ImGui::SameLine();
+            show_answer_button(panel, run, lab);
+        }
         ImGui::SameLine();
         const bool check = ImGui::Button("Check");
         panel.drawn.check = item_rect();
         if (check || entered) run.answer(lab, panel.answer);
-        if (touch_active()) keypad(panel);
     }
+    if (offer && !beside) show_answer_button(panel, run, lab);
+    if (q.choices.empty() && touch_active()) keypad(panel);
 }
 
-// The answer's feedback, at the end of the step's text, scrolled into sight when it is new.
-void feedback(LessonPanel& panel, const LessonRun& run) {
+// The answer's feedback and, after a wrong first answer, the step's hint, at the end of the step's
+// text, scrolled into sight when they are new (from their first line when they do not fit). An
+// answer shown without a try is in the text's ink.
+void feedback(LessonPanel& panel, const LessonRun& run, const Lab& lab) {
     const LessonAnswer& a = run.last_answer();
     if (a.feedback.empty()) return;
+    const float top = ImGui::GetCursorScreenPos().y;
     ImGui::Separator();
-    ImGui::PushStyleColor(ImGuiCol_Text, a.correct ? ui::kSuccess : ui::kWrong);
+    ImGui::PushStyleColor(ImGuiCol_Text, !a.answered ? ui::kInk : a.correct ? ui::kSuccess : ui::kWrong);
     ImGui::TextWrapped("%s", a.feedback.c_str());
     ImGui::PopStyleColor();
-    if (panel.answers_seen != run.answers()) ImGui::SetScrollHereY(1.0f);
+    if (const std::string hint = run.hint(lab); !hint.empty()) {
+        ImGui::Spacing();
+        ImGui::TextWrapped("Hint: %s", hint.c_str());
+    }
+    if (panel.answers_seen != run.answers()) {
+        if (ImGui::GetCursorScreenPos().y - top <= ImGui::GetWindowHeight()) ImGui::SetScrollHereY(1.0f);
+        else ImGui::SetScrollFromPosY(top - ImGui::GetWindowPos().y, 0.0f);
+    }
     panel.answers_seen = run.answers();
 }
 
@@ -202,13 +253,13 @@ void draw_lesson_panel(LessonPanel& panel, LessonRun& run, Lab& lab, ViewSetting
     paragraphs(run, lab);
     tasks(run, lab);
     if (!pin) question(panel, run, lab);
-    feedback(panel, run);
+    feedback(panel, run, lab);
     ImGui::EndChild();
     if (pin) question(panel, run, lab);
 
     // The foot: Back, (Show me on a phone), Next or Finish.
     const bool last = run.step() + 1 == static_cast<int>(run.lesson().steps.size());
-    const bool ready = run.tasks_done(lab) && (!run.current().has_question || run.last_answer().answered);
+    const bool ready = run.tasks_done(lab) && (!run.current().has_question || run.revealed());
     const std::optional<Panel> target = phone ? pointed_panel(run.current()) : std::nullopt;
     const bool show_me = target.has_value();
     const int buttons = show_me ? 3 : 2;
