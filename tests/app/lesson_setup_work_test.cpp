@@ -113,7 +113,7 @@ TEST(LessonSetupWork, ALongSetUpGoesOnOverFramesAndEndsAsOneCallWould) {
     while (w.lesson.setting_up()) {
         const auto start = std::chrono::steady_clock::now();
         w.lesson.work(w.lab, 5.0);
-        EXPECT_LT(seconds_since(start), 0.25);
+        EXPECT_LT(seconds_since(start), 1.0);  // 5 ms asked; generous for a loaded machine
         if (w.lesson.setting_up()) {
             const double now = w.call("lesson")["settingUp"]["progress"];
             EXPECT_GT(now, progress);
