@@ -3,7 +3,10 @@
 
 #include "app/input/touch_state.h"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
+#include <cstdlib>
 #include <cmath>
 #include <string>
 
@@ -20,9 +23,42 @@ ImU32 signed_color(double v, int alpha) {
     return IM_COL32(channel(IM_COL32_R_SHIFT), channel(IM_COL32_G_SHIFT), channel(IM_COL32_B_SHIFT), alpha);
 }
 
+namespace {
+// The item under the finger when the last tap came down: the one its tooltip belongs to.
+struct TappedItem {
+    const ImGuiContext* context = nullptr;
+    double clicked_at = -1.0;  // ImGui's time of that press
+    ImGuiID id = 0;
+    ImRect rect;
+};
+TappedItem g_tapped;
+
+bool same_place(const ImRect& a, const ImRect& b) {
+    constexpr float kSame = 0.5f;
+    return std::fabs(a.Min.x - b.Min.x) < kSame && std::fabs(a.Min.y - b.Min.y) < kSame &&
+           std::fabs(a.Max.x - b.Max.x) < kSame && std::fabs(a.Max.y - b.Max.y) < kSame;
+}
+}  // namespace
+
+bool tooltip_allowed() {
+    if (!touch_active()) return true;
+    const ImGuiContext& g = *GImGui;
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool this_tap = g_tapped.context == &g && g_tapped.clicked_at == io.MouseClickedTime[0];
+    // The first hovered item to ask in the frame the finger came down (an item before the child
+    // window or the row around it) is the tapped one.
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !this_tap) {
+        g_tapped = {&g, io.MouseClickedTime[0], g.LastItemData.ID, g.LastItemData.Rect};
+        return false;  // the finger is down
+    }
+    // Only the tapped item, where it was: a tap that changed the layout shows nothing for what
+    // slid under the finger.
+    return this_tap && touch_allows_tooltip() && g.LastItemData.ID == g_tapped.id && same_place(g.LastItemData.Rect, g_tapped.rect);
+}
+
 // With a mouse, on hover; on a touch screen, for the item last tapped until the next touch.
 void tooltip(const char* text) {
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && touch_allows_tooltip()) {
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && tooltip_allowed()) {
         ImGui::BeginTooltip();
         // 26 characters' widths, or what a phone's screen leaves beside its margins.
         const float wide = ImGui::GetIO().DisplaySize.x - 2.0f * ImGui::GetStyle().WindowPadding.x - 16.0f;

@@ -15,6 +15,10 @@ namespace bp::ui {
 ImU32 signed_color(double v, int alpha = 255);
 // A tooltip for the last item, shown after a short hover.
 void tooltip(const char* text);
+// Whether the last item, hovered, may show its tooltip: always with a mouse; on a touch screen only
+// when it is the item the last tap came down on, still where it was (a tap that changed the layout
+// shows no tooltip for what slid under the finger), once the finger is up.
+bool tooltip_allowed();
 // True in the frame Escape went down: dialogs and menus close on it.
 bool escape_pressed();
 // A panel title in the lab's heading style.
