@@ -9,6 +9,7 @@
 
 #include "app/input/touch_state.h"
 #include "app/notation/number_text.h"
+#include "app/ui/bar_labels.h"
 #include "app/ui/ui_style.h"
 
 namespace bp {
@@ -185,7 +186,9 @@ void draw_lesson_panel(LessonPanel& panel, LessonRun& run, Lab& lab, ViewSetting
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - hide_w);
     if (ImGui::Button("Hide")) run.shown = false;
     panel.drawn.hide = item_rect();
-    ui::tooltip("Hides the lesson; it waits at this step. The Lesson button in the top bar brings it back.");
+    const std::string hide_help = std::string("Hides the lesson; it waits at this step. ") + lessons_button_label(phone) +
+                                  " in the top bar brings it back.";
+    ui::tooltip(hide_help.c_str());
     progress(run);
 
     // The step's text, scrolled on its own; its question (unless it would leave the text no room)
