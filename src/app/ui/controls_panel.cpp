@@ -21,7 +21,7 @@ bool enum_combo(const char* label, T& value, const T (&options)[N], Name name, c
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) ImGui::CloseCurrentPopup();  // keeps the value
         for (T option : options) {
             const bool ok = !enabled || enabled(option);
-            if (ImGui::Selectable(name(option), option == value, ok ? 0 : ImGuiSelectableFlags_Disabled)) {
+            if (ui::selectable_row(name(option), option == value, ok ? 0 : ImGuiSelectableFlags_Disabled)) {
                 changed = option != value;
                 value = option;
             }

@@ -81,6 +81,14 @@ void text_box(const char* id, std::string& text, ImVec2 size) {
     ImGui::InputTextMultiline(id, text.data(), text.capacity() + 1, size, ImGuiInputTextFlags_CallbackResize, resize, &text);
 }
 
+bool selectable_row(const char* label, bool selected, ImGuiSelectableFlags flags) {
+    const float height = touch_active() ? std::max(kFingertipPx, ImGui::GetTextLineHeight()) : 0.0f;
+    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(ImGui::GetStyle().SelectableTextAlign.x, 0.5f));
+    const bool pressed = ImGui::Selectable(label, selected, flags, ImVec2(0.0f, height));
+    ImGui::PopStyleVar();
+    return pressed;
+}
+
 bool escape_pressed() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false); }
 
 void heading(const char* text) {
@@ -157,7 +165,7 @@ void apply_lab_style(float ui_scale, bool touch) {
     style.FrameBorderSize = 1.0f;
     style.ScaleAllSizes(ui_scale);
     if (touch) {
-        constexpr float kFingertip = 44.0f;  // CSS px
+        constexpr float kFingertip = kFingertipPx;
         const float font = kBodyTextPx * ui_scale;  // the body text at this scale
         style.FramePadding.y = std::max(style.FramePadding.y, (kFingertip - font) * 0.5f);
         style.FramePadding.x = std::max(style.FramePadding.x, 12.0f);

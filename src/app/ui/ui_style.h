@@ -19,6 +19,9 @@ void tooltip(const char* text);
 // when it is the item the last tap came down on, still where it was (a tap that changed the layout
 // shows no tooltip for what slid under the finger), once the finger is up.
 bool tooltip_allowed();
+// A row of a list or a drop-down (ImGui::Selectable), at least a fingertip (kFingertipPx) high on a
+// touch screen, its text centred in that height.
+bool selectable_row(const char* label, bool selected = false, ImGuiSelectableFlags flags = 0);
 // True in the frame Escape went down: dialogs and menus close on it.
 bool escape_pressed();
 // A panel title in the lab's heading style.
@@ -38,6 +41,7 @@ void text_box(const char* id, std::string& text, ImVec2 size);
 }  // namespace bp::ui
 
 namespace bp {
+constexpr float kFingertipPx = 44.0f;  // CSS px: the least height of anything tapped on a touch screen
 // Applies the lab's light, high-contrast style (readable on a projector), scaled by ui_scale. For
 // touch, every button, field and checkbox is at least 44 CSS px high, the size of a fingertip.
 void apply_lab_style(float ui_scale, bool touch = false);
