@@ -2,6 +2,7 @@
 #include "app/ui/ui_style.h"
 
 #include "app/input/touch_state.h"
+#include "app/input/touch_surfaces.h"
 
 #include <imgui_internal.h>
 
@@ -87,6 +88,13 @@ bool selectable_row(const char* label, bool selected, ImGuiSelectableFlags flags
     const bool pressed = ImGui::Selectable(label, selected, flags, ImVec2(0.0f, height));
     ImGui::PopStyleVar();
     return pressed;
+}
+
+void swipe_scrolls_sideways() {
+    const ImGuiWindow* window = ImGui::GetCurrentWindowRead();
+    if (window->ScrollMax.x <= 0.0f) return;
+    const ImRect r = window->InnerRect;
+    touch_surfaces().add_sideways(Rect{Vec2{r.Min.x, r.Min.y}, Vec2{r.Max.x, r.Max.y}});
 }
 
 bool escape_pressed() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false); }

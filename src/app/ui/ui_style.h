@@ -22,6 +22,9 @@ bool tooltip_allowed();
 // A row of a list or a drop-down (ImGui::Selectable), at least a fingertip (kFingertipPx) high on a
 // touch screen, its text centred in that height.
 bool selectable_row(const char* label, bool selected = false, ImGuiSelectableFlags flags = 0);
+// Called inside a window or table that scrolls sideways: while its content is wider than it, a
+// finger swiping sideways there scrolls it (rather than dragging what it came down on).
+void swipe_scrolls_sideways();
 // True in the frame Escape went down: dialogs and menus close on it.
 bool escape_pressed();
 // A panel title in the lab's heading style.
