@@ -50,6 +50,7 @@ struct LessonQuestion {
     int line = 0;         // the 'ask:' line
     int answer_line = 0;  // the 'answer:' line, and the first 'explain:' line
     int explanation_line = 0;
+    std::vector<std::pair<int, std::string>> explanation_sources;  // each 'explain:' line as written, numbered
     std::string prompt;
     bool expected_is_quantity = false;
     Quantity expected;                 // when expected_is_quantity

@@ -322,6 +322,7 @@ bool Parser::step_key(const std::string& key, const std::string& value) {
         std::string rendered;
         if (!markup(value, rendered)) return false;
         if (q.explanation.empty()) q.explanation_line = line_;
+        q.explanation_sources.emplace_back(line_, value);
         q.explanation += (q.explanation.empty() ? "" : " ") + rendered;
         return true;
     }
