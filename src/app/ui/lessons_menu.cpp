@@ -44,8 +44,8 @@ void check_draft(LessonEditor& e) {
     }
 }
 
-// The draft's step as the panel will show it (values in braces are filled in when the lesson runs).
-void preview(LessonEditor& e) {
+// The draft's step as the panel will show it, its {values} filled in from the lab as it is now.
+void preview(LessonEditor& e, const Lab& lab) {
     if (e.preview.steps.empty()) return;
     const int steps = static_cast<int>(e.preview.steps.size());
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
@@ -55,10 +55,11 @@ void preview(LessonEditor& e) {
     ImGui::PushStyleColor(ImGuiCol_Text, ui::kLink);
     ImGui::TextWrapped("%s", step.title.c_str());
     ImGui::PopStyleColor();
-    for (const std::string& p : step.paragraphs) ImGui::TextWrapped("%s", p.c_str());
+    const QuantityContext now{static_cast<int>(lab.trainer().points().size())};
+    for (const std::string& p : step.paragraphs) ImGui::TextWrapped("%s", fill_values(lab, p, now).c_str());
     for (const LessonTask& t : step.tasks) ImGui::TextWrapped("\u25a1 To do: %s", t.source.c_str());
     if (step.has_question) {
-        ImGui::TextWrapped("%s", step.question.prompt.c_str());
+        ImGui::TextWrapped("%s", fill_values(lab, step.question.prompt, now).c_str());
         for (const std::string& c : step.question.choices) ImGui::BulletText("%s", c.c_str());
     }
 }
@@ -89,7 +90,7 @@ void draw_editor(LessonEditor& e, LessonRun& run, Lab& lab, Platform& platform) 
     if (e.text != before) e.changed_at = ImGui::GetTime();
     if (wide) ImGui::SameLine();
     ImGui::BeginChild("lesson_preview", ImVec2(0, wide ? box.y : ImGui::GetContentRegionAvail().y - foot), true);
-    preview(e);
+    preview(e, lab);
     ImGui::EndChild();
     ImGui::BeginDisabled(!e.ok || e.text != e.checked_text);
     if (ImGui::Button("Open in the lab")) open_lesson(run, lab, e.text, "", e.preview_step);
