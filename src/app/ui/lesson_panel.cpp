@@ -55,7 +55,7 @@ void setting_up(LessonRun& run) {
 
 void paragraphs(const LessonRun& run, const Lab& lab) {
     for (const std::string& p : run.current().paragraphs) {
-        ImGui::TextWrapped("%s", run.fill(lab, p).c_str());
+        ui::text_wrapped_words(run.fill(lab, p));
         ImGui::Spacing();
     }
 }
@@ -99,7 +99,7 @@ float question_height(const LessonRun& run, const Lab& lab) {
     const float wrap = ImGui::GetContentRegionAvail().x;
     const float line = st.ItemSpacing.y;
     float h = st.ItemSpacing.y * 2.0f + 1.0f;  // the separator
-    h += ImGui::CalcTextSize(run.fill(lab, step.question.prompt).c_str(), nullptr, false, wrap).y + line;
+    h += ImGui::CalcTextSize(ui::wrap_at_spaces(run.fill(lab, step.question.prompt), wrap).c_str()).y + line;
     h += ImGui::GetFrameHeight() + line;
     if (step.question.choices.empty() && touch_active()) h += 4.0f * (ImGui::GetFrameHeight() + line);
     return h;
@@ -111,7 +111,7 @@ void question(LessonPanel& panel, LessonRun& run, const Lab& lab) {
     const LessonQuestion& q = step.question;
     ImGui::Separator();
     ImGui::PushStyleColor(ImGuiCol_Text, ui::kInk);
-    ImGui::TextWrapped("%s", run.fill(lab, q.prompt).c_str());
+    ui::text_wrapped_words(run.fill(lab, q.prompt));
     ImGui::PopStyleColor();
     if (!q.choices.empty()) {
         for (size_t k = 0; k < q.choices.size(); ++k) {
@@ -140,7 +140,7 @@ void feedback(LessonPanel& panel, const LessonRun& run) {
     if (a.feedback.empty()) return;
     ImGui::Separator();
     ImGui::PushStyleColor(ImGuiCol_Text, a.correct ? ui::kSuccess : ui::kWrong);
-    ImGui::TextWrapped("%s", a.feedback.c_str());
+    ui::text_wrapped_words(a.feedback);
     ImGui::PopStyleColor();
     if (panel.answers_seen != run.answers()) ImGui::SetScrollHereY(1.0f);
     panel.answers_seen = run.answers();

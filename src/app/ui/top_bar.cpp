@@ -32,7 +32,12 @@ float bar_button_width(float text_width, const BarSpacing& spacing) {
 bool bar_button(const char* label, const BarSpacing& spacing, std::initializer_list<const char*> all_labels = {}) {
     float widest = all_labels.size() == 0 ? ImGui::CalcTextSize(label, nullptr, true).x : 0.0f;
     for (const char* l : all_labels) widest = std::max(widest, ImGui::CalcTextSize(l, nullptr, true).x);
-    return ImGui::Button(label, ImVec2(bar_button_width(widest, spacing), 0.0f));
+    // The label is centred between `side` margins: with the style's wider padding (touch) a label on a
+    // narrow phone's narrowed button ran past its right edge.
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(spacing.side, ImGui::GetStyle().FramePadding.y));
+    const bool pressed = ImGui::Button(label, ImVec2(bar_button_width(widest, spacing), 0.0f));
+    ImGui::PopStyleVar();
+    return pressed;
 }
 
 // Text that is drawn only where it fits before `right`; true when it was drawn.

@@ -124,6 +124,44 @@ void text_wrapped_at_spaces(const std::string& line) {
     ImGui::TextUnformatted(piece.c_str());
 }
 
+std::string wrap_at_spaces(const std::string& text, float width) {
+    std::string out;
+    size_t line_start = 0;  // in out
+    size_t k = 0;
+    while (k <= text.size()) {
+        const size_t end = std::min(text.find_first_of(" \n", k), text.size());
+        const std::string word = text.substr(k, end - k);
+        const bool first = out.size() == line_start;
+        const std::string candidate = out.substr(line_start) + (first ? "" : " ") + word;
+        if (!first && ImGui::CalcTextSize(candidate.c_str()).x > width) {
+            out += '\n';
+            line_start = out.size();
+        } else if (!first) {
+            out += ' ';
+        }
+        out += word;
+        if (end < text.size() && text[end] == '\n') {
+            out += '\n';
+            line_start = out.size();
+        }
+        k = end + 1;
+    }
+    return out;
+}
+
+void text_wrapped_words(const std::string& text) {
+    ImGui::TextUnformatted(wrap_at_spaces(text, std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 4.0f)).c_str());
+}
+
+const char* label_that_fits(std::initializer_list<const char*> labels, float width) {
+    const char* last = "";
+    for (const char* label : labels) {
+        last = label;
+        if (ImGui::CalcTextSize(label, nullptr, true).x + 2.0f * ImGui::GetStyle().FramePadding.x <= width) return label;
+    }
+    return last;
+}
+
 void same_line_if_fits(float width, float spacing) {
     const float gap = spacing >= 0.0f ? spacing : ImGui::GetStyle().ItemSpacing.x;
     const float used = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + gap;

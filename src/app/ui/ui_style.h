@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include <initializer_list>
 #include <string>
 
 #include "app/ui/metrics.h"
@@ -32,6 +33,15 @@ void heading(const char* text);
 // A long line broken only at spaces to fit the panel's width (ImGui's own wrapping also breaks after
 // a '.', which would split a number such as 0.000272508); the pieces after the first are indented.
 void text_wrapped_at_spaces(const std::string& line);
+// `text` with its spaces turned into line breaks where a line would pass `width`: lines break only
+// between words, never inside one (ImGui's own wrapping also breaks after a '.' or ',', which split
+// "α = 0.01" as "α = 0." and "01"). A word wider than `width` keeps its own line.
+std::string wrap_at_spaces(const std::string& text, float width);
+// Text wrapped to the space left on the line by wrap_at_spaces: lesson and feedback text.
+void text_wrapped_words(const std::string& text);
+// The first of `labels` (longest first) whose text fits a button `width` wide, else the last: a
+// label is shortened rather than cut off. Labels may carry a "###id" so the button keeps its id.
+const char* label_that_fits(std::initializer_list<const char*> labels, float width);
 // Keeps the next item, `width` wide, on this line when it still fits the window (after `spacing`,
 // or the style's item spacing), else lets it start a new line: a row that wraps on a phone.
 void same_line_if_fits(float width, float spacing = -1.0f);
