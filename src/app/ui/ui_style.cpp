@@ -28,7 +28,8 @@ namespace {
 // The item under the finger when the last tap came down: the one its tooltip belongs to.
 struct TappedItem {
     const ImGuiContext* context = nullptr;
-    double clicked_at = -1.0;  // ImGui's time of that press
+    double clicked_at = -1.0;  // ImGui's time of that press, and where it was
+    ImVec2 clicked_pos;
     ImGuiID id = 0;
     ImRect rect;
 };
@@ -45,11 +46,12 @@ bool tooltip_allowed() {
     if (!touch_active()) return true;
     const ImGuiContext& g = *GImGui;
     const ImGuiIO& io = ImGui::GetIO();
-    const bool this_tap = g_tapped.context == &g && g_tapped.clicked_at == io.MouseClickedTime[0];
+    const bool this_tap = g_tapped.context == &g && g_tapped.clicked_at == io.MouseClickedTime[0] &&
+                          g_tapped.clicked_pos.x == io.MouseClickedPos[0].x && g_tapped.clicked_pos.y == io.MouseClickedPos[0].y;
     // The first hovered item to ask in the frame the finger came down (an item before the child
     // window or the row around it) is the tapped one.
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !this_tap) {
-        g_tapped = {&g, io.MouseClickedTime[0], g.LastItemData.ID, g.LastItemData.Rect};
+        g_tapped = {&g, io.MouseClickedTime[0], io.MouseClickedPos[0], g.LastItemData.ID, g.LastItemData.Rect};
         return false;  // the finger is down
     }
     // Only the tapped item, where it was: a tap that changed the layout shows nothing for what
