@@ -11,6 +11,7 @@
 #include "app/input/touch_state.h"
 #include "app/input/touch_tuning.h"
 #include "app/ui/lab_window.h"
+#include "app/ui/palette.h"
 #include "headless_imgui.h"
 
 using namespace bp;
@@ -174,4 +175,70 @@ TEST(DataViewTouch, APinchAddsNothingAndZoomsThePlane) {
     const Vec2 added = screen_of(f.window, f.lab.trainer().points().back());
     EXPECT_NEAR(added.x, spot.x, 1.0f);
     EXPECT_NEAR(added.y, spot.y, 1.0f);
+}
+
+TEST(DataViewTouch, ADragThatRestsBeforeLiftingKeepsThePoint) {
+    Fixture f;
+    const int k = lone_point(f.window, 2 * kTouchHitRadius);
+    ASSERT_GE(k, 0);
+    const size_t before = f.lab.trainer().points().size();
+    const Vec2 at = screen_of(f.window, f.lab.trainer().points()[k]);
+    const Rect& view = f.window.data.plane.view;
+    const float dx = (view.min.x + view.max.x) / 2 > at.x ? 40.0f : -40.0f;
+    f.screen.frame(f.window, at, true);
+    for (int s = 1; s <= 4; ++s) f.screen.frame(f.window, Vec2{at.x + dx * s / 4, at.y}, true);
+    // Back to where it came down (within the tap's slop), then resting there for two seconds.
+    const Vec2 rest{at.x + 3.0f, at.y};
+    for (double held = 0; held < 2000; held += 50) f.screen.frame(f.window, rest, true, {}, 50);
+    f.screen.frame(f.window, rest, false);
+    ASSERT_EQ(f.lab.trainer().points().size(), before) << "a drag that rests is no long-press";
+    const Vec2 now = screen_of(f.window, f.lab.trainer().points()[k]);
+    EXPECT_NEAR(now.x, rest.x, 1.0f);
+    EXPECT_NEAR(now.y, rest.y, 1.0f);
+}
+
+TEST(DataViewTouch, AHoldThatWandersLessThanADragStillRemovesThePoint) {
+    Fixture f;
+    const int k = lone_point(f.window, 2 * kTouchHitRadius);
+    ASSERT_GE(k, 0);
+    const size_t before = f.lab.trainer().points().size();
+    const Vec2 at = screen_of(f.window, f.lab.trainer().points()[k]);
+    for (double held = 0; held < kLongPressMs + 100; held += 50)
+        f.screen.frame(f.window, Vec2{at.x + (static_cast<int>(held) % 100 == 0 ? 2.0f : 0.0f), at.y}, true, {}, 50);
+    EXPECT_EQ(f.lab.trainer().points().size(), before - 1);
+    f.screen.frame(f.window, at, false);
+}
+
+// Zoomed in, the points beyond the plane's frame are not drawn: no point's fill shows outside it.
+TEST(DataViewTouch, ZoomedInPointsStayInsideThePlanesFrame) {
+    Fixture f;
+    TrainingSettings s = f.lab.settings();
+    s.point_count = 200;
+    f.lab.configure(s);
+    f.screen.frame(f.window, Vec2{5, 5}, false);
+    const Rect view = f.window.data.plane.view;
+    f.window.data.plane.zoom_about(Vec2{(view.min.x + view.max.x) / 2, (view.min.y + view.max.y) / 2}, 4.0f);
+    f.screen.frame(f.window, Vec2{5, 5}, false);
+    int outside_points = 0, visible_outside = 0;
+    for (const Point& p : f.lab.trainer().points()) {
+        const Vec2 at = screen_of(f.window, p);
+        if (view.contains(at)) continue;
+        ++outside_points;
+        // What the frame would show at that point's centre: a draw command that covers it there.
+        for (int n = 0; n < ImGui::GetDrawData()->CmdListsCount; ++n) {
+            const ImDrawList* list = ImGui::GetDrawData()->CmdLists[n];
+            for (const ImDrawCmd& cmd : list->CmdBuffer) {
+                if (cmd.ElemCount == 0 || at.x < cmd.ClipRect.x || at.x > cmd.ClipRect.z || at.y < cmd.ClipRect.y ||
+                    at.y > cmd.ClipRect.w)
+                    continue;
+                const ImU32 colour = p.y > 0.5 ? ui::kClassOne : ui::kClassZero;
+                for (unsigned e = 0; e < cmd.ElemCount; ++e) {
+                    const ImDrawVert& v = list->VtxBuffer[list->IdxBuffer[cmd.IdxOffset + e] + cmd.VtxOffset];
+                    if (v.col == colour && std::hypot(v.pos.x - at.x, v.pos.y - at.y) < 12.0f) ++visible_outside;
+                }
+            }
+        }
+    }
+    ASSERT_GT(outside_points, 0) << "the zoom leaves points beyond the frame";
+    EXPECT_EQ(visible_outside, 0);
 }

@@ -159,6 +159,28 @@ TEST(TouchGestures, ASidewaysDragPressesWhereTheFingerCameDownThenFollowsIt) {
     EXPECT_FALSE(frames.back().last_tap);  // a drag, not a tap
 }
 
+TEST(TouchGestures, ASidewaysSwipeOnAWideTableScrollsItAndPressesNothing) {
+    TouchSurfaces table;
+    table.add_sideways(Rect{Vec2{0, 0}, Vec2{300, 300}});
+    TouchGestures g;
+    g.push(touch(TouchPhase::Start, 200, 100, 0), table);
+    g.next_frame(5);
+    g.push(touch(TouchPhase::Move, 150, 104, 30), table);
+    const TouchFrame first = g.next_frame(35);
+    EXPECT_FALSE(first.down);
+    EXPECT_TRUE(first.scroll_started);
+    EXPECT_FLOAT_EQ(first.scroll.x, -50.0f);  // the columns follow the finger to the left
+    g.push(touch(TouchPhase::Move, 90, 104, 50), table);
+    g.push(touch(TouchPhase::End, 90, 104, 60), table);
+    const std::vector<TouchFrame> frames = drain(g, 70);
+    EXPECT_FLOAT_EQ(frames[0].scroll.x, -60.0f);
+    EXPECT_EQ(edges(frames).size(), 0u);
+    // Beside the table a sideways drag still presses (a slider).
+    g.push(touch(TouchPhase::Start, 400, 100, 100), table);
+    g.push(touch(TouchPhase::Move, 440, 104, 130), table);
+    EXPECT_TRUE(g.next_frame(135).down);
+}
+
 TEST(TouchGestures, AFingerRestingPressesAfterTheDelayAndCanThenDragAnyWay) {
     TouchGestures g;
     g.push(touch(TouchPhase::Start, 100, 100, 0), kNoSurfaces);

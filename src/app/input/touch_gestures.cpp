@@ -44,6 +44,7 @@ void TouchGestures::start_finger(const TouchEvent& e, const TouchSurfaces& surfa
         start_ = first_pos_ = e.pos;
         start_ms_ = e.time_ms;
         travelled_ = false;
+        sideways_ = surfaces.scrolls_sideways(e.pos);
         last_tap_ = false;
         queue(Action::Move, e.pos);
         if (surfaces.presses_at_once(e.pos)) {
@@ -78,7 +79,7 @@ void TouchGestures::move_finger(const TouchEvent& e) {
         case Mode::Waiting:
             if (!beyond_slop) break;
             travelled_ = true;
-            if (std::fabs(from_start.y) > std::fabs(from_start.x)) {
+            if (sideways_ || std::fabs(from_start.y) > std::fabs(from_start.x)) {
                 mode_ = Mode::Scrolling;
                 swipe_last_ = e.pos;
                 queue(Action::Scroll, start_, from_start, 1.0f, true);

@@ -5,9 +5,10 @@
 // Only the first finger drives the pointer. Pure logic with the times passed in, tested natively.
 //
 // A finger that comes down on an immediate surface (see touch_surfaces.h) presses at once.
-// Elsewhere it waits: lifted within kTouchSlop it taps; moved past the slop mostly vertically it
-// swipes (scrolls, and presses nothing); moved mostly sideways (a slider) or resting for
-// kTouchPressDelayMs it presses where it is and drags from there. A second finger turns the touch
+// Elsewhere it waits: lifted within kTouchSlop it taps; moved past the slop mostly vertically, or
+// in any direction on a surface that scrolls sideways (a wide table), it swipes (scrolls, and
+// presses nothing); moved mostly sideways elsewhere (a slider) or resting for kTouchPressDelayMs it
+// presses where it is and drags from there. A second finger turns the touch
 // into a pinch and takes back a press already made.
 #pragma once
 
@@ -84,6 +85,7 @@ private:
     Vec2 start_, first_pos_, second_pos_, swipe_last_;
     double start_ms_ = 0.0;
     bool travelled_ = false;  // the first finger went beyond the slop
+    bool sideways_ = false;   // the first finger came down where a sideways swipe scrolls
     float pinch_distance_ = 0.0f;
     Vec2 pinch_centre_;
 

@@ -53,6 +53,7 @@ struct LessonQuestion {
     int explanation_line = 0;
     int hint_line = 0;    // the first 'hint:' line
     int tries_line = 0;   // 0 when the lesson leaves the tries at their default
+    std::vector<std::pair<int, std::string>> explanation_sources;  // each 'explain:' line as written, numbered
     std::string prompt;
     bool expected_is_quantity = false;
     Quantity expected;                 // when expected_is_quantity

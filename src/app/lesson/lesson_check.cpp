@@ -61,7 +61,8 @@ bool check_step(const LessonStep& step, const Lab& lab, LessonProblem& problem) 
     for (size_t k = 0; k < step.paragraphs.size(); ++k)
         if (!check_names(step.paragraphs[k], step.paragraph_lines[k], lab, problem, step.paragraph_sources[k])) return false;
     return check_names(step.question.prompt, step.question.line, lab, problem) &&
-           check_names(step.question.explanation, step.question.explanation_line, lab, problem) &&
+           check_names(step.question.explanation, step.question.explanation_line, lab, problem,
+                       step.question.explanation_sources) &&
            check_names(step.question.hint, step.question.hint_line, lab, problem);
 }
 

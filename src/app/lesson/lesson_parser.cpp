@@ -328,7 +328,10 @@ bool Parser::step_key(const std::string& key, const std::string& value) {
         return answer(value);
     }
     if (key == "tolerance") return tolerance(value);
-    if (key == "explain") return joined_text(value, q.explanation, q.explanation_line);
+    if (key == "explain") {
+        q.explanation_sources.emplace_back(line_, value);
+        return joined_text(value, q.explanation, q.explanation_line);
+    }
     if (key == "hint") return joined_text(value, q.hint, q.hint_line);
     if (key == "tries") {
         if (value != "1" && value != "2")

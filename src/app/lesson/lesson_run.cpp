@@ -251,6 +251,10 @@ LessonAnswer LessonRun::show_answer(const Lab& lab) {
 }
 
 std::string LessonRun::fill(const Lab& lab, const std::string& text) const {
+    return fill_values(lab, text, QuantityContext{points_at_step_start_});
+}
+
+std::string fill_values(const Lab& lab, const std::string& text, const QuantityContext& context) {
     std::string out;
     size_t k = 0;
     for (size_t open = text.find('{'); open != std::string::npos; open = text.find('{', k)) {
@@ -270,7 +274,9 @@ std::string LessonRun::fill(const Lab& lab, const std::string& text) const {
         std::string name = text.substr(open + 1, close - open - 1);
         name.erase(0, name.find_first_not_of(' '));
         name.erase(name.find_last_not_of(' ') + 1);
-        out += parse_quantity(name, q, error) ? quantity_text(evaluate(q, lab, {points_at_step_start_})) : "?";
+        // A name this lab's network does not have (a draft whose step builds another) shows as "?".
+        const bool known = parse_quantity(name, q, error) && check_quantity(q, lab).empty();
+        out += known ? quantity_text(evaluate(q, lab, context)) : "?";
         k = close + 1;
     }
     return out + text.substr(k);

@@ -137,4 +137,8 @@ private:
     std::string land(Lab& lab);
 };
 
+// `text` with every {quantity} replaced by its value in `lab` now ("?" for a name the lab's network
+// does not have): the lesson panel's paragraphs, and the lesson editor's preview.
+std::string fill_values(const Lab& lab, const std::string& text, const QuantityContext& context);
+
 }  // namespace bp

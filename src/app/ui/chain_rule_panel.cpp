@@ -67,6 +67,7 @@ void path_table(Inspector& inspector, Lab& lab, const ChainRule& r, const Networ
     inspector.hovered_path = -1;
     inspector.hovered_factor = -1;
     if (!ImGui::BeginTable("paths", columns, flags, ImVec2(0, height))) return;
+    ui::swipe_scrolls_sideways();  // the paths' products lie off to the right
     ImGui::TableSetupScrollFreeze(1, 0);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(r.ranked.size()), row);

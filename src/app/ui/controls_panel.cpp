@@ -21,7 +21,7 @@ bool enum_combo(const char* label, T& value, const T (&options)[N], Name name, c
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) ImGui::CloseCurrentPopup();  // keeps the value
         for (T option : options) {
             const bool ok = !enabled || enabled(option);
-            if (ImGui::Selectable(name(option), option == value, ok ? 0 : ImGuiSelectableFlags_Disabled)) {
+            if (ui::selectable_row(name(option), option == value, ok ? 0 : ImGuiSelectableFlags_Disabled)) {
                 changed = option != value;
                 value = option;
             }
@@ -72,12 +72,13 @@ void run_buttons(Lab& lab) {
     // Finer and coarser than a step.
     ImGui::BeginDisabled(!lab.trainer().error().empty());
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
-    if (ImGui::Button("Next phase  (N)", ImVec2(half, 0))) lab.next_phase();
+    if (ImGui::Button(ui::label_that_fits({"Next phase  (N)###next_phase", "Next phase###next_phase", "Phase###next_phase"}, half), ImVec2(half, 0)))
+        lab.next_phase();
     ring_if_marked("next phase");
     ui::tooltip("Walk through one step a phase at a time: forward layer 1 to L, the loss, backward layer L "
                 "to 1, then the update. Each phase's numbers appear on the network.");
     ImGui::SameLine();
-    if (ImGui::Button("Epoch  (E)", ImVec2(half, 0))) lab.step_epoch();
+    if (ImGui::Button(ui::label_that_fits({"Epoch  (E)###epoch", "Epoch###epoch"}, half), ImVec2(half, 0))) lab.step_epoch();
     ring_if_marked("epoch");
     ui::tooltip("Train until the current epoch ends: every training point once, in this epoch's order.");
     ImGui::EndDisabled();

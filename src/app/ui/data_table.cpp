@@ -167,6 +167,7 @@ void draw_data_table(DataTable& table, Lab& lab, Platform& platform) {
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX | ImGuiTableFlags_RowBg |
                                   ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("points", columns, flags)) return;
+    ui::swipe_scrolls_sideways();
     ImGui::TableSetupScrollFreeze(1, 1);
     for (int c = 0; c < columns; ++c)
         ImGui::TableSetupColumn(titles[c].c_str(), ImGuiTableColumnFlags_WidthFixed, table.widths.columns[c]);

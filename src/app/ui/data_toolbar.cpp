@@ -15,7 +15,7 @@ void draw_data_toolbar(DataView& view, Lab& lab) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4.6f + ImGui::GetFrameHeight());  // "spiral" and the arrow
     if (ImGui::BeginCombo("##dataset", dataset_name(s.dataset))) {
         for (DatasetKind kind : kAllDatasets)
-            if (ImGui::Selectable(dataset_name(kind), kind == s.dataset) && kind != s.dataset) {
+            if (ui::selectable_row(dataset_name(kind), kind == s.dataset) && kind != s.dataset) {
                 s.dataset = kind;
                 fit_settings_to_dataset(s, false, false, false);
                 lab.configure(s);

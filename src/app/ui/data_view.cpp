@@ -206,6 +206,7 @@ void edit_with_touch(DataView& view, Lab& lab, bool hovered, int under_finger, b
     const bool editable = !lab.locked(Lab::LockData);
     if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
         view.press_pos = io.MousePos;
+        view.press_travelled = false;
         plane_at(view.plane, io.MousePos, view.press_u, view.press_v);
         if (under_finger >= 0 && view.delete_mode && editable) {
             lab.remove_point(under_finger);
@@ -218,6 +219,9 @@ void edit_with_touch(DataView& view, Lab& lab, bool hovered, int under_finger, b
     }
     const float moved = std::hypot(io.MousePos.x - view.press_pos.x, io.MousePos.y - view.press_pos.y);
     if (moved > kTouchSlop) view.pending_add = false;  // a drag over empty plane adds nothing
+    // Once the finger has moved, this press is a drag: resting afterwards (or coming back to where it
+    // started) never turns it into the long-press that removes the point.
+    if (moved > kTouchDragThreshold) view.press_travelled = true;
     if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
         const bool taken_back = touch_frame().press_cancelled;
         if (view.pending_add && !taken_back) add_point_at(view, lab, view.press_u, view.press_v, regression);
@@ -227,7 +231,7 @@ void edit_with_touch(DataView& view, Lab& lab, bool hovered, int under_finger, b
     }
     const int k = pressed_point(view, lab);
     if (k < 0 || !editable || !ImGui::IsMouseDown(ImGuiMouseButton_Left)) return;
-    if (view.dragging_point || moved > kTouchDragThreshold) {
+    if (view.dragging_point || view.press_travelled) {
         drag_point(view, lab, k, regression);
     } else if (io.MouseDownDuration[ImGuiMouseButton_Left] * 1000.0 >= kLongPressMs) {
         lab.remove_point(k);
@@ -307,7 +311,7 @@ bool zoom_reset_button(PlaneView& plane, bool hovered, ImDrawList* draw) {
     draw->AddRect(box.min, box.max, ui::kMutedInk, 4.0f, 0, ui::metrics().hairline);
     const float pad = ImGui::GetFontSize() * 0.35f;
     draw->AddText(ImVec2(box.min.x + pad, box.min.y + pad), ui::kInk, label);
-    if (on_it && touch_allows_tooltip()) {
+    if (on_it && ui::tooltip_allowed()) {
         ImGui::BeginTooltip();
         ImGui::TextUnformatted("Zoomed in (two fingers pinch the plane, up to 4\u00d7, and move it).\nTap or click to show the whole plane.");
         ImGui::EndTooltip();
@@ -398,8 +402,9 @@ void draw_data_view(DataView& view, Lab& lab, Platform& platform, ImVec2 size) {
     else if (neuron.any()) draw_neuron_background(lab, platform, plane, neuron, draw);
     else draw_output_background(lab, platform, plane, draw);
     draw->PopClipRect();
-    // Points just off the plane (noise) overlap its border, as unzoomed they always did.
-    const float dot = std::max(3.5f, font * 0.28f), margin = dot * 2.5f;
+    // Points just off the plane (noise) overlap its border, as unzoomed they always did; zoomed in,
+    // the points beyond the plane's frame are out of view, and never drawn over the toolbar.
+    const float dot = std::max(3.5f, font * 0.28f), margin = plane.zoomed() ? 0.0f : dot * 2.5f;
     draw->PushClipRect(ImVec2(plane.view.min.x - margin, plane.view.min.y - margin),
                        ImVec2(plane.view.max.x + margin, plane.view.max.y + margin), true);
     draw_points(lab, plane, dot, regression, draw);
@@ -409,10 +414,10 @@ void draw_data_view(DataView& view, Lab& lab, Platform& platform, ImVec2 size) {
     const bool on_reset = zoom_reset_button(plane, hovered, draw);
     const ImVec2 pointer = ImGui::GetIO().MousePos;
     const int under = hovered && !on_reset ? point_under(lab, plane, pointer, touch ? kTouchHitRadius : dot * 2.0f, regression) : -1;
-    if (under >= 0 && view.pressed_point < 0 && touch_allows_tooltip()) point_tooltip(view, lab, under, regression);
+    if (under >= 0 && view.pressed_point < 0 && ui::tooltip_allowed()) point_tooltip(view, lab, under, regression);
     if (touch) edit_with_touch(view, lab, hovered && !on_reset, under, regression);
     else edit_with_mouse(view, lab, hovered && !on_reset, under, regression);
-    if (touch && view.pressed_point >= 0 && !view.dragging_point)
+    if (touch && view.pressed_point >= 0 && !view.dragging_point && !view.press_travelled)
         draw_long_press_ring(point_position(plane, lab.trainer().points()[view.pressed_point], regression), kTouchHitRadius, draw);
     legend(lab, plane, regression, neuron);
     ImGui::EndChild();

@@ -20,6 +20,7 @@ struct DataView {
     bool dragging_point = false;
     bool pending_add = false;   // touch: a finger came down on empty plane; lifted there, it adds a point
     ImVec2 press_pos;           // touch: where the finger came down, on screen
+    bool press_travelled = false;  // touch: the finger has moved since it came down (no long-press then)
     double press_u = 0.0, press_v = 0.0;  // touch: and on the plane, as it was drawn then
     PlaneView plane;            // where the plane was drawn last frame, and its zoom
     NeuronRef neuron;           // the neuron hovered in the network view: its map replaces the output

@@ -47,6 +47,7 @@ void draw_panel_tabs(LabWindow& w, bool with_controls) {
     if (!lab.locked(Lab::HideTables) && tab_item(asked, "Matrices", Panel::Matrices)) {
         inspector_open = true;
         ImGui::BeginChild("matrices_scroll", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+        ui::swipe_scrolls_sideways();
         draw_matrices_panel(lab);
         ImGui::EndChild();
         ImGui::EndTabItem();

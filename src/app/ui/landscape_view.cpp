@@ -74,7 +74,7 @@ bool parameter_picker(const char* label, const char* id, ParameterRef& p, const 
         while (clipper.Step())
             for (int k = clipper.DisplayStart; k < clipper.DisplayEnd; ++k) {
                 ImGui::PushID(k);
-                if (ImGui::Selectable(symbol(all[k]).c_str(), all[k] == p)) {
+                if (ui::selectable_row(symbol(all[k]).c_str(), all[k] == p)) {
                     p = all[k];
                     changed = true;
                 }
@@ -116,7 +116,7 @@ void draw_toolbar(LandscapeView& v, Lab& lab) {
     const std::string span_text = "\u00b1" + number_text(v.span, 2);
     if (ImGui::BeginCombo("##landscape_span", span_text.c_str())) {
         for (double s : kSpans)
-            if (ImGui::Selectable(("\u00b1" + number_text(s, 2)).c_str(), s == v.span)) {
+            if (ui::selectable_row(("\u00b1" + number_text(s, 2)).c_str(), s == v.span)) {
                 v.span = s;
                 v.recentre(lab);
             }

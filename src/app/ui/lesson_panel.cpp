@@ -10,6 +10,7 @@
 
 #include "app/input/touch_state.h"
 #include "app/notation/number_text.h"
+#include "app/ui/bar_labels.h"
 #include "app/ui/ui_style.h"
 
 namespace bp {
@@ -55,7 +56,7 @@ void setting_up(LessonRun& run) {
 
 void paragraphs(const LessonRun& run, const Lab& lab) {
     for (const std::string& p : run.current().paragraphs) {
-        ImGui::TextWrapped("%s", run.fill(lab, p).c_str());
+        ui::text_wrapped_words(run.fill(lab, p));
         ImGui::Spacing();
     }
 }
@@ -120,7 +121,7 @@ float question_height(const LessonRun& run, const Lab& lab) {
     const float wrap = ImGui::GetContentRegionAvail().x;
     const float line = st.ItemSpacing.y;
     float h = st.ItemSpacing.y * 2.0f + 1.0f;  // the separator
-    h += ImGui::CalcTextSize(run.fill(lab, step.question.prompt).c_str(), nullptr, false, wrap).y + line;
+    h += ImGui::CalcTextSize(ui::wrap_at_spaces(run.fill(lab, step.question.prompt), wrap).c_str()).y + line;
     h += ImGui::GetFrameHeight() + line;
     if (offers_show_answer(run) && !show_answer_beside_check(step.question, wrap)) h += ImGui::GetFrameHeight() + line;
     if (step.question.choices.empty() && touch_active()) h += 4.0f * (ImGui::GetFrameHeight() + line);
@@ -139,7 +140,7 @@ void question(LessonPanel& panel, LessonRun& run, const Lab& lab) {
     const LessonQuestion& q = step.question;
     ImGui::Separator();
     ImGui::PushStyleColor(ImGuiCol_Text, ui::kInk);
-    ImGui::TextWrapped("%s", run.fill(lab, q.prompt).c_str());
+    ui::text_wrapped_words(run.fill(lab, q.prompt));
     ImGui::PopStyleColor();
     if (!q.choices.empty()) {
         for (size_t k = 0; k < q.choices.size(); ++k) {
@@ -183,11 +184,11 @@ void feedback(LessonPanel& panel, const LessonRun& run, const Lab& lab) {
     const float top = ImGui::GetCursorScreenPos().y;
     ImGui::Separator();
     ImGui::PushStyleColor(ImGuiCol_Text, !a.answered ? ui::kInk : a.correct ? ui::kSuccess : ui::kWrong);
-    ImGui::TextWrapped("%s", a.feedback.c_str());
+    ui::text_wrapped_words(a.feedback);
     ImGui::PopStyleColor();
     if (const std::string hint = run.hint(lab); !hint.empty()) {
         ImGui::Spacing();
-        ImGui::TextWrapped("Hint: %s", hint.c_str());
+        ui::text_wrapped_words("Hint: " + hint);
     }
     if (panel.answers_seen != run.answers()) {
         if (ImGui::GetCursorScreenPos().y - top <= ImGui::GetWindowHeight()) ImGui::SetScrollHereY(1.0f);
@@ -236,7 +237,9 @@ void draw_lesson_panel(LessonPanel& panel, LessonRun& run, Lab& lab, ViewSetting
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - hide_w);
     if (ImGui::Button("Hide")) run.shown = false;
     panel.drawn.hide = item_rect();
-    ui::tooltip("Hides the lesson; it waits at this step. The Lesson button in the top bar brings it back.");
+    const std::string hide_help = std::string("Hides the lesson; it waits at this step. ") + lessons_button_label(phone) +
+                                  " in the top bar brings it back.";
+    ui::tooltip(hide_help.c_str());
     progress(run);
 
     // The step's text, scrolled on its own; its question (unless it would leave the text no room)

@@ -44,8 +44,8 @@ void check_draft(LessonEditor& e) {
     }
 }
 
-// The draft's step as the panel will show it (values in braces are filled in when the lesson runs).
-void preview(LessonEditor& e) {
+// The draft's step as the panel will show it, its {values} filled in from the lab as it is now.
+void preview(LessonEditor& e, const Lab& lab) {
     if (e.preview.steps.empty()) return;
     const int steps = static_cast<int>(e.preview.steps.size());
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
@@ -55,10 +55,11 @@ void preview(LessonEditor& e) {
     ImGui::PushStyleColor(ImGuiCol_Text, ui::kLink);
     ImGui::TextWrapped("%s", step.title.c_str());
     ImGui::PopStyleColor();
-    for (const std::string& p : step.paragraphs) ImGui::TextWrapped("%s", p.c_str());
+    const QuantityContext now{static_cast<int>(lab.trainer().points().size())};
+    for (const std::string& p : step.paragraphs) ImGui::TextWrapped("%s", fill_values(lab, p, now).c_str());
     for (const LessonTask& t : step.tasks) ImGui::TextWrapped("\u25a1 To do: %s", t.source.c_str());
     if (step.has_question) {
-        ImGui::TextWrapped("%s", step.question.prompt.c_str());
+        ImGui::TextWrapped("%s", fill_values(lab, step.question.prompt, now).c_str());
         for (const std::string& c : step.question.choices) ImGui::BulletText("%s", c.c_str());
     }
 }
@@ -89,7 +90,7 @@ void draw_editor(LessonEditor& e, LessonRun& run, Lab& lab, Platform& platform) 
     if (e.text != before) e.changed_at = ImGui::GetTime();
     if (wide) ImGui::SameLine();
     ImGui::BeginChild("lesson_preview", ImVec2(0, wide ? box.y : ImGui::GetContentRegionAvail().y - foot), true);
-    preview(e);
+    preview(e, lab);
     ImGui::EndChild();
     ImGui::BeginDisabled(!e.ok || e.text != e.checked_text);
     if (ImGui::Button("Open in the lab")) open_lesson(run, lab, e.text, "", e.preview_step);
@@ -116,19 +117,24 @@ void draw_lessons_menu(LessonsMenu& menu, LessonRun& run, Lab& lab, Platform& pl
     draw_editor(menu.editor, run, lab, platform);
     const float font = ImGui::GetFontSize();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowSize(ImVec2(std::min(font * 30, display.x * 0.96f), 0), ImGuiCond_Appearing);
+    const float width = std::min(font * 30, display.x * 0.96f);
+    ImGui::SetNextWindowSize(ImVec2(width, 0), ImGuiCond_Appearing);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(display.x * 0.96f, display.y));  // on screen at 360 px
     if (!ImGui::BeginPopup(kLessonsMenu)) return;
     if (ui::escape_pressed()) ImGui::CloseCurrentPopup();
+    // The heading wraps to the menu's width rather than widen it past a phone's screen.
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 2.0f * ImGui::GetStyle().WindowPadding.x);
     ui::heading("Lessons: a guided walk through the lab, one step at a time");
+    ImGui::PopTextWrapPos();
     for (const BuiltinLesson& b : builtin_lessons()) {
         char label[256];
         std::snprintf(label, sizeof label, "%s  (%d steps)", b.title.c_str(), b.steps);
-        if (ImGui::Selectable(label)) open_lesson(run, lab, b.text, b.name, 0);
+        if (ui::selectable_row(label)) open_lesson(run, lab, b.text, b.name, 0);
     }
     ImGui::Separator();
-    if (platform.can_choose_files() && ImGui::Selectable("Open a lesson file\u2026")) platform.choose_lesson_file();
+    if (platform.can_choose_files() && ui::selectable_row("Open a lesson file\u2026")) platform.choose_lesson_file();
     ui::tooltip("A .lesson file a teacher wrote (plain text). You can also drop the file on the lab.");
-    if (ImGui::Selectable("Write or edit a lesson\u2026")) {
+    if (ui::selectable_row("Write or edit a lesson\u2026")) {
         menu.editor.open = true;
         if (menu.editor.text.empty()) menu.editor.text = run.is_open() ? run.text() : builtin_lessons().front().text;
         menu.editor.changed_at = -1.0;
@@ -136,11 +142,11 @@ void draw_lessons_menu(LessonsMenu& menu, LessonRun& run, Lab& lab, Platform& pl
     if (run.is_open()) {
         ImGui::Separator();
         ImGui::TextWrapped("Open: %s, step %d of %zu", run.lesson().title.c_str(), run.step() + 1, run.lesson().steps.size());
-        if (!run.shown && ImGui::Selectable("Show the lesson")) run.shown = true;
-        if (platform.can_link_lessons() && ImGui::Selectable("Copy a link to this step of the lesson"))
+        if (!run.shown && ui::selectable_row("Show the lesson")) run.shown = true;
+        if (platform.can_link_lessons() && ui::selectable_row("Copy a link to this step of the lesson"))
             platform.copy_lesson_link(run.text(), run.step() + 1);
-        if (platform.can_save_files() && ImGui::Selectable("Save the lesson file")) platform.save_text_file(file_name(run), run.text());
-        if (ImGui::Selectable("Leave the lesson")) run.close(lab);
+        if (platform.can_save_files() && ui::selectable_row("Save the lesson file")) platform.save_text_file(file_name(run), run.text());
+        if (ui::selectable_row("Leave the lesson")) run.close(lab);
         ui::tooltip("Closes the lesson and lifts its locks; the lab stays as it is.");
     }
     ImGui::EndPopup();

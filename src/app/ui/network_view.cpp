@@ -323,7 +323,7 @@ void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& ins
 
     // On a touch screen, the tooltip of what was tapped, until the next touch; the neuron's map shows
     // in the data view for as long (or, where the data view is not on screen, in the tooltip).
-    const bool tooltips = touch_allows_tooltip();
+    const bool tooltips = hovered && ui::tooltip_allowed();
     network_view.hovered = tooltips && hit.kind == NetworkHit::Node ? NeuronRef{hit.layer, hit.j} : NeuronRef{};
     if (tooltips && hit.kind == NetworkHit::Edge) edge_tooltip(lab, view, hit.layer, hit.i, hit.j);
     if (tooltips && hit.kind == NetworkHit::Node) {

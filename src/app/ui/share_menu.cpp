@@ -119,10 +119,11 @@ void draw_share_dialog(ShareMenu& menu, Lab& lab, Platform& platform) {
              "Students cannot add, move or delete points, or change the data set or the inputs.");
     lock_box(menu, "hide the Matrices and Data table tabs", Lab::HideTables, "Only the chain rule stays below the network.");
     if (ImGui::Button("Copy lesson link")) copy_share_link(menu, lab, platform, true, menu.dialog_locks);
-    ui::tooltip("This moment, with the trained weights, and the locks above.");
+    const bool copied = ImGui::GetTime() < menu.copied_until;  // no tooltip over "copied"
+    if (!copied) ui::tooltip("This moment, with the trained weights, and the locks above.");
     same_row_if_fits("Copy lesson start link");
     if (ImGui::Button("Copy lesson start link")) copy_share_link(menu, lab, platform, false, menu.dialog_locks);
-    ui::tooltip("The starting point (initial weights), with the locks above.");
+    if (!copied) ui::tooltip("The starting point (initial weights), with the locks above.");
     if (ImGui::GetTime() < menu.copied_until) {
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, ui::kHighlight);

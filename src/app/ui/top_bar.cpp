@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/lesson/builtin_lessons.h"
+#include "app/ui/bar_labels.h"
 #include "app/ui/lesson_marks.h"
 #include "app/ui/ui_style.h"
 #include "app/ui/view_menu.h"
@@ -31,7 +32,12 @@ float bar_button_width(float text_width, const BarSpacing& spacing) {
 bool bar_button(const char* label, const BarSpacing& spacing, std::initializer_list<const char*> all_labels = {}) {
     float widest = all_labels.size() == 0 ? ImGui::CalcTextSize(label, nullptr, true).x : 0.0f;
     for (const char* l : all_labels) widest = std::max(widest, ImGui::CalcTextSize(l, nullptr, true).x);
-    return ImGui::Button(label, ImVec2(bar_button_width(widest, spacing), 0.0f));
+    // The label is centred between `side` margins: with the style's wider padding (touch) a label on a
+    // narrow phone's narrowed button ran past its right edge.
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(spacing.side, ImGui::GetStyle().FramePadding.y));
+    const bool pressed = ImGui::Button(label, ImVec2(bar_button_width(widest, spacing), 0.0f));
+    ImGui::PopStyleVar();
+    return pressed;
 }
 
 // Text that is drawn only where it fits before `right`; true when it was drawn.
@@ -155,7 +161,7 @@ void start_hint(LabWindow& w, const char* text, ImU32 background, float width) {
 // The phone's five buttons side by side, as wide as bar_button draws them.
 float phone_buttons_width(const BarSpacing& spacing) {
     float total = -spacing.gap;
-    for (const char* label : {"\u2016 Pause", "Link", "More\u2026", "Learn", "Aa"})
+    for (const char* label : {"\u2016 Pause", "Link", "More\u2026", kLessonsButtonPhone, "Aa"})
         total += bar_button_width(ImGui::CalcTextSize(label).x, spacing) + spacing.gap;
     return total;
 }
@@ -178,7 +184,8 @@ void draw_bar_row(LabWindow& w, ImVec2 min, float width, const BarSpacing& sp) {
     ImGui::SameLine(0.0f, sp.gap);
     const ImVec2 copy_at = ImGui::GetCursorScreenPos();
     if (bar_button(phone(w) ? "Link" : "Copy link", sp)) copy_share_link(w.share, lab, w.platform, true, lab.locks());
-    ui::tooltip("Copy a link that reopens exactly this moment: the network, its trained weights, the data, the "
+    if (ImGui::GetTime() >= w.share.copied_until)  // no tooltip over "Link copied"
+        ui::tooltip("Copy a link that reopens exactly this moment: the network, its trained weights, the data, the "
                 "step and what is on screen. Students who open it and press Play see the same numbers at every "
                 "step. The address bar also follows the lab, so a bookmark or a reload keeps it.");
     copied_toast(w, ImVec2(copy_at.x, min.y + ImGui::GetFrameHeight() + 4.0f));
@@ -197,9 +204,13 @@ void draw_bar_row(LabWindow& w, ImVec2 min, float width, const BarSpacing& sp) {
     // Where a phone has no room for the first-open banner, the Learn button carries its offer.
     const bool offers_lesson = w.hint_on_learn && hint_due(w);
     if (offers_lesson) ui::push_primary_button();
-    if (bar_button(phone(w) ? "Learn" : "Lessons\u2026", sp)) {
-        if (w.lesson.is_open() && !w.lesson.shown) w.lesson.shown = true;
-        else open_lessons_menu();
+    if (bar_button(lessons_button_label(phone(w)), sp)) {
+        if (w.lesson.is_open() && !w.lesson.shown) {
+            w.lesson.shown = true;
+            if (phone(w)) w.view.main = MainView::Lesson;  // the lesson itself, not only its tab
+        } else {
+            open_lessons_menu();
+        }
     }
     if (offers_lesson) ui::pop_primary_button();
     ui::tooltip(w.lesson.is_open() && !w.lesson.shown ? "Brings back the lesson, at the step you left it."

@@ -2,8 +2,12 @@
 #include "app/ui/ui_style.h"
 
 #include "app/input/touch_state.h"
+#include "app/input/touch_surfaces.h"
+
+#include <imgui_internal.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cmath>
 #include <string>
 
@@ -20,9 +24,44 @@ ImU32 signed_color(double v, int alpha) {
     return IM_COL32(channel(IM_COL32_R_SHIFT), channel(IM_COL32_G_SHIFT), channel(IM_COL32_B_SHIFT), alpha);
 }
 
+namespace {
+// The item under the finger when the last tap came down: the one its tooltip belongs to.
+struct TappedItem {
+    const ImGuiContext* context = nullptr;
+    double clicked_at = -1.0;  // ImGui's time of that press, and where it was
+    ImVec2 clicked_pos;
+    ImGuiID id = 0;
+    ImRect rect;
+};
+TappedItem g_tapped;
+
+bool same_place(const ImRect& a, const ImRect& b) {
+    constexpr float kSame = 0.5f;
+    return std::fabs(a.Min.x - b.Min.x) < kSame && std::fabs(a.Min.y - b.Min.y) < kSame &&
+           std::fabs(a.Max.x - b.Max.x) < kSame && std::fabs(a.Max.y - b.Max.y) < kSame;
+}
+}  // namespace
+
+bool tooltip_allowed() {
+    if (!touch_active()) return true;
+    const ImGuiContext& g = *GImGui;
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool this_tap = g_tapped.context == &g && g_tapped.clicked_at == io.MouseClickedTime[0] &&
+                          g_tapped.clicked_pos.x == io.MouseClickedPos[0].x && g_tapped.clicked_pos.y == io.MouseClickedPos[0].y;
+    // The first hovered item to ask in the frame the finger came down (an item before the child
+    // window or the row around it) is the tapped one.
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !this_tap) {
+        g_tapped = {&g, io.MouseClickedTime[0], io.MouseClickedPos[0], g.LastItemData.ID, g.LastItemData.Rect};
+        return false;  // the finger is down
+    }
+    // Only the tapped item, where it was: a tap that changed the layout shows nothing for what
+    // slid under the finger.
+    return this_tap && touch_allows_tooltip() && g.LastItemData.ID == g_tapped.id && same_place(g.LastItemData.Rect, g_tapped.rect);
+}
+
 // With a mouse, on hover; on a touch screen, for the item last tapped until the next touch.
 void tooltip(const char* text) {
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && touch_allows_tooltip()) {
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && tooltip_allowed()) {
         ImGui::BeginTooltip();
         // 26 characters' widths, or what a phone's screen leaves beside its margins.
         const float wide = ImGui::GetIO().DisplaySize.x - 2.0f * ImGui::GetStyle().WindowPadding.x - 16.0f;
@@ -43,6 +82,21 @@ void text_box(const char* id, std::string& text, ImVec2 size) {
         return 0;
     };
     ImGui::InputTextMultiline(id, text.data(), text.capacity() + 1, size, ImGuiInputTextFlags_CallbackResize, resize, &text);
+}
+
+bool selectable_row(const char* label, bool selected, ImGuiSelectableFlags flags) {
+    const float height = touch_active() ? std::max(kFingertipPx, ImGui::GetTextLineHeight()) : 0.0f;
+    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(ImGui::GetStyle().SelectableTextAlign.x, 0.5f));
+    const bool pressed = ImGui::Selectable(label, selected, flags, ImVec2(0.0f, height));
+    ImGui::PopStyleVar();
+    return pressed;
+}
+
+void swipe_scrolls_sideways() {
+    const ImGuiWindow* window = ImGui::GetCurrentWindowRead();
+    if (window->ScrollMax.x <= 0.0f) return;
+    const ImRect r = window->InnerRect;
+    touch_surfaces().add_sideways(Rect{Vec2{r.Min.x, r.Min.y}, Vec2{r.Max.x, r.Max.y}});
 }
 
 bool escape_pressed() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false); }
@@ -70,6 +124,44 @@ void text_wrapped_at_spaces(const std::string& line) {
         start = end;
     }
     ImGui::TextUnformatted(piece.c_str());
+}
+
+std::string wrap_at_spaces(const std::string& text, float width) {
+    std::string out;
+    size_t line_start = 0;  // in out
+    size_t k = 0;
+    while (k <= text.size()) {
+        const size_t end = std::min(text.find_first_of(" \n", k), text.size());
+        const std::string word = text.substr(k, end - k);
+        const bool first = out.size() == line_start;
+        const std::string candidate = out.substr(line_start) + (first ? "" : " ") + word;
+        if (!first && ImGui::CalcTextSize(candidate.c_str()).x > width) {
+            out += '\n';
+            line_start = out.size();
+        } else if (!first) {
+            out += ' ';
+        }
+        out += word;
+        if (end < text.size() && text[end] == '\n') {
+            out += '\n';
+            line_start = out.size();
+        }
+        k = end + 1;
+    }
+    return out;
+}
+
+void text_wrapped_words(const std::string& text) {
+    ImGui::TextUnformatted(wrap_at_spaces(text, std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 4.0f)).c_str());
+}
+
+const char* label_that_fits(std::initializer_list<const char*> labels, float width) {
+    const char* last = "";
+    for (const char* label : labels) {
+        last = label;
+        if (ImGui::CalcTextSize(label, nullptr, true).x + 2.0f * ImGui::GetStyle().FramePadding.x <= width) return label;
+    }
+    return last;
 }
 
 void same_line_if_fits(float width, float spacing) {
@@ -121,7 +213,7 @@ void apply_lab_style(float ui_scale, bool touch) {
     style.FrameBorderSize = 1.0f;
     style.ScaleAllSizes(ui_scale);
     if (touch) {
-        constexpr float kFingertip = 44.0f;  // CSS px
+        constexpr float kFingertip = kFingertipPx;
         const float font = kBodyTextPx * ui_scale;  // the body text at this scale
         style.FramePadding.y = std::max(style.FramePadding.y, (kFingertip - font) * 0.5f);
         style.FramePadding.x = std::max(style.FramePadding.x, 12.0f);

@@ -37,13 +37,17 @@ constexpr Shortcut kGestures[] = {
 };
 
 void shortcut_table(const char* id, const Shortcut* rows, size_t count) {
-    if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) return;
+    // The keys as wide as they are, what they do in the rest of the width, wrapped: the help fits
+    // its window on any screen.
+    if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_RowBg)) return;
+    ImGui::TableSetupColumn("keys", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthStretch);
     for (size_t k = 0; k < count; ++k) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(rows[k].keys);
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(rows[k].what);
+        ui::text_wrapped_words(rows[k].what);
     }
     ImGui::EndTable();
 }
@@ -51,13 +55,20 @@ void shortcut_table(const char* id, const Shortcut* rows, size_t count) {
 }  // namespace
 
 void draw_view_menu(LabWindow& w) {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(display.x * 0.96f, display.y));
     if (!ImGui::BeginPopup("View")) return;
     ui::heading("Text size");
+    // The sizes in a row, going on to the next row where the screen ends (a 360 px phone).
+    const float right = std::min(ImGui::GetWindowPos().x + display.x * 0.96f, display.x) - ImGui::GetStyle().WindowPadding.x;
+    bool first = true;
     for (float scale : kTextScales) {
         char label[16];
         std::snprintf(label, sizeof label, "%d %%", static_cast<int>(scale * 100.0f + 0.5f));
+        const float width = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+        if (!first && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
+        first = false;
         if (ImGui::RadioButton(label, w.view.text_scale == scale)) w.view.text_scale = scale;
-        if (scale != kTextScales[std::size(kTextScales) - 1]) ImGui::SameLine();
     }
     ImGui::Separator();
     if (ImGui::Checkbox("Presenter mode", &w.view.presenter) && w.view.presenter && w.view.text_scale < 1.25f)
