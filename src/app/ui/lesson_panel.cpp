@@ -70,13 +70,23 @@ void tasks(const LessonRun& run, const Lab& lab) {
     }
 }
 
+// The keypad's keys in rows of seven (two rows) where each key stays at least a fingertip wide (a
+// frame's height), else in rows of four.
+int keypad_columns(float avail) {
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    return (avail - 6.0f * spacing) / 7.0f >= ImGui::GetFrameHeight() ? 7 : 4;
+}
+
 // A keypad for the answer on a touch screen, where the canvas brings up no keyboard.
 void keypad(LessonPanel& panel) {
     const char* keys[] = {"7", "8", "9", "\u2212", "4", "5", "6", ".", "1", "2", "3", "e", "0", "\u2190"};
-    const float w = (ImGui::GetContentRegionAvail().x - 3.0f * ImGui::GetStyle().ItemSpacing.x) / 4.0f;
+    const int columns = keypad_columns(ImGui::GetContentRegionAvail().x);
+    const float w = (ImGui::GetContentRegionAvail().x - (columns - 1) * ImGui::GetStyle().ItemSpacing.x) / columns;
     for (int k = 0; k < 14; ++k) {
-        if (k % 4 != 0) ImGui::SameLine();
-        if (ImGui::Button(keys[k], ImVec2(w, 0))) {
+        if (k % columns != 0) ImGui::SameLine();
+        const bool pressed = ImGui::Button(keys[k], ImVec2(w, 0));
+        panel.drawn.keys.emplace_back(keys[k], item_rect());
+        if (pressed) {
             std::string text = panel.answer;
             if (std::strcmp(keys[k], "\u2190") == 0) {  // backspace
                 while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
@@ -89,18 +99,34 @@ void keypad(LessonPanel& panel) {
     }
 }
 
-// The question's height at the panel's width: its prompt, its field or buttons (and the keypad on
-// touch), its feedback.
-float question_height(const LessonRun& run, const Lab& lab) {
+// How many rows the question's buttons take at the panel's width: the choices wrap onto new rows
+// rather than run past the panel's edge (the field and Check take one).
+int choice_rows(const LessonRun& run, const Lab& lab, float avail) {
+    const LessonQuestion& q = run.current().question;
+    const ImGuiStyle& st = ImGui::GetStyle();
+    int rows = 1;
+    float x = 0.0f;
+    for (const std::string& c : q.choices) {
+        const float w = ImGui::CalcTextSize(run.fill(lab, c).c_str()).x + st.FramePadding.x * 2.0f;
+        if (x > 0.0f && x + st.ItemSpacing.x + w > avail) {
+            ++rows;
+            x = 0.0f;
+        }
+        x += (x > 0.0f ? st.ItemSpacing.x : 0.0f) + w;
+    }
+    return rows;
+}
+
+// The question's height at the width `wrap`: its prompt, its field or buttons (and the keypad on touch).
+float question_height(const LessonRun& run, const Lab& lab, float wrap) {
     const LessonStep& step = run.current();
     if (!step.has_question) return 0.0f;
     const ImGuiStyle& st = ImGui::GetStyle();
-    const float wrap = ImGui::GetContentRegionAvail().x;
     const float line = st.ItemSpacing.y;
     float h = st.ItemSpacing.y * 2.0f + 1.0f;  // the separator
     h += ImGui::CalcTextSize(run.fill(lab, step.question.prompt).c_str(), nullptr, false, wrap).y + line;
-    h += ImGui::GetFrameHeight() + line;
-    if (step.question.choices.empty() && touch_active()) h += 4.0f * (ImGui::GetFrameHeight() + line);
+    h += choice_rows(run, lab, wrap) * (ImGui::GetFrameHeight() + line);
+    if (step.question.choices.empty() && touch_active()) h += (keypad_columns(wrap) == 7 ? 2.0f : 4.0f) * (ImGui::GetFrameHeight() + line);
     return h;
 }
 
@@ -109,12 +135,15 @@ void question(LessonPanel& panel, LessonRun& run, const Lab& lab) {
     if (!step.has_question) return;
     const LessonQuestion& q = step.question;
     ImGui::Separator();
+    const ImVec2 top = ImGui::GetCursorScreenPos();
     ImGui::PushStyleColor(ImGuiCol_Text, ui::kInk);
     ImGui::TextWrapped("%s", run.fill(lab, q.prompt).c_str());
     ImGui::PopStyleColor();
     if (!q.choices.empty()) {
+        const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
         for (size_t k = 0; k < q.choices.size(); ++k) {
-            if (k > 0) ImGui::SameLine();
+            const float w = ImGui::CalcTextSize(q.choices[k].c_str()).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+            if (k > 0 && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w <= right) ImGui::SameLine();
             ImGui::PushID(static_cast<int>(k));
             if (ImGui::Button(q.choices[k].c_str())) run.answer(lab, q.choices[k]);
             panel.drawn.choices.push_back(item_rect());
@@ -131,6 +160,8 @@ void question(LessonPanel& panel, LessonRun& run, const Lab& lab) {
         if (check || entered) run.answer(lab, panel.answer);
         if (touch_active()) keypad(panel);
     }
+    panel.drawn.question = {top, ImGui::GetItemRectMax()};
+    panel.drawn.question.max.x = std::max(panel.drawn.question.max.x, top.x + ImGui::GetContentRegionAvail().x);
 }
 
 // The answer's feedback, at the end of the step's text, scrolled into sight when it is new.
@@ -190,10 +221,15 @@ void draw_lesson_panel(LessonPanel& panel, LessonRun& run, Lab& lab, ViewSetting
 
     // The step's text, scrolled on its own; its question (unless it would leave the text no room)
     // and Back and Next stay in sight under it. The answer's feedback ends the text.
+    // The question is pinned wherever it leaves the text three lines; the screen layout gives the
+    // panel the height the whole step asks for (`wanted`) where it can, so only what cannot fit scrolls.
     const float foot = ImGui::GetFrameHeightWithSpacing() + st.ItemSpacing.y;
-    const float asked = question_height(run, lab);
-    const bool pin = asked > 0.0f && ImGui::GetContentRegionAvail().y - foot - asked >= ImGui::GetFontSize() * 5.0f;
+    const float asked = question_height(run, lab, ImGui::GetContentRegionAvail().x);
+    const float header = ImGui::GetCursorPosY();
+    const bool pin = asked > 0.0f && ImGui::GetContentRegionAvail().y - foot - asked >= ImGui::GetFontSize() * 3.0f;
     ImGui::BeginChild("lesson_step", ImVec2(0, -foot - (pin ? asked : 0.0f)), false);
+    panel.drawn.text = {ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
+                                                      ImGui::GetWindowPos().y + ImGui::GetWindowSize().y)};
     if (new_step) ImGui::SetScrollY(0.0f);
     ImGui::PushStyleColor(ImGuiCol_Text, ui::kLink);
     ImGui::TextWrapped("%s", run.current().title.c_str());
@@ -204,6 +240,7 @@ void draw_lesson_panel(LessonPanel& panel, LessonRun& run, Lab& lab, ViewSetting
     if (!pin) question(panel, run, lab);
     feedback(panel, run);
     ImGui::EndChild();
+    panel.header = header;
     if (pin) question(panel, run, lab);
 
     // The foot: Back, (Show me on a phone), Next or Finish.
@@ -234,6 +271,42 @@ void draw_lesson_panel(LessonPanel& panel, LessonRun& run, Lab& lab, ViewSetting
     panel.drawn.next = item_rect();
     if (ready) ui::pop_primary_button();
     if (!ready) ui::tooltip("You can go on at any time; the step's task or question is still open.");
+}
+
+// The step's height unscrolled at the panel's width `width`: its header (as drawn last), its title,
+// text, tasks and question, and the foot; computed before the panel is drawn, so that a new step
+// has its room in its first frame.
+void ask_lesson_room(const LessonPanel& panel, const LessonRun& run, const Lab& lab, float width, ScreenRequest& request) {
+    if (!run.is_open() || run.setting_up() || width <= 0.0f || panel.header <= 0.0f) return;
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float wrap = width - st.WindowPadding.x * 2.0f, line = st.ItemSpacing.y;
+    const auto text = [&](const std::string& t) { return ImGui::CalcTextSize(t.c_str(), nullptr, false, wrap).y + line; };
+    float h = text(run.current().title) + line;
+    for (const std::string& p : run.current().paragraphs) h += text(run.fill(lab, p)) + line;
+    for (const LessonTask& t : run.current().tasks) h += text("\u25a1 To do: " + t.source);
+    const LessonAnswer& a = run.last_answer();
+    if (!a.feedback.empty()) h += text(a.feedback) + line * 2.0f + 1.0f;
+    const float foot = ImGui::GetFrameHeightWithSpacing() + line, pad = st.WindowPadding.y * 2.0f;
+    const float asked = question_height(run, lab, wrap);
+    request.lesson_height = panel.header + h + line + asked + foot + pad;
+    request.lesson_least = panel.header + ImGui::GetFontSize() * 3.0f + asked + foot + pad;
+    const LessonStep& step = run.current();
+    request.lesson_panel = request.lesson_network = false;
+    for (const LessonSetting& s : step.setup) {
+        if (s.name != "view") continue;
+        const std::optional<Panel> p = panel_named(s.value, kViewPanels);
+        if (p == Panel::Network) request.lesson_network = true;
+        if (p == Panel::Inspector || p == Panel::Controls) request.lesson_panel = true;
+    }
+    using K = LessonPointer::Kind;
+    for (const LessonPointer& p : step.pointers) {
+        if (p.kind == K::Neuron || p.kind == K::Weight || p.kind == K::Bias || (p.kind == K::Panel && p.panel == Panel::Network))
+            request.lesson_network = true;
+        if (p.kind == K::Control || p.kind == K::MatrixCell ||
+            (p.kind == K::Panel && (p.panel == Panel::Inspector || p.panel == Panel::Controls || p.panel == Panel::Matrices ||
+                                    p.panel == Panel::DataTable)))
+            request.lesson_panel = true;
+    }
 }
 
 }  // namespace bp
