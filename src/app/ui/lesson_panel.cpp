@@ -70,11 +70,11 @@ void tasks(const LessonRun& run, const Lab& lab) {
     }
 }
 
-// The keypad's keys in rows of seven (two rows) where each key stays at least a fingertip wide (a
-// frame's height), else in rows of four.
+// The keypad's keys in rows of seven (two rows) where each key stays at least a fingertip wide (two
+// body lines, as wide as a phone of 360 CSS px allows), else in rows of four.
 int keypad_columns(float avail) {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    return (avail - 6.0f * spacing) / 7.0f >= ImGui::GetFrameHeight() ? 7 : 4;
+    return (avail - 6.0f * spacing) / 7.0f >= ImGui::GetFontSize() * 2.0f ? 7 : 4;
 }
 
 // A keypad for the answer on a touch screen, where the canvas brings up no keyboard.
@@ -221,12 +221,12 @@ void draw_lesson_panel(LessonPanel& panel, LessonRun& run, Lab& lab, ViewSetting
 
     // The step's text, scrolled on its own; its question (unless it would leave the text no room)
     // and Back and Next stay in sight under it. The answer's feedback ends the text.
-    // The question is pinned wherever it leaves the text three lines; the screen layout gives the
+    // The question is pinned wherever it leaves the text a line; the screen layout gives the
     // panel the height the whole step asks for (`wanted`) where it can, so only what cannot fit scrolls.
     const float foot = ImGui::GetFrameHeightWithSpacing() + st.ItemSpacing.y;
     const float asked = question_height(run, lab, ImGui::GetContentRegionAvail().x);
     const float header = ImGui::GetCursorPosY();
-    const bool pin = asked > 0.0f && ImGui::GetContentRegionAvail().y - foot - asked >= ImGui::GetFontSize() * 3.0f;
+    const bool pin = asked > 0.0f && ImGui::GetContentRegionAvail().y - foot - asked >= ImGui::GetTextLineHeightWithSpacing();
     ImGui::BeginChild("lesson_step", ImVec2(0, -foot - (pin ? asked : 0.0f)), false);
     panel.drawn.text = {ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
                                                       ImGui::GetWindowPos().y + ImGui::GetWindowSize().y)};

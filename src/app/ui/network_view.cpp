@@ -47,19 +47,21 @@ double centred(const Network& net, int l, double a) {
 }
 
 // A neuron's value in its short form (sign and two significant digits, three from 99.5 to 999),
-// inside its circle, shrunk to fit but never below 70 % of the body text; where it cannot fit, over
-// the circle, beside it. Over a map, or outside the circle, the number gets a white halo, so it
+// inside its circle, shrunk to fit but never below 70 % of the body text; where it cannot fit,
+// beside the circle on its right, `after` further on (past the output's ŷ), or over it where the
+// view ends at `right` before the number does. Over a map, or outside the circle, the number gets a white halo, so it
 // reads on any part of the map (whose colours are at most kOutputTint strong, so the ink stays dark
 // against them) and across the edges. Returns where the number was written.
-Rect node_number(ImDrawList* draw, ImVec2 c, float radius, double v, ImU32 color, bool halo) {
+Rect node_number(ImDrawList* draw, ImVec2 c, float radius, double v, ImU32 color, bool halo, float after, float right) {
     const float font = ImGui::GetFontSize();
     const std::string text = short_number_text(v);
     const float width = ImGui::CalcTextSize(text.c_str()).x;
     float size = font * std::min(1.0f, 1.6f * radius / std::max(width, 1.0f));
     ImVec2 at(c.x - width * size / font * 0.5f, c.y - size * 0.5f);
-    if (size < font * 0.7f) {  // over the circle
+    if (size < font * 0.7f) {  // beside the circle
         size = font * 0.8f;
-        at = ImVec2(c.x - width * 0.8f * 0.5f, c.y - radius - size - ui::metrics().hairline);
+        at = ImVec2(c.x + radius + ui::metrics().gap + after, c.y - size * 0.5f);
+        if (at.x + width * 0.8f > right) at = ImVec2(std::min(c.x - width * 0.4f, right - width * 0.8f), c.y - radius - size - ui::metrics().hairline);
         color = ui::kInk;
         halo = true;
     }
@@ -287,7 +289,8 @@ void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& ins
             draw->AddCircle(c, r, is_hit ? ui::kHighlight : known ? ui::kInk : ui::kGrid, 0, is_hit ? metric.heavy : metric.line);
             if (known)
                 network_view.values[l][j] =
-                    node_number(draw, c, r, a, !map && std::fabs(centred(used, l, a)) > 0.55 ? ui::kOnFill : ui::kInk, map);
+                    node_number(draw, c, r, a, !map && std::fabs(centred(used, l, a)) > 0.55 ? ui::kOnFill : ui::kInk, map,
+                                l == net.layer_count() ? ImGui::CalcTextSize("\u0177 ").x + font * 0.3f : 0.0f, origin.x + avail.x);
             if (l > 0 && show_delta && pass.rows > 0 && view.delta_known(l))
                 network_view.deltas[l][j] = delta_label(draw, c, r, pass.delta[l](0, j), std::max(metric.index, font * 0.75f));
             if (l == 0) {
