@@ -230,11 +230,7 @@ void lesson_beside_data(ScreenLayout& s, const ScreenRequest& r) {
     const float corner = std::max(kMinLoss.width, r.font * 11.0f);
     if (beside && r.lesson_height > row.height() - kGap - kMinLoss.height && shown(below) &&
         below.width() - kGap - corner >= std::max(kPanelLeast, r.panel_min_width) && below.height() >= kMinLoss.height) {
-        // The network gives up what it has over its least height, the data moving up with the lesson.
-        const float take = std::clamp(r.lesson_height - row.height(), 0.0f, s.network.height() - network_least_height(r));
-        s.network.max.y -= take;
-        s.data = rect(s.data.min.x, s.data.min.y - take, s.data.width(), s.data.height());
-        s.lesson = rect(row.min.x, row.min.y - take, row.width(), row.height() + take);
+        s.lesson = row;
         s.loss = rect(below.max.x - corner, below.min.y, corner, below.height());
         below = rect(below.min.x, below.min.y, below.width() - corner - kGap, below.height());
         return;
