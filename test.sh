@@ -78,7 +78,8 @@ changed_browser_tests() {
     case "$f" in
       tests/browser/*.test.mjs) picks+=" $(basename "$f" .test.mjs)" ;;
       web/autosave.js|web/saved_labs.js) picks+=" autosave" ;;
-      web/lessons.js|web/lesson_link.js|web/crc32.js|lessons/*|src/app/lesson/*) picks+=" lessons lesson_links lesson_setup lesson_tries" ;;
+      web/lessons.js|web/lesson_link.js|web/crc32.js|lessons/*|src/app/lesson/*) picks+=" lessons lesson_links lesson_setup lesson_tries lesson_devices" ;;
+      src/app/layout/screen_layout*|src/app/ui/lesson_panel*|src/app/ui/network_view*) picks+=" screens lesson_devices" ;;
       web/index.html|web/style.css) picks+=" csp screens" ;;
       web/*|src/app/api/*|src/platform/web_bridge*) picks+=" lab hostile" ;;
       src/core/share_link*|src/app/lab/lab_links*) picks+=" links" ;;

@@ -136,7 +136,10 @@ TEST(LessonPanel, OnAPhoneTheLessonIsAViewAndShowMeGoesToWhatItPointsAt) {
     EXPECT_EQ(s.window.layout.mode, LayoutMode::Phone);
     EXPECT_EQ(s.window.view.main, MainView::Lesson);
     ASSERT_TRUE(shown(s.window.layout.lesson));
-    EXPECT_FALSE(shown(s.window.layout.network));
+    // Step 1 is about the network: it shows over the lesson, whose question keeps its keypad.
+    EXPECT_TRUE(shown(s.window.layout.network));
+    EXPECT_LT(s.window.layout.network.max.y, s.window.layout.lesson.min.y);
+    EXPECT_TRUE(s.window.layout.lesson.contains(s.controls().question.max));
     s.tap(s.controls().show_me);  // step 1 points at the network and the Matrices tab
     EXPECT_TRUE(shown(s.window.layout.network));
     EXPECT_FALSE(shown(s.window.layout.lesson));

@@ -89,11 +89,17 @@ TEST(ScreenLayout, EveryViewFitsItsMinimumWithoutOverlapAtEverySize) {
             for (float scale : {1.0f, 1.25f, 1.5f, 2.0f})
                 for (bool presenter : {false, true})
                     for (MainView main : mains)
-                    for (bool lesson : {false, true})
+                    for (int lesson = 0; lesson < 4; ++lesson)  // none; as the mode gives it; a step's room asked
                     for (float notice : {0.0f, 90.0f}) {  // a notice under the top bar, or none
                         ScreenRequest r = request(w, h, scale, presenter, main);
                         r.top_bar += notice;
-                        r.lesson = lesson;
+                        r.lesson = lesson > 0;
+                        if (lesson >= 2) {  // a long step about the network; a short one about the controls
+                            r.lesson_height = lesson == 2 ? 2000.0f : 420.0f;
+                            r.lesson_least = lesson == 2 ? 380.0f : 300.0f;
+                            r.lesson_panel = lesson == 3;
+                            r.lesson_network = true;
+                        }
                         const ScreenLayout s = lay_out_screen(r);
                         const std::vector<Named> shown_views = views(s);
                         ++layouts;
@@ -135,7 +141,50 @@ TEST(ScreenLayout, EveryViewFitsItsMinimumWithoutOverlapAtEverySize) {
                         }
                         if (::testing::Test::HasFailure()) return;  // one size's report is enough
                     }
-    EXPECT_GT(layouts, 6000);
+    EXPECT_GT(layouts, 12000);
+}
+
+// A lesson step's text, question and keypad in view together on the phones and tablets students
+// use: the panel is as high as the step asks for where the canvas has it, and a step about the
+// network shows the network with it on an upright phone where the question still fits.
+TEST(ScreenLayout, ALessonGetsTheRoomItsStepAsksFor) {
+    struct Case {
+        Vec2 size;
+        float wanted;
+        bool panel;
+    };
+    for (const Case& c : {Case{{390, 844}, 600, false}, Case{{820, 1180}, 620, false}, Case{{820, 1180}, 420, true},
+                          Case{{1180, 820}, 520, true}, Case{{853, 480}, 360, false}, Case{{1440, 900}, 600, true},
+                          Case{{1920, 1080}, 700, true}}) {
+        ScreenRequest r = request(c.size.x, c.size.y, 1.0f, false, MainView::Lesson);
+        r.lesson = true;
+        r.lesson_height = c.wanted;
+        r.lesson_least = 300.0f;
+        r.lesson_panel = c.panel;
+        for (bool landscape : {false, true}) {
+            r.landscape = landscape;
+            const ScreenLayout s = lay_out_screen(r);
+            const std::string at = std::to_string(int(c.size.x)) + "x" + std::to_string(int(c.size.y)) + (landscape ? " landscape" : "");
+            // Beside the landscape on a wide screen the lesson keeps at least its least height.
+            EXPECT_GE(s.lesson.height() + 0.5f, landscape && s.mode == LayoutMode::Wide ? r.lesson_least : c.wanted) << at;
+            if (s.mode != LayoutMode::Phone) {
+                EXPECT_TRUE(shown(s.loss)) << at;
+            }
+        }
+    }
+    // Upright phone, a step about the network: the network over the lesson, the lesson at least its least.
+    ScreenRequest r = request(390, 844, 1.0f, false, MainView::Lesson);
+    r.lesson = true;
+    r.lesson_height = 900.0f;
+    r.lesson_least = 420.0f;
+    r.lesson_network = true;
+    const ScreenLayout s = lay_out_screen(r);
+    EXPECT_TRUE(shown(s.network));
+    EXPECT_GE(s.network.height() + 0.5f, r.network_min_height);
+    EXPECT_GE(s.lesson.height() + 0.5f, r.lesson_least);
+    EXPECT_LT(s.network.max.y, s.lesson.min.y);
+    r.lesson_network = false;  // a step about something else keeps the whole screen for the lesson
+    EXPECT_FALSE(shown(lay_out_screen(r).network));
 }
 
 TEST(ScreenLayout, TheDataViewHoldsASquarePlaneAndItsToolbar) {

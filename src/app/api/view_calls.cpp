@@ -47,9 +47,14 @@ json layout_json(const ApiCall& c) {
     json lesson = json::object();
     const std::pair<const char*, const Rect*> controls[] = {{"back", &lc.back},     {"next", &lc.next},   {"showMe", &lc.show_me},
                                                             {"answer", &lc.answer}, {"check", &lc.check}, {"hide", &lc.hide},
-                                                            {"showAnswer", &lc.show_answer}};
+                                                            {"showAnswer", &lc.show_answer}, {"text", &lc.text},
+                                                            {"question", &lc.question}};
     for (const auto& [name, r] : controls)
         if (shown(*r)) lesson[name] = rect_json(*r);
+    if (!lc.keys.empty()) {
+        lesson["keys"] = json::object();
+        for (const auto& [label, r] : lc.keys) lesson["keys"][label] = rect_json(r);
+    }
     if (!lc.choices.empty()) {
         lesson["choices"] = json::array();
         for (const Rect& r : lc.choices) lesson["choices"].push_back(rect_json(r));
@@ -58,7 +63,19 @@ json layout_json(const ApiCall& c) {
     // The neuron whose map the data plane shows (1-based j, as on screen), or null for the output.
     const NeuronRef& shows = c.screen.data_neuron;
     const json data_shows = shows.any() ? json{{"layer", shows.layer}, {"j", shows.j + 1}} : json(nullptr);
+    // Where each neuron's value and δ are written on the network ([layer][j], null where none is).
+    auto written = [](const std::vector<std::vector<Rect>>& rects) {
+        json out = json::array();
+        for (const auto& layer : rects) {
+            json row = json::array();
+            for (const Rect& r : layer) row.push_back(shown(r) ? rect_json(r) : json(nullptr));
+            out.push_back(row);
+        }
+        return out;
+    };
     return {{"lessonControls", lesson},
+            {"values", written(c.screen.values)},
+            {"deltas", written(c.screen.deltas)},
             {"parameterField", parameter_field},
             {"playButton", rect_json(c.screen.play_button)},
             {"neuronMaps", c.screen.neuron_maps},

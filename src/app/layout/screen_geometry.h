@@ -6,6 +6,8 @@
 #include "app/layout/screen_layout.h"
 #include "app/layout/vec2.h"
 
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace bp {
@@ -13,6 +15,8 @@ namespace bp {
 // Where the lesson panel drew its controls (zero rectangles for those not drawn).
 struct LessonControls {
     Rect back, next, show_me, answer, check, hide, show_answer;
+    Rect text, question;  // the step's text (its scroller) and its question: prompt, field or choices, keypad
+    std::vector<std::pair<std::string, Rect>> keys;  // the keypad's keys on touch, by their label
     std::vector<Rect> choices;
 };
 
@@ -25,6 +29,7 @@ struct ScreenGeometry {
     NeuronRef data_neuron;     // the neuron whose map the data plane showed instead of the output
     Rect parameter_field;      // the inspector's field that sets the selected parameter by hand
     Rect play_button;          // the top bar's Play / Pause button
+    std::vector<std::vector<Rect>> values, deltas;  // where each neuron's value and δ were written ([layer][j])
 };
 
 }  // namespace bp

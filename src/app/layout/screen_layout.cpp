@@ -77,7 +77,7 @@ void wide(ScreenLayout& s, const ScreenRequest& r) {
     // The controls, and the loss plot under them. The landscape needs a square plot with its pickers
     // and caption: on a large screen its column widens, and the controls (which scroll) give it most
     // of the column's height.
-    const float left = std::clamp(a.w * 0.27f, f * 16.0f, f * (r.landscape ? 40.0f : 24.0f));
+    const float left = std::clamp(a.w * (r.lesson && r.landscape ? 0.36f : 0.27f), f * 16.0f, f * (r.landscape ? 40.0f : 24.0f));
     const float controls_h = r.landscape ? std::min(a.h * 0.3f, f * 12.0f) : std::min(a.h * 0.64f, f * 30.0f);
     s.controls = rect(a.x, a.y, left, controls_h);
     s.loss = rect(a.x, a.y + controls_h + kGap, left, a.h - controls_h - kGap);
@@ -166,9 +166,15 @@ void phone(ScreenLayout& s, const ScreenRequest& r) {
         case MainView::Lesson: {
             // Lying sideways (a projector zoomed in), the lesson's text and the network side by side.
             const float lesson_w = std::max(kMinLesson.width, a.w * 0.45f);
+            // Upright, a step about the network shows it over the lesson where the step's text,
+            // question and keypad still fit under it.
+            const float network_h = std::max(a.h - kGap - std::max(r.lesson_height, kMinLesson.height), std::min(network_least_height(r), a.h - kGap - r.lesson_least));
             if (a.w >= a.h && a.w - lesson_w - kGap >= network_least(r)) {
                 s.lesson = rect(a.x, a.y, lesson_w, a.h);
                 s.network = rect(a.x + lesson_w + kGap, a.y, a.w - lesson_w - kGap, a.h);
+            } else if (r.lesson_network && r.lesson_least > 0.0f && network_h >= network_least_height(r)) {
+                s.network = rect(a.x, a.y, a.w, network_h);
+                s.lesson = rect(a.x, a.y + network_h + kGap, a.w, a.h - network_h - kGap);
             } else {
                 s.lesson = rect(a.x, a.y, a.w, a.h);
             }
@@ -196,6 +202,45 @@ void split_for_lesson(ScreenLayout& s, Rect& from, float share, MinimumSize rest
     }
 }
 
+// The lesson, over `below` in one column, takes as much of its height as the step asks for, leaving
+// it at least `least`.
+void grow_lesson_down(ScreenLayout& s, const ScreenRequest& r, Rect& below, float least) {
+    const float more = std::min(r.lesson_height - s.lesson.height(), below.height() - least);
+    if (more <= 0.0f || !shown(below)) return;
+    s.lesson.max.y += more;
+    below.min.y += more;
+}
+
+// An upright tablet: a step that needs neither the controls nor the inspector takes the column
+// beside the data down to the screen's foot; the loss goes under the data, the panel gives way.
+// Otherwise the lesson takes the loss plot's place, as much of it as the step asks for, or all of it.
+void lesson_beside_data(ScreenLayout& s, const ScreenRequest& r) {
+    const Rect row = s.loss;
+    const Rect& panel = shown(s.controls) ? s.controls : s.inspector;
+    const float bottom = std::max(panel.max.y, row.max.y);
+    const bool beside = row.min.y == s.data.min.y && row.min.x > s.data.min.x;  // not a presenter's column
+    if (!r.lesson_panel && beside && bottom - s.data.max.y - kGap >= kMinLoss.height) {
+        s.lesson = rect(row.min.x, row.min.y, row.width(), bottom - row.min.y);
+        s.loss = rect(s.data.min.x, s.data.max.y + kGap, s.data.width(), bottom - s.data.max.y - kGap);
+        s.controls = s.inspector = {};
+        return;
+    }
+    // A step that asks for more than the loss plot's place leaves the loss plot a corner of the panel's row.
+    Rect& below = shown(s.controls) ? s.controls : s.inspector;
+    const float corner = std::max(kMinLoss.width, r.font * 11.0f);
+    if (beside && r.lesson_height > row.height() - kGap - kMinLoss.height && shown(below) &&
+        below.width() - kGap - corner >= std::max(kPanelLeast, r.panel_min_width) && below.height() >= kMinLoss.height) {
+        s.lesson = row;
+        s.loss = rect(below.max.x - corner, below.min.y, corner, below.height());
+        below = rect(below.min.x, below.min.y, below.width() - corner - kGap, below.height());
+        return;
+    }
+    const float lesson_h = std::clamp(std::max((row.height() - kGap) * 0.62f, r.lesson_height), kMinLesson.height,
+                                      std::max(kMinLesson.height, row.height() - kGap - kMinLoss.height));
+    s.lesson = rect(row.min.x, row.min.y, row.width(), lesson_h);
+    s.loss = rect(row.min.x, row.min.y + lesson_h + kGap, row.width(), row.height() - lesson_h - kGap);
+}
+
 void place_lesson(ScreenLayout& s, const ScreenRequest& r) {
     switch (s.mode) {
         case LayoutMode::Wide:
@@ -204,6 +249,7 @@ void place_lesson(ScreenLayout& s, const ScreenRequest& r) {
             } else {  // the controls' column: the controls join the inspector's tabs
                 s.lesson = s.controls;
                 s.controls = {};
+                grow_lesson_down(s, r, s.loss, r.landscape ? r.font * 16.0f : kMinLoss.height);
             }
             break;
         case LayoutMode::Compact: {
@@ -211,18 +257,16 @@ void place_lesson(ScreenLayout& s, const ScreenRequest& r) {
             // width for the chain rule; landscape: over the panel, in its column.
             const bool portrait = r.display.y > r.display.x;
             if (portrait && s.loss.height() - kGap >= kMinLesson.height + kMinLoss.height && s.loss.width() >= kMinLesson.width) {
-                const float lesson_h = std::clamp((s.loss.height() - kGap) * 0.62f, kMinLesson.height,
-                                                  s.loss.height() - kGap - kMinLoss.height);
-                s.lesson = rect(s.loss.min.x, s.loss.min.y, s.loss.width(), lesson_h);
-                s.loss = rect(s.loss.min.x, s.loss.min.y + lesson_h + kGap, s.loss.width(), s.loss.height() - lesson_h - kGap);
-            } else if (shown(s.controls)) {
-                split_for_lesson(s, s.controls, 0.5f, kMinControls);
+                lesson_beside_data(s, r);
             } else {
-                split_for_lesson(s, s.inspector, 0.5f, kMinInspector);
+                Rect& panel = shown(s.controls) ? s.controls : s.inspector;
+                const MinimumSize least = shown(s.controls) ? kMinControls : kMinInspector;
+                split_for_lesson(s, panel, 0.5f, least);
+                if (s.lesson.min.x == panel.min.x && shown(panel)) grow_lesson_down(s, r, panel, least.height);  // stacked
             }
             break;
         }
-        case LayoutMode::Phone: break;  // a view of its own (MainView::Lesson)
+        case LayoutMode::Phone: break;  // a view of its own (MainView::Lesson), phone() places it
     }
 }
 

@@ -53,6 +53,10 @@ struct ScreenRequest {
     float panel_min_width = 0.0f;    // the compact panel's least width for its sliders and labels (grows with the text)
     bool presenter = false;
     bool lesson = false;       // a lesson is open and its panel shown
+    float lesson_height = 0.0f;  // the height its step asks for, text unscrolled (0: as the mode gives it)
+    float lesson_least = 0.0f;   // its least height: header, question (with keypad) and foot, three lines of text
+    bool lesson_panel = true;    // the step needs the controls or the inspector (it points there)
+    bool lesson_network = false;  // the step needs the network (it points at a neuron, an edge or the view)
     MainView main = MainView::Network;
     bool landscape = false;  // the loss view shows the loss landscape: give it room (wide and compact)
 };

@@ -53,10 +53,11 @@ std::string with_separators(int64_t n) {
     return out;
 }
 
-// One row per path, every path, largest first: each factor's symbol over its value, then the
-// product. Only the rows in view are built (there can be 16^5 of them).
+// One row per path, every path, largest first: the path and its product (a column that stays in
+// view when the factors scroll across a narrow screen), then each factor's symbol over its value.
+// Only the rows in view are built (there can be 16^5 of them).
 void path_table(Inspector& inspector, Lab& lab, const ChainRule& r, const Network& net) {
-    const int columns = r.paths.empty() ? 1 : static_cast<int>(r.paths[0].factors.size()) + 2;
+    const int columns = r.paths.empty() ? 1 : static_cast<int>(r.paths[0].factors.size()) + 1;
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
                                   ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
     const float line = ImGui::GetTextLineHeightWithSpacing();
@@ -79,7 +80,7 @@ void path_table(Inspector& inspector, Lab& lab, const ChainRule& r, const Networ
             ImGui::TableNextColumn();
             const float top = ImGui::GetCursorScreenPos().y;
             ImGui::Text("path %d", p + 1);
-            ImGui::TextUnformatted(" ");
+            ImGui::Text("= %s", number_text(path.product, 6).c_str());
             const float bottom = ImGui::GetCursorScreenPos().y;
             for (int f = 0; f < static_cast<int>(path.factors.size()); ++f) {
                 ImGui::TableNextColumn();
@@ -90,9 +91,6 @@ void path_table(Inspector& inspector, Lab& lab, const ChainRule& r, const Networ
                 ImGui::EndGroup();
                 if (ImGui::IsItemHovered()) inspector.hovered_factor = f;
             }
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted("product");
-            ImGui::Text("= %s", number_text(path.product, 6).c_str());
             const ImVec2 mouse = ImGui::GetIO().MousePos;
             if (ImGui::IsWindowHovered() && mouse.y >= top && mouse.y < bottom) inspector.hovered_path = p;
         }

@@ -255,6 +255,7 @@ void draw_lab_window(LabWindow& w) {
     }
     follow_lesson(w, mode);  // the mode does not depend on the view a phone shows
     request.lesson = (w.lesson.is_open() && w.lesson.shown) || w.lesson.setting_up();
+    if (request.lesson) ask_lesson_room(w.lesson_panel, w.lesson, w.lab, w.layout.lesson.width(), request);
     if (!request.lesson && w.view.main == MainView::Lesson) w.view.main = MainView::Network;
     request.main = w.view.main;
     w.layout = lay_out_screen(request);

@@ -51,7 +51,9 @@ struct LabWindow {
                 network.maps_drawn,
                 data.showing_neuron ? data.neuron : NeuronRef{},
                 {inspector.editor.field_min, inspector.editor.field_max},
-                play_button};
+                play_button,
+                shown(layout.network) ? network.values : std::vector<std::vector<Rect>>{},
+                shown(layout.network) ? network.deltas : std::vector<std::vector<Rect>>{}};
     }
 };
 

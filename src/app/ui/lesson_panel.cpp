@@ -72,15 +72,32 @@ void tasks(const LessonRun& run, const Lab& lab) {
     }
 }
 
-// A keypad for the answer on a touch screen, where the canvas brings up no keyboard. Clear empties
-// the field for a second try.
+// The keypad's keys: Clear empties the field for a second try.
+const char* const kKeypadKeys[] = {"7", "8", "9", "\u2212", "4", "5", "6", ".", "1", "2", "3", "e", "0", "\u2190", "Clear"};
+constexpr int kKeypadKeyCount = static_cast<int>(sizeof kKeypadKeys / sizeof kKeypadKeys[0]);
+
+// The keypad's keys in rows of eight (two rows) where each key stays at least a fingertip wide (two
+// body lines), else in rows of five (three rows).
+int keypad_columns(float avail) {
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    return (avail - 7.0f * spacing) / 8.0f >= ImGui::GetFontSize() * 2.0f ? 8 : 5;
+}
+
+int keypad_rows(float avail) {
+    const int columns = keypad_columns(avail);
+    return (kKeypadKeyCount + columns - 1) / columns;
+}
+
+// A keypad for the answer on a touch screen, where the canvas brings up no keyboard.
 void keypad(LessonPanel& panel) {
-    const char* keys[] = {"7", "8", "9", "\u2212", "4", "5", "6", ".", "1", "2", "3", "e", "0", "\u2190", "Clear"};
-    constexpr int kKeys = static_cast<int>(sizeof keys / sizeof keys[0]);
-    const float w = (ImGui::GetContentRegionAvail().x - 3.0f * ImGui::GetStyle().ItemSpacing.x) / 4.0f;
-    for (int k = 0; k < kKeys; ++k) {
-        if (k % 4 != 0) ImGui::SameLine();
-        if (ImGui::Button(keys[k], ImVec2(w, 0))) {
+    const char* const* keys = kKeypadKeys;
+    const int columns = keypad_columns(ImGui::GetContentRegionAvail().x);
+    const float w = (ImGui::GetContentRegionAvail().x - (columns - 1) * ImGui::GetStyle().ItemSpacing.x) / columns;
+    for (int k = 0; k < kKeypadKeyCount; ++k) {
+        if (k % columns != 0) ImGui::SameLine();
+        const bool pressed = ImGui::Button(keys[k], ImVec2(w, 0));
+        panel.drawn.keys.emplace_back(keys[k], item_rect());
+        if (pressed) {
             std::string text = panel.answer;
             if (std::strcmp(keys[k], "Clear") == 0) {
                 text.clear();
@@ -112,19 +129,36 @@ bool show_answer_beside_check(const LessonQuestion& q, float width) {
     return q.choices.empty() && width - button_width("Check") - button_width("Show answer") - gaps >= ImGui::GetFontSize() * 7.0f;
 }
 
-// The question's height at the panel's width: its prompt, its field or buttons, Show answer, and
-// the keypad on touch.
-float question_height(const LessonRun& run, const Lab& lab) {
+// How many rows the question's buttons take at the panel's width: the choices wrap onto new rows
+// rather than run past the panel's edge (the field and Check take one).
+int choice_rows(const LessonRun& run, const Lab& lab, float avail) {
+    const LessonQuestion& q = run.current().question;
+    const ImGuiStyle& st = ImGui::GetStyle();
+    int rows = 1;
+    float x = 0.0f;
+    for (const std::string& c : q.choices) {
+        const float w = ImGui::CalcTextSize(run.fill(lab, c).c_str()).x + st.FramePadding.x * 2.0f;
+        if (x > 0.0f && x + st.ItemSpacing.x + w > avail) {
+            ++rows;
+            x = 0.0f;
+        }
+        x += (x > 0.0f ? st.ItemSpacing.x : 0.0f) + w;
+    }
+    return rows;
+}
+
+// The question's height at the width `wrap`: its prompt, its field or buttons, Show answer, and the
+// keypad on touch.
+float question_height(const LessonRun& run, const Lab& lab, float wrap) {
     const LessonStep& step = run.current();
     if (!step.has_question) return 0.0f;
     const ImGuiStyle& st = ImGui::GetStyle();
-    const float wrap = ImGui::GetContentRegionAvail().x;
     const float line = st.ItemSpacing.y;
     float h = st.ItemSpacing.y * 2.0f + 1.0f;  // the separator
     h += ImGui::CalcTextSize(ui::wrap_at_spaces(run.fill(lab, step.question.prompt), wrap).c_str()).y + line;
-    h += ImGui::GetFrameHeight() + line;
+    h += choice_rows(run, lab, wrap) * (ImGui::GetFrameHeight() + line);
     if (offers_show_answer(run) && !show_answer_beside_check(step.question, wrap)) h += ImGui::GetFrameHeight() + line;
-    if (step.question.choices.empty() && touch_active()) h += 4.0f * (ImGui::GetFrameHeight() + line);
+    if (step.question.choices.empty() && touch_active()) h += keypad_rows(wrap) * (ImGui::GetFrameHeight() + line);
     return h;
 }
 
@@ -139,12 +173,15 @@ void question(LessonPanel& panel, LessonRun& run, const Lab& lab) {
     if (!step.has_question) return;
     const LessonQuestion& q = step.question;
     ImGui::Separator();
+    const ImVec2 top = ImGui::GetCursorScreenPos();
     ImGui::PushStyleColor(ImGuiCol_Text, ui::kInk);
     ui::text_wrapped_words(run.fill(lab, q.prompt));
     ImGui::PopStyleColor();
     if (!q.choices.empty()) {
+        const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
         for (size_t k = 0; k < q.choices.size(); ++k) {
-            if (k > 0) ImGui::SameLine();
+            const float w = ImGui::CalcTextSize(q.choices[k].c_str()).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+            if (k > 0 && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w <= right) ImGui::SameLine();
             ImGui::PushID(static_cast<int>(k));
             if (ImGui::Button(q.choices[k].c_str())) run.answer(lab, q.choices[k]);
             panel.drawn.choices.push_back(item_rect());
@@ -173,6 +210,8 @@ void question(LessonPanel& panel, LessonRun& run, const Lab& lab) {
     }
     if (offer && !beside) show_answer_button(panel, run, lab);
     if (q.choices.empty() && touch_active()) keypad(panel);
+    panel.drawn.question = {top, ImGui::GetItemRectMax()};
+    panel.drawn.question.max.x = std::max(panel.drawn.question.max.x, top.x + ImGui::GetContentRegionAvail().x);
 }
 
 // The answer's feedback and, after a wrong first answer, the step's hint, at the end of the step's
@@ -244,10 +283,15 @@ void draw_lesson_panel(LessonPanel& panel, LessonRun& run, Lab& lab, ViewSetting
 
     // The step's text, scrolled on its own; its question (unless it would leave the text no room)
     // and Back and Next stay in sight under it. The answer's feedback ends the text.
+    // The question is pinned wherever it leaves the text a line; the screen layout gives the
+    // panel the height the whole step asks for (`wanted`) where it can, so only what cannot fit scrolls.
     const float foot = ImGui::GetFrameHeightWithSpacing() + st.ItemSpacing.y;
-    const float asked = question_height(run, lab);
-    const bool pin = asked > 0.0f && ImGui::GetContentRegionAvail().y - foot - asked >= ImGui::GetFontSize() * 5.0f;
+    const float asked = question_height(run, lab, ImGui::GetContentRegionAvail().x);
+    const float header = ImGui::GetCursorPosY();
+    const bool pin = asked > 0.0f && ImGui::GetContentRegionAvail().y - foot - asked >= ImGui::GetTextLineHeightWithSpacing();
     ImGui::BeginChild("lesson_step", ImVec2(0, -foot - (pin ? asked : 0.0f)), false);
+    panel.drawn.text = {ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
+                                                      ImGui::GetWindowPos().y + ImGui::GetWindowSize().y)};
     if (new_step) ImGui::SetScrollY(0.0f);
     ImGui::PushStyleColor(ImGuiCol_Text, ui::kLink);
     ImGui::TextWrapped("%s", run.current().title.c_str());
@@ -258,6 +302,7 @@ void draw_lesson_panel(LessonPanel& panel, LessonRun& run, Lab& lab, ViewSetting
     if (!pin) question(panel, run, lab);
     feedback(panel, run, lab);
     ImGui::EndChild();
+    panel.header = header;
     if (pin) question(panel, run, lab);
 
     // The foot: Back, (Show me on a phone), Next or Finish.
@@ -288,6 +333,42 @@ void draw_lesson_panel(LessonPanel& panel, LessonRun& run, Lab& lab, ViewSetting
     panel.drawn.next = item_rect();
     if (ready) ui::pop_primary_button();
     if (!ready) ui::tooltip("You can go on at any time; the step's task or question is still open.");
+}
+
+// The step's height unscrolled at the panel's width `width`: its header (as drawn last), its title,
+// text, tasks and question, and the foot; computed before the panel is drawn, so that a new step
+// has its room in its first frame.
+void ask_lesson_room(const LessonPanel& panel, const LessonRun& run, const Lab& lab, float width, ScreenRequest& request) {
+    if (!run.is_open() || run.setting_up() || width <= 0.0f || panel.header <= 0.0f) return;
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float wrap = width - st.WindowPadding.x * 2.0f, line = st.ItemSpacing.y;
+    const auto text = [&](const std::string& t) { return ImGui::CalcTextSize(t.c_str(), nullptr, false, wrap).y + line; };
+    float h = text(run.current().title) + line;
+    for (const std::string& p : run.current().paragraphs) h += text(run.fill(lab, p)) + line;
+    for (const LessonTask& t : run.current().tasks) h += text("\u25a1 To do: " + t.source);
+    const LessonAnswer& a = run.last_answer();
+    if (!a.feedback.empty()) h += text(a.feedback) + line * 2.0f + 1.0f;
+    const float foot = ImGui::GetFrameHeightWithSpacing() + line, pad = st.WindowPadding.y * 2.0f;
+    const float asked = question_height(run, lab, wrap);
+    request.lesson_height = panel.header + h + line + asked + foot + pad;
+    request.lesson_least = panel.header + ImGui::GetFontSize() * 3.0f + asked + foot + pad;
+    const LessonStep& step = run.current();
+    request.lesson_panel = request.lesson_network = false;
+    for (const LessonSetting& s : step.setup) {
+        if (s.name != "view") continue;
+        const std::optional<Panel> p = panel_named(s.value, kViewPanels);
+        if (p == Panel::Network) request.lesson_network = true;
+        if (p == Panel::Inspector || p == Panel::Controls) request.lesson_panel = true;
+    }
+    using K = LessonPointer::Kind;
+    for (const LessonPointer& p : step.pointers) {
+        if (p.kind == K::Neuron || p.kind == K::Weight || p.kind == K::Bias || (p.kind == K::Panel && p.panel == Panel::Network))
+            request.lesson_network = true;
+        if (p.kind == K::Control || p.kind == K::MatrixCell ||
+            (p.kind == K::Panel && (p.panel == Panel::Inspector || p.panel == Panel::Controls || p.panel == Panel::Matrices ||
+                                    p.panel == Panel::DataTable)))
+            request.lesson_panel = true;
+    }
 }
 
 }  // namespace bp

@@ -46,26 +46,42 @@ double centred(const Network& net, int l, double a) {
     return l > 0 && net.activation(l) == Activation::Sigmoid ? 2.0 * a - 1.0 : a;
 }
 
-// Number in a node, in its short form (two or three significant digits), shrunk to fit inside
-// `radius`, but never below 70 % of the body text (the node's tooltip has the number then).
-// A neuron's value inside its circle: two significant digits, or one where two do not fit at 70 %
-// of the body text (a small node on a tablet), or none.
-// Over a map, the number gets a white halo, so it reads on any part of the map (whose colours are at
-// most kOutputTint strong, so the ink stays dark against them).
-void node_number(ImDrawList* draw, ImVec2 c, float radius, double v, ImU32 color, bool halo) {
+// A neuron's value in its short form (sign and two significant digits, three from 99.5 to 999),
+// inside its circle, shrunk to fit but never below 70 % of the body text; where it cannot fit,
+// beside the circle on its right, `after` further on (past the output's ŷ), or over it where the
+// view ends at `right` before the number does. Over a map, or outside the circle, the number gets a white halo, so it
+// reads on any part of the map (whose colours are at most kOutputTint strong, so the ink stays dark
+// against them) and across the edges. Returns where the number was written.
+Rect node_number(ImDrawList* draw, ImVec2 c, float radius, double v, ImU32 color, bool halo, float after, float right) {
     const float font = ImGui::GetFontSize();
-    for (const std::string& text : {short_number_text(v), number_text(v, 1)}) {
-        const float width = ImGui::CalcTextSize(text.c_str()).x;
-        const float size = font * std::min(1.0f, 1.6f * radius / std::max(width, 1.0f));
-        if (size < font * 0.7f) continue;
-        const ImVec2 at(c.x - width * size / font * 0.5f, c.y - size * 0.5f);
-        if (halo)  // light, so the map still shows around the digits on a small node
-            for (const ImVec2 d : {ImVec2(-1, 0), ImVec2(1, 0), ImVec2(0, -1), ImVec2(0, 1)})
-                draw->AddText(ImGui::GetFont(), size, ImVec2(at.x + d.x, at.y + d.y), ui::with_alpha(ui::kOnFill, 150),
-                              text.c_str());
-        draw->AddText(ImGui::GetFont(), size, at, color, text.c_str());
-        return;
+    const std::string text = short_number_text(v);
+    const float width = ImGui::CalcTextSize(text.c_str()).x;
+    float size = font * std::min(1.0f, 1.6f * radius / std::max(width, 1.0f));
+    ImVec2 at(c.x - width * size / font * 0.5f, c.y - size * 0.5f);
+    if (size < font * 0.7f) {  // beside the circle
+        size = font * 0.8f;
+        at = ImVec2(c.x + radius + ui::metrics().gap + after, c.y - size * 0.5f);
+        if (at.x + width * 0.8f > right) at = ImVec2(std::min(c.x - width * 0.4f, right - width * 0.8f), c.y - radius - size - ui::metrics().hairline);
+        color = ui::kInk;
+        halo = true;
     }
+    if (halo)  // light, so the map still shows around the digits on a small node
+        for (const ImVec2 d : {ImVec2(-1, 0), ImVec2(1, 0), ImVec2(0, -1), ImVec2(0, 1)})
+            draw->AddText(ImGui::GetFont(), size, ImVec2(at.x + d.x, at.y + d.y), ui::with_alpha(ui::kOnFill, 150), text.c_str());
+    draw->AddText(ImGui::GetFont(), size, at, color, text.c_str());
+    return {at, ImVec2(at.x + width * size / font, at.y + size)};
+}
+
+// A δ under its neuron, centred, with a halo over the edges it crosses.
+Rect delta_label(ImDrawList* draw, ImVec2 c, float radius, double delta, float size) {
+    char text[32];
+    std::snprintf(text, sizeof text, "\u03b4 %s", short_number_text(delta).c_str());
+    const float width = ImGui::CalcTextSize(text).x * size / ImGui::GetFontSize();
+    const ImVec2 at(c.x - width * 0.5f, c.y + radius + ui::metrics().hairline);
+    for (const ImVec2 d : {ImVec2(-1, 0), ImVec2(1, 0), ImVec2(0, -1), ImVec2(0, 1)})
+        draw->AddText(ImGui::GetFont(), size, ImVec2(at.x + d.x, at.y + d.y), ui::kOnFill, text);
+    draw->AddText(ImGui::GetFont(), size, at, ui::kDelta, text);
+    return {at, ImVec2(at.x + width, at.y + size)};
 }
 
 // The inspected point on a neuron's map (the map's square spans the plane [-e, e]^2): a small ring,
@@ -172,6 +188,12 @@ void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& ins
     const ImVec2 max(origin.x + avail.x - font * 2.6f, origin.y + avail.y - font * margin_under(network_view.short_header));
     network_view.layout = layout_network(net.sizes, min, max, 36.0f * font / kBodyTextPx);
     const NetworkLayout& layout = network_view.layout;
+    network_view.values.assign(net.sizes.size(), {});
+    network_view.deltas.assign(net.sizes.size(), {});
+    for (size_t l = 0; l < net.sizes.size(); ++l) {
+        network_view.values[l].assign(net.sizes[l], Rect{});
+        network_view.deltas[l].assign(net.sizes[l], Rect{});
+    }
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImGui::InvisibleButton("network_canvas", ImVec2(std::max(avail.x, 1.0f), std::max(avail.y, 1.0f)));
     touch_surfaces().add_immediate(Rect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});  // a finger here taps, never scrolls
@@ -265,15 +287,12 @@ void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& ins
                 map_point(draw, c, r, p.x1, p.x2);
             }
             draw->AddCircle(c, r, is_hit ? ui::kHighlight : known ? ui::kInk : ui::kGrid, 0, is_hit ? metric.heavy : metric.line);
-            if (r >= font * 0.75f && known)
-                node_number(draw, c, r, a, !map && std::fabs(centred(used, l, a)) > 0.55 ? ui::kOnFill : ui::kInk, map);
-            if (l > 0 && show_delta && pass.rows > 0 && view.delta_known(l) && r >= font * 0.6f) {
-                char text[24];
-                std::snprintf(text, sizeof text, "\u03b4 %s", number_text(pass.delta[l](0, j), 3).c_str());
-                // Right of the bias square, under the node.
-                draw->AddText(ImGui::GetFont(), metric.index, ImVec2(c.x - r * 0.45f, c.y + r + metric.hairline),
-                              ui::kDelta, text);
-            }
+            if (known)
+                network_view.values[l][j] =
+                    node_number(draw, c, r, a, !map && std::fabs(centred(used, l, a)) > 0.55 ? ui::kOnFill : ui::kInk, map,
+                                l == net.layer_count() ? ImGui::CalcTextSize("\u0177 ").x + font * 0.3f : 0.0f, origin.x + avail.x);
+            if (l > 0 && show_delta && pass.rows > 0 && view.delta_known(l))
+                network_view.deltas[l][j] = delta_label(draw, c, r, pass.delta[l](0, j), std::max(metric.index, font * 0.75f));
             if (l == 0) {
                 const char* label = feature_label(lab.settings().features[j]);
                 const ImVec2 ts = ImGui::CalcTextSize(label);
@@ -316,9 +335,9 @@ void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& ins
     if (view.phased && view.show_loss && pass.rows > 0) {
         char text[64];
         std::snprintf(text, sizeof text, "y = %s\nL = %s", number_text(pass.y(0), 4).c_str(), number_text(pass.loss(0), 4).c_str());
-        // Under the output, moved left as far as it must be to end inside the view.
+        // Under the output (and its δ), moved left as far as it must be to end inside the view.
         const float right = origin.x + avail.x - font * 0.3f;
-        draw->AddText(ImVec2(std::min(out.x - r, right - ImGui::CalcTextSize(text).x), out.y + r + font * 1.1f), ui::kInk, text);
+        draw->AddText(ImVec2(std::min(out.x - r, right - ImGui::CalcTextSize(text).x), out.y + r + font * 1.2f), ui::kInk, text);
     }
 
     // On a touch screen, the tooltip of what was tapped, until the next touch; the neuron's map shows

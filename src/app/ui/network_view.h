@@ -6,6 +6,8 @@
 #include <imgui.h>
 
 #include "app/lab/lab.h"
+#include <vector>
+
 #include "app/layout/network_layout.h"
 #include "app/ui/chain_rule_panel.h"
 #include "app/ui/platform.h"
@@ -18,6 +20,7 @@ struct NetworkView {
     bool maps_drawn = false;  // the GPU drew every neuron's map inside its circle last frame
     bool data_shown = true;   // the data view is on screen too (else a neuron's tooltip holds its map)
     bool short_header = false;  // a phone: no title line above the point's values, to give the neurons its height
+    std::vector<std::vector<Rect>> values, deltas;  // where each neuron's value and δ were written ([layer][j]; empty: none)
 };
 
 // The least height of the view for neurons that keep their labels apart and their numbers readable:

@@ -290,12 +290,13 @@ void draw_banners(LabWindow& w, ImVec2 min, float width) {
 }
 
 void draw_start_callout(LabWindow& w) {
-    // Over the loss plot, which has nothing to show before the first step.
+    // Over the loss plot, which has nothing to show before the first step, at its foot: its tabs
+    // (Loss curve, Landscape) at its top stay in sight and in reach.
     const Rect& n = w.layout.loss;
     if (!hint_due(w) || w.layout.mode != LayoutMode::Compact || !shown(n) || w.help_open) return;
     const float inset = 8.0f, width = n.width() - 2.0f * inset;
     const float h = banner_height(kStartHintShort, width, "Got it", kStartLesson) - ImGui::GetStyle().ItemSpacing.y;
-    ImGui::SetNextWindowPos(ImVec2(n.min.x + inset, n.min.y + inset));
+    ImGui::SetNextWindowPos(ImVec2(n.min.x + inset, std::max(n.min.y + inset, n.max.y - inset - h)));
     ImGui::SetNextWindowSize(ImVec2(width, h));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::Begin("start_callout", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
