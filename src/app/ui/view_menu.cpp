@@ -56,12 +56,12 @@ void draw_view_menu(LabWindow& w) {
     for (float scale : kTextScales) {
         char label[16];
         std::snprintf(label, sizeof label, "%d %%", static_cast<int>(scale * 100.0f + 0.5f));
-        if (ImGui::RadioButton(label, w.view.text_scale == scale)) w.view.text_scale = scale;
+        if (ImGui::RadioButton(label, w.view.text_scale == scale)) choose_text_scale(w.view, scale);
         if (scale != kTextScales[std::size(kTextScales) - 1]) ImGui::SameLine();
     }
     ImGui::Separator();
-    if (ImGui::Checkbox("Presenter mode", &w.view.presenter) && w.view.presenter && w.view.text_scale < 1.25f)
-        w.view.text_scale = 1.25f;
+    bool presenter = w.view.presenter;
+    if (ImGui::Checkbox("Presenter mode", &presenter)) set_presenter_mode(w.view, presenter);
     ui::tooltip("For a projector: hides the controls (Space plays, N steps) and enlarges the network and the "
                 "data, with larger text.");
     if (ImGui::Button("Show link as QR code")) {
