@@ -60,6 +60,7 @@ json layout_json(const ApiCall& c) {
     return {{"lessonControls", lesson},
             {"parameterField", parameter_field},
             {"playButton", rect_json(c.screen.play_button)},
+            {"viewButton", rect_json(c.screen.view_button)},
             {"lossPlot", shown(c.screen.loss_plot) ? rect_json(c.screen.loss_plot) : json(nullptr)},
             {"neuronMaps", c.screen.neuron_maps},
             {"dataShows", data_shows},

@@ -26,6 +26,7 @@ struct ScreenGeometry {
     Rect parameter_field;      // the inspector's field that sets the selected parameter by hand
     Rect play_button;          // the top bar's Play / Pause button
     Rect loss_plot;            // the loss curve's box inside its axes (zero where not drawn)
+    Rect view_button;          // the top bar's View… (Aa on a phone) button, its last
 };
 
 }  // namespace bp

@@ -226,6 +226,7 @@ void draw_bar_row(LabWindow& w, ImVec2 min, float width, const BarSpacing& sp) {
     draw_lessons_menu(w.lessons_menu, w.lesson, lab, w.platform);
     ImGui::SameLine(0.0f, sp.gap);
     if (bar_button(phone(w) ? "Aa" : "View\u2026", sp)) ImGui::OpenPopup("View");
+    w.view_button = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
     ui::tooltip("Text size, presenter mode for a projector, the link as a QR code, and every shortcut (?).");
     draw_view_menu(w);
 
@@ -274,7 +275,7 @@ void draw_top_bar(LabWindow& w, ImVec2 min, float width) {
     // Text too large for the row even so (200 % on a small phone): the labels shrink until every
     // button fits, never below 100 % text, so that none is cut off or pushed off the screen.
     float shrink = 1.0f;
-    for (int pass = 0; pass < 3 && phone(w) && phone_buttons_width(spacing) > width; ++pass) {
+    for (int pass = 0; pass < 8 && phone(w) && phone_buttons_width(spacing) > width; ++pass) {
         shrink = std::max(shrink * width / phone_buttons_width(spacing), kBodyTextPx / (ImGui::GetFontSize() / shrink));
         ImGui::SetWindowFontScale(shrink);
     }
@@ -337,11 +338,12 @@ void draw_tab_bar(LabWindow& w, const Rect& bar) {
     const float pad = kTabPad, width = (bar.width() - pad * (count + 1)) / count;
     ImGui::GetWindowDrawList()->AddRectFilled(bar.min, bar.max, ui::kPanel);
     ImGui::GetWindowDrawList()->AddLine(bar.min, ImVec2(bar.max.x, bar.min.y), ui::kGrid, ui::metrics().hairline);
-    // Five tabs on a narrow phone: the labels shrink to fit rather than run into each other.
+    // Five tabs on a narrow phone, or large text: the labels shrink to fit rather than run into each other.
     float widest = 0.0f;
     for (const Tab& t : tabs) widest = std::max(widest, ImGui::CalcTextSize(t.label).x);
     const float room = width - 2.0f * ImGui::GetStyle().FramePadding.x;
-    const float scale = widest > room ? std::max(0.75f, room / widest) : 1.0f;
+    // No smaller than 75 % of the body text at 100 %, which larger text may shrink to as well.
+    const float scale = widest > room ? std::max(0.75f * std::min(1.0f, kBodyTextPx / ImGui::GetFontSize()), room / widest) : 1.0f;
     ImGui::SetWindowFontScale(scale);
     for (int k = 0; k < count; ++k) {
         const Tab& t = tabs[static_cast<size_t>(k)];
