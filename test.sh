@@ -84,7 +84,7 @@ changed_browser_tests() {
       web/*|src/app/api/*|src/platform/web_bridge*) picks+=" lab hostile" ;;
       src/core/share_link*|src/app/lab/lab_links*) picks+=" links" ;;
       src/app/input/*|src/platform/touch_input*) picks+=" touch" ;;
-      src/app/layout/*|src/app/ui/*|shaders/*|src/platform/*) picks+=" screens presenter" ;;
+      src/app/layout/*|src/app/ui/*|shaders/*|src/platform/*) picks+=" screens" ;;
       src/app/lab/*|src/core/*) picks+=" lab" ;;
     esac
   done

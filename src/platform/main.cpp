@@ -96,7 +96,6 @@ void frame() {
     glfwGetWindowSize(app.window, &win_w, &win_h);
     ratio = win_w > 0 ? static_cast<float>(fb_w) / win_w : 1.0f;
 #endif
-    if (fb_w > 0 && fb_h > 0) bp::follow_screen(app.ui.view, {fb_w / ratio, fb_h / ratio});  // the default text scale, in CSS px
     if (ratio != app.pixel_ratio || app.ui.view.text_scale != app.text_scale) rebuild_font(app, ratio, app.ui.view.text_scale);
 
     const double start = now_ms();

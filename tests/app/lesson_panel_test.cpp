@@ -148,24 +148,6 @@ TEST(LessonPanel, OnAPhoneTheLessonIsAViewAndShowMeGoesToWhatItPointsAt) {
     EXPECT_TRUE(shown(s.window.layout.lesson)) << "the tab bar's first button is the lesson";
 }
 
-// The XOR lesson's "Watch the loss plot" step points at Play (in the phone's top bar) and the loss:
-// Show me goes to the loss, drawn at least at its least readable size.
-TEST(LessonPanel, OnAPhoneShowMeGoesToTheLossAStepSaysToWatch) {
-    Student s(ImVec2(390, 844));
-    const BuiltinLesson* xor_lesson = find_builtin_lesson("xor");
-    ASSERT_NE(xor_lesson, nullptr);
-    ASSERT_EQ(s.window.lesson.open(s.lab, xor_lesson->text, xor_lesson->name, 1), "");
-    s.frame();
-    s.frame();
-    ASSERT_EQ(s.window.view.main, MainView::Lesson);
-    s.tap(s.controls().show_me);
-    s.frame();
-    EXPECT_EQ(s.window.view.main, MainView::Loss);
-    ASSERT_TRUE(shown(s.window.layout.loss));
-    EXPECT_GE(s.window.loss_plot.width(), kMinLossPlot.width);
-    EXPECT_GE(s.window.loss_plot.height(), kMinLossPlot.height);
-}
-
 TEST(LessonPanel, TheChainRulesResultsWaitForThePrediction) {
     Student s(ImVec2(1366, 768));
     const BuiltinLesson* b = find_builtin_lesson("chain-rule");

@@ -46,9 +46,6 @@ ScreenRequest request(float w, float h, float scale, bool presenter, MainView ma
     r.network_min_height = r.font * 10.5f + 16.0f;  // as the window asks on a phone: one header line, labels, neurons
     r.panel_min_width = r.font * 14.5f;
     r.tab_bar = std::max(52.0f, r.font + 24.0f);
-    // The loss view's tabs, its line of text, tick labels and padding, as the window measures them.
-    r.loss_chrome = {r.font * 5.0f + 18.0f, r.font * 5.1f + 34.0f};
-    r.network_text = r.font * 6.6f + 16.0f;  // the network's two header lines, layer labels and margins
     r.presenter = presenter;
     r.main = main;
     return r;
@@ -114,15 +111,6 @@ TEST(ScreenLayout, EveryViewFitsItsMinimumWithoutOverlapAtEverySize) {
                         }
                         if (s.mode != LayoutMode::Phone) {
                             EXPECT_TRUE(shown(s.loss)) << where(r);
-                        }
-                        // Beside the other views, the loss keeps a readable plot inside its text (a
-                        // phone gives it the whole screen), where presenter mode's column under the
-                        // data has the height for it.
-                        const float column = h - r.top_bar - 16.0f - kMinData.width - r.data_chrome - 8.0f;
-                        const bool loss_fits = !presenter || column >= kMinLossPlot.height + r.loss_chrome.y;
-                        if (s.mode != LayoutMode::Phone && notice == 0.0f && loss_fits) {
-                            EXPECT_GE(s.loss.width() - r.loss_chrome.x + 0.01f, kMinLossPlot.width) << where(r);
-                            EXPECT_GE(s.loss.height() - r.loss_chrome.y + 0.01f, kMinLossPlot.height) << where(r);
                         }
                         if (presenter) {
                             EXPECT_FALSE(shown(s.controls)) << where(r);
@@ -294,93 +282,4 @@ TEST(ScreenLayout, ATabletGivesALargeNetworkTheHeightItsNeuronsNeed) {
     EXPECT_GE(large.loss.height(), kMinLoss.height);
     EXPECT_GE(large.controls.height(), kMinControls.height);
     EXPECT_LE(large.controls.max.y, 1180.0f);
-}
-
-namespace {
-
-// The box a loss view of `r` leaves its plot inside its text.
-Vec2 loss_plot_box(const ScreenLayout& s, const ScreenRequest& r) {
-    return {s.loss.width() - r.loss_chrome.x, s.loss.height() - r.loss_chrome.y};
-}
-
-}  // namespace
-
-// A projector in presenter mode (1920 × 1080 zoomed to 125 and 150 %), a tablet either way round and a
-// phone, with a lesson open: the loss curve keeps a plot of at least its least readable size. A
-// phone shows it as its own view.
-TEST(ScreenLayout, PresenterAndLessonLayoutsKeepAReadableLossPlot) {
-    struct Screen {
-        Vec2 size;
-        float scale;
-    };
-    const Screen screens[] = {{{1920 / 1.25f, 1080 / 1.25f}, 1.25f}, {{1920 / 1.5f, 1080 / 1.5f}, 1.25f}, {{1920, 1080}, 1.25f},
-                              {{820, 1180}, 1.0f}, {{1180, 820}, 1.0f}, {{390, 844}, 1.0f},
-                              {{820, 1180}, 1.25f}, {{1180, 820}, 1.25f}, {{1920 / 1.25f, 1080 / 1.25f}, 1.5f}};
-    for (const Screen& screen : screens)
-        for (bool presenter : {false, true})
-            for (bool lesson : {false, true}) {
-                ScreenRequest r = request(screen.size.x, screen.size.y, screen.scale, presenter, MainView::Network);
-                r.lesson = lesson;
-                ScreenLayout s = lay_out_screen(r);
-                if (s.mode == LayoutMode::Phone) {
-                    r.main = MainView::Loss;
-                    s = lay_out_screen(r);
-                }
-                ASSERT_TRUE(shown(s.loss)) << where(r);
-                const Vec2 box = loss_plot_box(s, r);
-                EXPECT_GE(box.x + 0.01f, kMinLossPlot.width) << where(r);
-                EXPECT_GE(box.y + 0.01f, kMinLossPlot.height) << where(r);
-                // Nothing the lesson or presenter mode adds covers it.
-                for (const Rect& other : {s.network, s.data, s.inspector, s.controls, s.lesson, s.tab_bar, s.top_bar})
-                    if (shown(other)) {
-                        EXPECT_FALSE(overlap(s.loss, other)) << where(r);
-                    }
-            }
-}
-
-// Larger text in presenter mode takes the room of the network's header and labels from the inspector:
-// the neurons' room (the network view without its text) never shrinks below what it is at 100 %.
-TEST(ScreenLayout, PresenterTextNeverShrinksTheNeuronsRoom) {
-    for (Vec2 size : {Vec2{1920 / 1.25f, 1080 / 1.25f}, Vec2{1280, 720}, Vec2{1920, 1080}, Vec2{3840, 2160}})
-        for (float scale : {1.25f, 1.5f, 2.0f}) {
-            const ScreenRequest r100 = request(size.x, size.y, 1.0f, true, MainView::Network);
-            const ScreenRequest r = request(size.x, size.y, scale, true, MainView::Network);
-            const ScreenLayout at_100 = lay_out_screen(r100), larger = lay_out_screen(r);
-            if (larger.mode == LayoutMode::Phone) continue;  // one view at a time: the network has the whole screen
-            EXPECT_GE(larger.network.height() - r.network_text + 0.5f, at_100.network.height() - r100.network_text)
-                << where(r);
-            EXPECT_GE(larger.inspector.height() + 0.01f, kMinInspector.height) << where(r);
-        }
-}
-
-// A sideways phone (a projector at 853 × 480) puts its bar of views beside the top bar's buttons only
-// where the row holds both: with 200 % text the bar goes to the bottom, and nothing covers the buttons.
-TEST(ScreenLayout, ThePhonesBarNeverCoversTheTopBarsButtons) {
-    for (float scale : {1.0f, 1.25f, 1.5f, 2.0f}) {
-        ScreenRequest r = request(853, 480, scale, false, MainView::Network);
-        r.bar_least = 300.0f * scale;   // five buttons and the step counter grow with the text
-        r.tabs_least = 330.0f * scale;  // four tabs' labels
-        const ScreenLayout s = lay_out_screen(r);
-        ASSERT_EQ(s.mode, LayoutMode::Phone) << where(r);
-        ASSERT_TRUE(shown(s.tab_bar)) << where(r);
-        const bool beside = s.tab_bar.min.y <= 0.0f;
-        if (beside) {
-            // The buttons keep the row's left part, the tabs the rest, each as wide as its labels.
-            EXPECT_GE(s.tab_bar.min.x, r.bar_least + 16.0f) << where(r);
-            EXPECT_GE(s.tab_bar.width(), r.tabs_least) << where(r);
-        } else {
-            EXPECT_GE(s.tab_bar.min.y, s.top_bar.max.y) << where(r);
-            EXPECT_LE(s.tab_bar.max.y, 480.0f) << where(r);
-        }
-        if (scale == 1.0f) {
-            EXPECT_TRUE(beside) << "as before at 100 %";
-        }
-        if (scale == 2.0f) {
-            EXPECT_FALSE(beside) << "at 200 % the row holds the buttons alone";
-        }
-        for (const Rect& v : {s.network, s.data})
-            if (shown(v)) {
-                EXPECT_FALSE(overlap(v, s.tab_bar)) << where(r);
-            }
-    }
 }

@@ -78,8 +78,6 @@ json layout_json(const ApiCall& c) {
             {"deltas", written(c.screen.deltas)},
             {"parameterField", parameter_field},
             {"playButton", rect_json(c.screen.play_button)},
-            {"viewButton", rect_json(c.screen.view_button)},
-            {"lossPlot", shown(c.screen.loss_plot) ? rect_json(c.screen.loss_plot) : json(nullptr)},
             {"neuronMaps", c.screen.neuron_maps},
             {"dataShows", data_shows},
             {"nodes", layers},
@@ -100,13 +98,13 @@ json set_text_scale(const ApiCall& c) {
     const double scale = s.get<double>();
     if (scale < kMinTextScale || scale > kMaxTextScale)
         return result("the text scale must be from 1 (100 %) to 2 (200 %); got " + short_number(scale));
-    choose_text_scale(c.view, static_cast<float>(scale));
+    c.view.text_scale = static_cast<float>(scale);
     return result("");
 }
 
 json set_presenter(const ApiCall& c) {
     if (!c.arg(0).is_boolean()) return result("takes true or false");
-    set_presenter_mode(c.view, c.arg(0).get<bool>());
+    c.view.presenter = c.arg(0).get<bool>();
     return result("");
 }
 

@@ -29,8 +29,6 @@ struct ScreenGeometry {
     NeuronRef data_neuron;     // the neuron whose map the data plane showed instead of the output
     Rect parameter_field;      // the inspector's field that sets the selected parameter by hand
     Rect play_button;          // the top bar's Play / Pause button
-    Rect loss_plot;            // the loss curve's box inside its axes (zero where not drawn)
-    Rect view_button;          // the top bar's View… (Aa on a phone) button, its last
     std::vector<std::vector<Rect>> values, deltas;  // where each neuron's value and δ were written ([layer][j])
 };
 

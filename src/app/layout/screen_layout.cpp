@@ -53,31 +53,16 @@ void network_and_data(ScreenLayout& s, const ScreenRequest& r, float x, float y,
     s.data = rect(x + w - side, y, side, std::min(side + r.data_chrome, h));
 }
 
-// The presenter's network height: 60 % of the height, and at least the room its neurons would have
-// at 100 % text, so that larger text takes the room of its header and labels from the inspector,
-// never from the circles (the top bar and the network's text grow with the text, the neurons' room
-// does not shrink). The inspector keeps its minimum.
-float presenter_network_height(const ScreenRequest& r, const Area& a) {
-    const float to_100 = kBodyTextPx / r.font;
-    const float h_100 = a.h + r.top_bar * (1.0f - to_100);
-    const float network_100 = std::min(h_100 * 0.6f, h_100 - kMinInspector.height - kGap);
-    const float keeps_neurons = network_100 + r.network_text * (1.0f - to_100);
-    const float most = a.h - kMinInspector.height - kGap;
-    return std::max(std::min(std::max(a.h * 0.6f, keeps_neurons), most), kMinNetwork.height);
-}
-
 // Presenting: the data view and the loss in a column on the right, the network over the inspector
-// on the left; the data gets as much of the height as the loss plot's least size leaves it.
+// on the left; the data gets as much of the height as the loss plot leaves it.
 void presenter(ScreenLayout& s, const ScreenRequest& r) {
     const Area a = content_area(r, 0.0f);
-    const MinimumSize loss = loss_least(r);
-    const float side = std::max(std::min({a.w * 0.42f, a.h - r.data_chrome - loss.height - kGap, a.w - kMinInspector.width - kGap}),
+    const float side = std::max(std::min({a.w * 0.42f, a.h - r.data_chrome - kMinLoss.height - kGap, a.w - kMinInspector.width - kGap}),
                                 kMinData.width);
-    const float column = std::max(side, loss.width);  // the loss's text may ask for more width than the data has
-    const float right_x = a.x + a.w - column, left_w = a.w - column - kGap;
-    s.data = rect(a.x + a.w - side, a.y, side, side + r.data_chrome);
-    s.loss = rect(right_x, a.y + side + r.data_chrome + kGap, column, a.h - side - r.data_chrome - kGap);
-    const float network_h = presenter_network_height(r, a);
+    const float right_x = a.x + a.w - side, left_w = a.w - side - kGap;
+    s.data = rect(right_x, a.y, side, side + r.data_chrome);
+    s.loss = rect(right_x, a.y + side + r.data_chrome + kGap, side, a.h - side - r.data_chrome - kGap);
+    const float network_h = std::max(std::min(a.h * 0.6f, a.h - kMinInspector.height - kGap), kMinNetwork.height);
     s.network = rect(a.x, a.y, left_w, network_h);
     s.inspector = rect(a.x, a.y + network_h + kGap, left_w, a.h - network_h - kGap);
 }
@@ -93,8 +78,7 @@ void wide(ScreenLayout& s, const ScreenRequest& r) {
     // and caption: on a large screen its column widens, and the controls (which scroll) give it most
     // of the column's height.
     const float left = std::clamp(a.w * (r.lesson && r.landscape ? 0.36f : 0.27f), f * 16.0f, f * (r.landscape ? 40.0f : 24.0f));
-    const float controls_h = std::min(r.landscape ? std::min(a.h * 0.3f, f * 12.0f) : std::min(a.h * 0.64f, f * 30.0f),
-                                      a.h - kGap - loss_least(r).height);
+    const float controls_h = r.landscape ? std::min(a.h * 0.3f, f * 12.0f) : std::min(a.h * 0.64f, f * 30.0f);
     s.controls = rect(a.x, a.y, left, controls_h);
     s.loss = rect(a.x, a.y + controls_h + kGap, left, a.h - controls_h - kGap);
     const float x = a.x + left + kGap, w = a.w - left - kGap;
@@ -121,7 +105,7 @@ void compact(ScreenLayout& s, const ScreenRequest& r) {
         const float panel_w = std::max(std::max(kPanelLeast, r.panel_min_width), std::min(std::max(a.w * 0.38f, r.font * 15.0f), a.w - right_min - kGap));
         const float x = a.x + panel_w + kGap, w = a.w - panel_w - kGap;
         panel_view(s, r) = rect(a.x, a.y, panel_w, a.h);
-        const float loss_h = std::max(loss_least(r).height, a.h * (r.landscape ? 0.45f : 0.28f));
+        const float loss_h = std::max(kMinLoss.height, a.h * (r.landscape ? 0.45f : 0.28f));
         network_and_data(s, r, x, a.y, w, a.h - loss_h - kGap, 0.45f);
         s.loss = rect(x, a.y + a.h - loss_h, w, loss_h);
         return;
@@ -134,7 +118,7 @@ void compact(ScreenLayout& s, const ScreenRequest& r) {
     const float network_h = std::max(kMinNetwork.height, std::min(readable, a.h - 2.0f * kGap - data_row_least - panel_least));
     s.network = rect(a.x, a.y, a.w, network_h);
     const float row_y = a.y + network_h + kGap;
-    const float side = std::max(kMinData.height, std::min({a.w * 0.5f, a.w - kGap - loss_least(r).width, a.h * (r.presenter ? 0.31f : 0.3f),
+    const float side = std::max(kMinData.height, std::min({a.w * 0.5f, a.h * (r.presenter ? 0.31f : 0.3f),
                                                            a.y + a.h - row_y - kGap - r.data_chrome - panel_least}));
     s.data = rect(a.x, row_y, side, side + r.data_chrome);
     s.loss = rect(a.x + side + kGap, row_y, a.w - side - kGap, side + r.data_chrome);
@@ -144,7 +128,7 @@ void compact(ScreenLayout& s, const ScreenRequest& r) {
 
 void phone(ScreenLayout& s, const ScreenRequest& r) {
     // Sideways, the bar shares the top row with the buttons: the height is what a sideways phone lacks.
-    const bool sideways = phone_bar_beside_buttons(r);
+    const bool sideways = r.display.x >= r.display.y && r.display.x >= 640.0f;
     s.tab_bar = sideways ? rect(r.display.x * 0.5f, 0.0f, r.display.x * 0.5f, r.bar_row)
                          : rect(0.0f, r.display.y - r.tab_bar, r.display.x, r.tab_bar);
     const Area a = phone_area(r, sideways);
@@ -232,11 +216,10 @@ void grow_lesson_down(ScreenLayout& s, const ScreenRequest& r, Rect& below, floa
 // Otherwise the lesson takes the loss plot's place, as much of it as the step asks for, or all of it.
 void lesson_beside_data(ScreenLayout& s, const ScreenRequest& r) {
     const Rect row = s.loss;
-    const MinimumSize least_loss = loss_least(r);
     const Rect& panel = shown(s.controls) ? s.controls : s.inspector;
     const float bottom = std::max(panel.max.y, row.max.y);
     const bool beside = row.min.y == s.data.min.y && row.min.x > s.data.min.x;  // not a presenter's column
-    if (!r.lesson_panel && beside && bottom - s.data.max.y - kGap >= least_loss.height && s.data.width() >= least_loss.width) {
+    if (!r.lesson_panel && beside && bottom - s.data.max.y - kGap >= kMinLoss.height) {
         s.lesson = rect(row.min.x, row.min.y, row.width(), bottom - row.min.y);
         s.loss = rect(s.data.min.x, s.data.max.y + kGap, s.data.width(), bottom - s.data.max.y - kGap);
         s.controls = s.inspector = {};
@@ -244,16 +227,16 @@ void lesson_beside_data(ScreenLayout& s, const ScreenRequest& r) {
     }
     // A step that asks for more than the loss plot's place leaves the loss plot a corner of the panel's row.
     Rect& below = shown(s.controls) ? s.controls : s.inspector;
-    const float corner = std::max(least_loss.width, r.font * 11.0f);
-    if (beside && r.lesson_height > row.height() - kGap - least_loss.height && shown(below) &&
-        below.width() - kGap - corner >= std::max(kPanelLeast, r.panel_min_width) && below.height() >= least_loss.height) {
+    const float corner = std::max(kMinLoss.width, r.font * 11.0f);
+    if (beside && r.lesson_height > row.height() - kGap - kMinLoss.height && shown(below) &&
+        below.width() - kGap - corner >= std::max(kPanelLeast, r.panel_min_width) && below.height() >= kMinLoss.height) {
         s.lesson = row;
         s.loss = rect(below.max.x - corner, below.min.y, corner, below.height());
         below = rect(below.min.x, below.min.y, below.width() - corner - kGap, below.height());
         return;
     }
     const float lesson_h = std::clamp(std::max((row.height() - kGap) * 0.62f, r.lesson_height), kMinLesson.height,
-                                      std::max(kMinLesson.height, row.height() - kGap - least_loss.height));
+                                      std::max(kMinLesson.height, row.height() - kGap - kMinLoss.height));
     s.lesson = rect(row.min.x, row.min.y, row.width(), lesson_h);
     s.loss = rect(row.min.x, row.min.y + lesson_h + kGap, row.width(), row.height() - lesson_h - kGap);
 }
@@ -266,14 +249,14 @@ void place_lesson(ScreenLayout& s, const ScreenRequest& r) {
             } else {  // the controls' column: the controls join the inspector's tabs
                 s.lesson = s.controls;
                 s.controls = {};
-                grow_lesson_down(s, r, s.loss, std::max(r.landscape ? r.font * 16.0f : 0.0f, loss_least(r).height));
+                grow_lesson_down(s, r, s.loss, r.landscape ? r.font * 16.0f : kMinLoss.height);
             }
             break;
         case LayoutMode::Compact: {
             // Portrait: over the loss plot, beside the data, where the lesson keeps the panel's full
             // width for the chain rule; landscape: over the panel, in its column.
             const bool portrait = r.display.y > r.display.x;
-            if (portrait && s.loss.height() - kGap >= kMinLesson.height + loss_least(r).height && s.loss.width() >= kMinLesson.width) {
+            if (portrait && s.loss.height() - kGap >= kMinLesson.height + kMinLoss.height && s.loss.width() >= kMinLesson.width) {
                 lesson_beside_data(s, r);
             } else {
                 Rect& panel = shown(s.controls) ? s.controls : s.inspector;
@@ -315,18 +298,9 @@ LayoutMode layout_mode(const ScreenRequest& r) {
 
 bool phone_fits_network_over_data(const ScreenRequest& r) { return network_fits_over_data(r, phone_area(r, false)); }
 
-bool phone_bar_beside_buttons(const ScreenRequest& r) {
-    const float half = r.display.x * 0.5f;
-    return r.display.x >= r.display.y && r.display.x >= 640.0f && r.bar_least + 2.0f * kMargin <= half && r.tabs_least <= half;
-}
-
 bool layout_keeps_minimums(Vec2 display) {
     const float short_side = std::min(display.x, display.y), long_side = std::max(display.x, display.y);
     return (short_side >= 360.0f && long_side >= 640.0f) || short_side >= 480.0f;
-}
-
-MinimumSize loss_least(const ScreenRequest& r) {
-    return {std::max(kMinLoss.width, kMinLossPlot.width + r.loss_chrome.x), std::max(kMinLoss.height, kMinLossPlot.height + r.loss_chrome.y)};
 }
 
 ScreenLayout lay_out_screen(const ScreenRequest& r) {

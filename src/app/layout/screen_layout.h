@@ -7,8 +7,7 @@
 //   Compact  tablet, or a 720p projector zoomed: network, data and loss always visible, one panel
 //            shows the controls or the inspector (its tabs choose);
 //   Phone    one main view at a time (network with the data, loss, inspector or controls) and a bar
-//            to switch: at the bottom, or beside the top bar's buttons when the phone lies sideways
-//            and both fit in the row.
+//            to switch: at the bottom, or beside the top bar's buttons when the phone lies sideways.
 // Presenter mode hides the controls and gives their room to the network and the data.
 // An open lesson takes the controls' place on a wide screen (the controls join the inspector's
 // tabs), most of the loss plot's place on an upright tablet, half of the compact panel otherwise,
@@ -36,9 +35,6 @@ constexpr MinimumSize kMinLoss{160, 130};
 constexpr MinimumSize kMinInspector{260, 150};
 constexpr MinimumSize kMinControls{240, 180};
 constexpr MinimumSize kMinLesson{240, 150};
-// The loss curve's least readable plot: the box inside its axes, where the curve is drawn. The loss
-// view needs this much beyond its own text (ScreenRequest::loss_chrome), which grows with the text.
-constexpr MinimumSize kMinLossPlot{120, 72};
 
 // The body text at text scale 1, in CSS pixels: readable from the back of a room. Every size that
 // follows the text is a multiple of the body size at the current scale.
@@ -50,15 +46,11 @@ struct ScreenRequest {
     float top_bar = 40.0f;     // height of the top bar, with any notice under it
     float bar_row = 40.0f;     // height of the top bar's row of buttons alone
     float tab_bar = 52.0f;     // height of the phone's bottom bar
-    float bar_least = 0.0f;    // width of a phone's top row: its buttons and step counter (grows with the text)
-    float tabs_least = 0.0f;   // width of the phone's bar for its tabs' labels (grows with the text)
     float data_chrome = 0.0f;  // the data view's height beyond its square plane (toolbar, legend)
     float data_min_side = 0.0f;  // the data view's least width for its toolbar in two rows (grows with the text)
     float network_min_width = 0.0f;  // the network view's least width for its labels (grows with the text)
     float network_min_height = 0.0f;  // its least height for its header and neurons of a readable size
-    float network_text = 0.0f;  // the part of its height its header, layer labels and margins take (grows with the text)
     float panel_min_width = 0.0f;    // the compact panel's least width for its sliders and labels (grows with the text)
-    Vec2 loss_chrome{0.0f, 0.0f};    // the loss view's size beyond its plot's box: tabs, loss line, tick labels (grows with the text)
     bool presenter = false;
     bool lesson = false;       // a lesson is open and its panel shown
     float lesson_height = 0.0f;  // the height its step asks for, text unscrolled (0: as the mode gives it)
@@ -88,16 +80,9 @@ LayoutMode layout_mode(const ScreenRequest& request);
 // size (the network's header and readable neurons; the plane's least side with its toolbar).
 bool phone_fits_network_over_data(const ScreenRequest& request);
 
-// Whether a phone's bar of views shares the top row with the buttons: a sideways phone whose row
-// holds the buttons, the step counter and the bar's tabs side by side.
-bool phone_bar_beside_buttons(const ScreenRequest& request);
-
 // True for the canvases on which every shown view gets at least its minimum size: a 360×640 phone
 // either way round, or larger. Smaller canvases still get no negative or mirrored geometry.
 bool layout_keeps_minimums(Vec2 display);
-
-// The loss view's least size: kMinLoss, or a plot of kMinLossPlot with the text around it.
-MinimumSize loss_least(const ScreenRequest& request);
 
 ScreenLayout lay_out_screen(const ScreenRequest& request);
 

@@ -12,19 +12,11 @@ namespace bp {
 
 constexpr float kMinTextScale = 1.0f;  // body text at kBodyTextPx
 constexpr float kMaxTextScale = 2.0f;
-constexpr float kPresenterTextScale = 1.25f;  // presenter mode raises smaller text to this
-// The View menu's text sizes; a screen's own default is one of them.
-constexpr float kTextScales[] = {1.0f, 1.25f, 1.5f, 2.0f};
-// The lab font's capitals (DejaVu Sans: 0.729 em, an em being 1 / 1.164 of the font's pixel size)
-// as a share of the body text size, and the least share of the canvas's height they must take.
-constexpr float kCapitalsPerTextPx = 0.626f;
-constexpr float kLeastCapitalsPerScreen = 0.006f;
 
 enum class QrShown { None, Moment, Start };  // the link drawn as a QR code, if any
 
 struct ViewSettings {
     float text_scale = 1.0f;  // all text and the network drawing, kMinTextScale..kMaxTextScale
-    bool text_scale_chosen = false;  // by the user, a script or presenter mode: the screen's size no longer sets it
     bool presenter = false;   // controls hidden, network and data enlarged, for a projector
     QrShown qr = QrShown::None;
     MainView main = MainView::Network;  // the phone's one view; the compact panel's controls or inspector
@@ -34,33 +26,6 @@ struct ViewSettings {
     // inspector, matrices, data table) and the loss view's (loss, landscape).
     std::optional<Panel> panel_tab, loss_tab;
 };
-
-// The text scale a canvas of `display` CSS pixels opens at: the smallest of the menu's sizes at which
-// capitals are at least kLeastCapitalsPerScreen of its height (100 % up to a 1080p screen's height
-// and well beyond; 125 % on a 4K screen at 100 % zoom).
-inline float screen_text_scale(Vec2 display) {
-    for (float scale : kTextScales)
-        if (kBodyTextPx * scale * kCapitalsPerTextPx >= kLeastCapitalsPerScreen * display.y) return scale;
-    return kMaxTextScale;
-}
-
-// Until the text scale is chosen, it follows the canvas's size (a window moved to a 4K screen gets larger text).
-inline void follow_screen(ViewSettings& view, Vec2 display) {
-    if (!view.text_scale_chosen) view.text_scale = screen_text_scale(display);
-}
-
-// The user's or a script's text scale: it stays whatever the screen.
-inline void choose_text_scale(ViewSettings& view, float scale) {
-    view.text_scale = scale;
-    view.text_scale_chosen = true;
-}
-
-// Presenter mode on or off. Turned on, it raises smaller text to kPresenterTextScale, which then
-// stays when it is turned off, as a size the user chose would.
-inline void set_presenter_mode(ViewSettings& view, bool on) {
-    view.presenter = on;
-    if (on && view.text_scale < kPresenterTextScale) choose_text_scale(view, kPresenterTextScale);
-}
 
 // The view a phone shows for `panel`: the matrices and the data table are the inspector's tabs, the
 // data lies under the network, the landscape is a tab of the loss view.

@@ -70,7 +70,7 @@ void draw_loss_view(LabWindow& w, const Rect& r) {
     if (ImGui::BeginTabBar("loss_tabs")) {
         if (tab_item(w.view.loss_tab, "Loss curve", Panel::Loss)) {
             if (!w.view.main_changed) w.view.landscape = false;
-            w.loss_plot = draw_loss_plot(w.lab, ImGui::GetContentRegionAvail());
+            draw_loss_plot(w.lab, ImGui::GetContentRegionAvail());
             ImGui::EndTabItem();
         }
         if (tab_item(w.view.loss_tab, "Landscape", Panel::Landscape)) {
@@ -113,7 +113,6 @@ void draw_views(LabWindow& w) {
         ImGui::SetCursorScreenPos(s.data.min);
         draw_data_view(w.data, lab, w.platform, ImVec2(s.data.width(), s.data.height()));
     }
-    w.loss_plot = {};  // drawn again where the loss curve's tab is shown
     if (shown(s.loss)) draw_loss_view(w, s.loss);
     if (shown(s.lesson)) {
         child_at("lesson", s.lesson);
@@ -180,19 +179,15 @@ ScreenRequest screen_request(const LabWindow& w, float banners) {
     request.bar_row = kMargin + row;
     request.top_bar = request.bar_row + (banners > 0.0f ? style.ItemSpacing.y + banners : 0.0f);
     request.tab_bar = std::max(52.0f, row + 16.0f);
-    request.bar_least = phone_bar_least_width();
-    request.tabs_least = tab_bar_least_width(w);
     // The data view's toolbar (two rows where it is narrow) and legend, beside its square plane.
     request.data_chrome = data_view_chrome(w.layout.mode == LayoutMode::Wide ? 1.0f : 2.0f);
     request.network_min_width = request.font * 14.0f;
     // The data view's toolbar in two rows: fingertip-sized buttons make it wider.
     request.data_min_side = request.font * (ImGui::GetFrameHeight() > request.font * 2.0f ? 16.0f : 12.5f);
     request.panel_min_width = request.font * 14.5f;
-    request.loss_chrome = loss_view_chrome(w.lab.settings().regularization.on());
     const std::vector<int>& sizes = w.lab.trainer().network().sizes;
     const LayoutMode mode = layout_mode(request);  // from the widths and heights above
     request.network_min_height = network_view_least_height(*std::max_element(sizes.begin(), sizes.end()), mode == LayoutMode::Phone);
-    request.network_text = network_view_text_height(mode == LayoutMode::Phone);
     request.presenter = w.view.presenter;
     request.landscape = w.view.landscape;
     return request;

@@ -37,8 +37,6 @@ struct LabWindow {
 
     ScreenLayout layout;                // where the last frame put every view
     Rect play_button;                   // where the top bar drew Play / Pause in the last frame
-    Rect loss_plot;                     // the loss curve's box inside its axes in the last frame, if drawn
-    Rect view_button;                   // where the top bar drew View… (Aa), its last button, in the last frame
     bool help_open = false;             // the help overlay (the ? key)
     bool start_hint = true;             // the first-open hint, until dismissed or the lab first trains
     bool hint_on_learn = false;         // this frame, the hint is on the Learn button: no room for its banner
@@ -54,8 +52,6 @@ struct LabWindow {
                 data.showing_neuron ? data.neuron : NeuronRef{},
                 {inspector.editor.field_min, inspector.editor.field_max},
                 play_button,
-                loss_plot,
-                view_button,
                 shown(layout.network) ? network.values : std::vector<std::vector<Rect>>{},
                 shown(layout.network) ? network.deltas : std::vector<std::vector<Rect>>{}};
     }

@@ -248,7 +248,6 @@ std::optional<Panel> pointed_panel(const LessonStep& step) {
         using K = LessonPointer::Kind;
         if (p.kind == K::Neuron || p.kind == K::Weight || p.kind == K::Bias) return Panel::Network;
         if (p.kind == K::MatrixCell) return Panel::Matrices;  // the cell's tab, in the inspector
-        if (p.kind == K::Control && p.name == "play") continue;  // the top bar holds Play on every screen
         if (p.kind == K::Control) return Panel::Controls;
         return p.panel;
     }

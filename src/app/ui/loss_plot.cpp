@@ -1,5 +1,4 @@
-// Loss plot: the training loss against steps, with axes, tick labels and a hover readout; and the
-// room its text takes beyond the plot, for the screen layout.
+// Loss plot: the training loss against steps, with axes, tick labels and a hover readout.
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -11,25 +10,7 @@
 
 namespace bp {
 
-namespace {
-
-// Around the plot's box, in body-text sizes: the loss's tick labels on the left, the step ticks and
-// the axis title under it.
-constexpr float kAxisLeft = 4.0f, kAxisRight = 1.0f, kAxisTop = 0.5f, kAxisBottom = 2.6f;
-
-}  // namespace
-
-Vec2 loss_view_chrome(bool penalty_line) {
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float font = ImGui::GetFontSize(), lines = penalty_line ? 2.0f : 1.0f;
-    // The loss view's tabs, then the plot's frame with the loss's line(s) over the axes.
-    const float tabs = ImGui::GetFrameHeight() + style.ItemSpacing.y;
-    const float frame_y = 2.0f * (style.WindowPadding.y + style.ChildBorderSize), frame_x = 2.0f * (style.WindowPadding.x + style.ChildBorderSize);
-    return {frame_x + font * (kAxisLeft + kAxisRight),
-            tabs + frame_y + lines * ImGui::GetTextLineHeightWithSpacing() + font * (kAxisTop + kAxisBottom)};
-}
-
-Rect draw_loss_plot(const Lab& lab, ImVec2 size) {
+void draw_loss_plot(const Lab& lab, ImVec2 size) {
     ImGui::BeginChild("loss_plot", size, true);
     const auto& history = lab.trainer().history().samples();
     ImGui::Text("Training loss (%s) now:  %s", loss_name(lab.settings().loss), number_text(lab.shown_training_loss(), 4).c_str());
@@ -54,11 +35,11 @@ Rect draw_loss_plot(const Lab& lab, ImVec2 size) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     ImGui::InvisibleButton("loss_canvas", ImVec2(std::max(avail.x, 10.0f), std::max(avail.y, 10.0f)));
     const bool hovered = ImGui::IsItemHovered();
-    const ImVec2 min(origin.x + font * kAxisLeft, origin.y + font * kAxisTop);
-    const ImVec2 max(origin.x + avail.x - font * kAxisRight, origin.y + avail.y - font * kAxisBottom);
+    const ImVec2 min(origin.x + font * 4.0f, origin.y + font * 0.5f);
+    const ImVec2 max(origin.x + avail.x - font * 1.0f, origin.y + avail.y - font * 2.6f);
     if (max.x - min.x < 20 || max.y - min.y < 20) {
         ImGui::EndChild();
-        return {};
+        return;
     }
     ImDrawList* draw = ImGui::GetWindowDrawList();
 
@@ -135,7 +116,6 @@ Rect draw_loss_plot(const Lab& lab, ImVec2 size) {
         ImGui::EndTooltip();
     }
     ImGui::EndChild();
-    return {min, max};
 }
 
 }  // namespace bp

@@ -143,15 +143,11 @@ std::string phase_caption(const Lab& lab, const KnownValues& view) {
 
 }  // namespace
 
-float network_view_text_height(bool short_header) {
-    const float header_lines = short_header ? 1.0f : 2.0f;
-    return header_lines * ImGui::GetTextLineHeightWithSpacing() + 2.0f * ImGui::GetStyle().WindowPadding.y +
-           ImGui::GetFontSize() * (kLabelLines + margin_under(short_header));
-}
-
 float network_view_least_height(int largest_layer, bool short_header) {
+    const float header_lines = short_header ? 1.0f : 2.0f;
     const float neuron_lines = std::clamp(1.25f * static_cast<float>(largest_layer), 5.0f, 20.0f);
-    return network_view_text_height(short_header) + ImGui::GetFontSize() * neuron_lines;
+    return header_lines * ImGui::GetTextLineHeightWithSpacing() + 2.0f * ImGui::GetStyle().WindowPadding.y +
+           ImGui::GetFontSize() * (kLabelLines + margin_under(short_header) + neuron_lines);
 }
 
 void draw_network_view(NetworkView& network_view, Lab& lab, const Inspector& inspector, Platform& platform, ImVec2 size) {

@@ -28,8 +28,6 @@ struct NetworkView {
 // the neurons, the margin under them, and a line and a quarter for each neuron of the largest layer
 // (at least 5 lines, at most 20: sixteen neurons whose maps can be told apart).
 float network_view_least_height(int largest_layer, bool short_header);
-// The part of that height the text takes (header, layer labels, margins, padding): all but the neurons' room.
-float network_view_text_height(bool short_header);
 
 // The inspector's hovered path and factor are highlighted on the network. Where the platform has a
 // GPU, each neuron's circle holds its map: its activation over the plane.

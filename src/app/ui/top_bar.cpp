@@ -16,23 +16,6 @@ namespace bp {
 
 namespace {
 
-// The phone's bottom bar's tabs: the lesson's first while a lesson is shown; presenting hides the controls.
-struct BarTab {
-    MainView view;
-    const char* label;
-};
-constexpr float kTabPad = 6.0f;  // around each tab
-
-std::vector<BarTab> bar_tabs(const LabWindow& w) {
-    std::vector<BarTab> tabs;
-    if (w.lesson.is_open() && w.lesson.shown) tabs.push_back({MainView::Lesson, "Lesson"});
-    tabs.push_back({MainView::Network, "Network"});
-    tabs.push_back({MainView::Loss, "Loss"});
-    tabs.push_back({MainView::Inspector, "Chain rule"});
-    if (!w.view.presenter) tabs.push_back({MainView::Controls, "Controls"});
-    return tabs;
-}
-
 // The room around the bar's button labels: `side` on each side of a label, `gap` between buttons.
 struct BarSpacing {
     float side, gap;
@@ -237,7 +220,6 @@ void draw_bar_row(LabWindow& w, ImVec2 min, float width, const BarSpacing& sp) {
     draw_lessons_menu(w.lessons_menu, w.lesson, lab, w.platform);
     ImGui::SameLine(0.0f, sp.gap);
     if (bar_button(phone(w) ? "Aa" : "View\u2026", sp)) ImGui::OpenPopup("View");
-    w.view_button = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
     ui::tooltip("Text size, presenter mode for a projector, the link as a QR code, and every shortcut (?).");
     draw_view_menu(w);
 
@@ -283,26 +265,7 @@ void draw_top_bar(LabWindow& w, ImVec2 min, float width) {
     const ImGuiStyle& st = ImGui::GetStyle();
     BarSpacing spacing{st.FramePadding.x, st.ItemSpacing.x};
     if (phone(w) && phone_buttons_width(spacing) > width) spacing = {spacing.side * 0.5f, spacing.gap * 0.5f};
-    // Text too large for the row even so (200 % on a small phone): the labels shrink until every
-    // button fits, never below 100 % text, so that none is cut off or pushed off the screen.
-    float shrink = 1.0f;
-    for (int pass = 0; pass < 8 && phone(w) && phone_buttons_width(spacing) > width; ++pass) {
-        shrink = std::max(shrink * width / phone_buttons_width(spacing), kBodyTextPx / (ImGui::GetFontSize() / shrink));
-        ImGui::SetWindowFontScale(shrink);
-    }
     draw_bar_row(w, min, width, spacing);
-    ImGui::SetWindowFontScale(1.0f);
-}
-
-float phone_bar_least_width() {
-    const ImGuiStyle& st = ImGui::GetStyle();
-    return phone_buttons_width({st.FramePadding.x, st.ItemSpacing.x}) + ImGui::GetFontSize() + ImGui::CalcTextSize("step 00000").x;
-}
-
-float tab_bar_least_width(const LabWindow& w) {
-    float total = kTabPad;
-    for (const BarTab& t : bar_tabs(w)) total += ImGui::CalcTextSize(t.label).x + 2.0f * ImGui::GetStyle().FramePadding.x + kTabPad;
-    return total;
 }
 
 bool start_hint_in_banner(const LabWindow& w) { return banner_hint(w) != nullptr; }
@@ -344,18 +307,26 @@ void draw_start_callout(LabWindow& w) {
 }
 
 void draw_tab_bar(LabWindow& w, const Rect& bar) {
-    using Tab = BarTab;
-    const std::vector<Tab> tabs = bar_tabs(w);
+    struct Tab {
+        MainView view;
+        const char* label;
+    };
+    // The lesson's tab comes first while a lesson is shown; presenting hides the controls.
+    std::vector<Tab> tabs;
+    if (w.lesson.is_open() && w.lesson.shown) tabs.push_back({MainView::Lesson, "Lesson"});
+    tabs.push_back({MainView::Network, "Network"});
+    tabs.push_back({MainView::Loss, "Loss"});
+    tabs.push_back({MainView::Inspector, "Chain rule"});
+    if (!w.view.presenter) tabs.push_back({MainView::Controls, "Controls"});
     const int count = static_cast<int>(tabs.size());
-    const float pad = kTabPad, width = (bar.width() - pad * (count + 1)) / count;
+    const float pad = 6.0f, width = (bar.width() - pad * (count + 1)) / count;
     ImGui::GetWindowDrawList()->AddRectFilled(bar.min, bar.max, ui::kPanel);
     ImGui::GetWindowDrawList()->AddLine(bar.min, ImVec2(bar.max.x, bar.min.y), ui::kGrid, ui::metrics().hairline);
-    // Five tabs on a narrow phone, or large text: the labels shrink to fit rather than run into each other.
+    // Five tabs on a narrow phone: the labels shrink to fit rather than run into each other.
     float widest = 0.0f;
     for (const Tab& t : tabs) widest = std::max(widest, ImGui::CalcTextSize(t.label).x);
     const float room = width - 2.0f * ImGui::GetStyle().FramePadding.x;
-    // No smaller than 75 % of the body text at 100 %, which larger text may shrink to as well.
-    const float scale = widest > room ? std::max(0.75f * std::min(1.0f, kBodyTextPx / ImGui::GetFontSize()), room / widest) : 1.0f;
+    const float scale = widest > room ? std::max(0.75f, room / widest) : 1.0f;
     ImGui::SetWindowFontScale(scale);
     for (int k = 0; k < count; ++k) {
         const Tab& t = tabs[static_cast<size_t>(k)];

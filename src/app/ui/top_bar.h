@@ -21,10 +21,5 @@ void draw_banners(LabWindow& window, ImVec2 min, float width);
 void draw_start_callout(LabWindow& window);
 // The phone's bottom bar: one button per main view, the shown one highlighted.
 void draw_tab_bar(LabWindow& window, const Rect& bar);
-// The widths a phone's top row needs for its five buttons and the step counter, and the bottom bar
-// for its tabs' labels unshrunk, at the current text size: where both do not fit side by side, the
-// bar stays at the bottom.
-float phone_bar_least_width();
-float tab_bar_least_width(const LabWindow& window);
 
 }  // namespace bp

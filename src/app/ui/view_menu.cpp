@@ -68,11 +68,11 @@ void draw_view_menu(LabWindow& w) {
         const float width = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
         if (!first && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
         first = false;
-        if (ImGui::RadioButton(label, w.view.text_scale == scale)) choose_text_scale(w.view, scale);
+        if (ImGui::RadioButton(label, w.view.text_scale == scale)) w.view.text_scale = scale;
     }
     ImGui::Separator();
-    bool presenter = w.view.presenter;
-    if (ImGui::Checkbox("Presenter mode", &presenter)) set_presenter_mode(w.view, presenter);
+    if (ImGui::Checkbox("Presenter mode", &w.view.presenter) && w.view.presenter && w.view.text_scale < 1.25f)
+        w.view.text_scale = 1.25f;
     ui::tooltip("For a projector: hides the controls (Space plays, N steps) and enlarges the network and the "
                 "data, with larger text.");
     if (ImGui::Button("Show link as QR code")) {

@@ -6,6 +6,8 @@
 
 namespace bp {
 
+constexpr float kTextScales[] = {1.0f, 1.25f, 1.5f, 2.0f};
+
 void draw_view_menu(LabWindow& window);  // the popup "View"; the top bar opens it
 void draw_help_overlay(LabWindow& window);  // while window.help_open
 
