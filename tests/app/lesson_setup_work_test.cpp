@@ -26,7 +26,6 @@ const json kNetworkSettings = {{"layers", {4, 16, 16, 1}}, {"batchSize", 100}};
 
 // The most steps window.lab's train(n) takes on that network, read from its refusal.
 int most_steps_of_train() {
-    Lab lab;
     Window w;
     { const json c = w.call("configure", json::array({kNetworkSettings})); EXPECT_EQ(c["ok"], true) << c.dump(); }
     const std::string error = w.call("train", {100000000})["error"];
